@@ -1,0 +1,3 @@
+"""bocompile: compile bilingual Belgian management agreements."""
+
+__version__ = "0.1.0"

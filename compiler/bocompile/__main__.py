@@ -1,0 +1,3 @@
+from bocompile.cli import main
+
+main()

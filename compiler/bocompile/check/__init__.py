@@ -1,0 +1,72 @@
+"""Every validation of a project, returning the bilingual model when clean.
+
+`load` reads agreement.toml, the data tables and each language, then merges
+the languages (proving parity) and checks keys, references and totals. It
+collects every diagnostic before raising, so one run shows all problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bocompile.check.parity import Merger
+from bocompile.check.references import check_references, check_unique_keys
+from bocompile.check.tables import check_totals
+from bocompile.diagnostics import Loc, Report, SourceError
+from bocompile.model import Agreement, Division
+from bocompile.project import CONFIG, Project
+from bocompile.read.config import Config, read_config
+from bocompile.read.data import read_data_tables
+from bocompile.read.markdown import FileReader
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A checked project: its facts and its bilingual model."""
+
+    project: Project
+    config: Config
+    agreement: Agreement
+
+
+def load(project: Project) -> Compiled:
+    report = Report()
+    config = read_config(project, report)
+    report.raise_if_errors()
+    data = read_data_tables(project, report)
+    check_totals(data, report)
+    trees: dict[str, tuple[Division, ...]] = {}
+    for lang in config.languages:
+        trees[lang] = _read_language(project, config, lang, data, report)
+        check_unique_keys(lang, trees[lang], report)
+        check_references(lang, trees[lang], report)
+    start = {lang: Loc(f"sources/{lang}/{config.files[0]}" if config.files else CONFIG, 1)
+             for lang in config.languages}
+    parts = Merger(config.languages, report).divisions(trees, start)
+    report.raise_if_errors()
+    return Compiled(project, config, Agreement(parts))
+
+
+def _read_language(project: Project, config: Config, lang: str, data, report: Report):
+    folder = project.language_dir(lang)
+    if not folder.is_dir():
+        report.error(config.loc, f"language '{lang}' has no folder sources/{lang}/")
+        return ()
+    listed = set(config.files)
+    for path in sorted(folder.glob("*.md")):
+        if path.name not in listed:
+            report.error(Loc(project.rel(path), 1), f"{path.name} is not listed in files of "
+                         f"{CONFIG}; add it there or remove the file")
+    parts: tuple[Division, ...] = ()
+    for name in config.files:
+        path = folder / name
+        if not path.exists():
+            report.error(config.files_loc, f"files lists {name} but sources/{lang}/{name} does not exist")
+            continue
+        try:
+            text = project.read_text(path)
+        except SourceError as exc:
+            report.extend(exc.diagnostics)
+            continue
+        parts += FileReader(project.rel(path), lang, data, report).read(text)
+    return parts

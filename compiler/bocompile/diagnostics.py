@@ -1,0 +1,67 @@
+"""Source diagnostics: every error a user can cause names a file and a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in a source file; `path` is relative to the project root."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    loc: Loc
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.severity}: {self.message}"
+
+    def as_json(self) -> dict:
+        return {
+            "path": self.loc.path,
+            "line": self.loc.line,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+class SourceError(Exception):
+    """Raised when sources are wrong; carries every diagnostic found so far."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class Report:
+    """Collects diagnostics so one run reports every problem, not just the first."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, loc: Loc, message: str) -> None:
+        self.diagnostics.append(Diagnostic(loc, message))
+
+    def extend(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics.extend(diagnostics)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+    def raise_if_errors(self) -> None:
+        if self.diagnostics:
+            raise SourceError(sorted(set(self.diagnostics), key=_order))
+
+
+def _order(d: Diagnostic) -> tuple:
+    return (d.loc.path, d.loc.line, d.message)

@@ -1,0 +1,49 @@
+"""An edition: what writers render, with everything language-specific ready.
+
+Writers receive an Edition and never look at sources, Markdown or config
+files: the numbered bilingual model, the facts, and the language data that
+turns numbers, dates and figures into words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from bocompile.language import Language
+from bocompile.model import Agreement, Division
+from bocompile.number import Numbering
+from bocompile.read.config import Config
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One document to write in every language: the base agreement (for now)."""
+
+    name: str                      # output folder: "base"
+    config: Config
+    agreement: Agreement
+    numbering: Numbering
+    languages: dict[str, Language]
+    root: Path                     # project root, for reference.docx and images
+    date: dt.date                  # the expression date of this edition
+
+    def label(self, division: Division, lang: str) -> str:
+        """"Artikel 8", "Article 1er", "Deel 2"."""
+        return self.languages[lang].label(division.kind, self.numbering.text(division.key))
+
+    def reference(self, key: str, lang: str) -> str:
+        """What `[[key]]` renders: the number as read in `lang` ("8", "1er")."""
+        return self.languages[lang].number(self.numbering.kinds[key], self.numbering.text(key))
+
+    def figure(self, value: Decimal, lang: str) -> str:
+        return self.languages[lang].figure(value, self.config.grouping)
+
+    def date_text(self, day: dt.date, lang: str, style: str = "text") -> str:
+        return self.languages[lang].date(day, style)
+
+    def text(self, name: str, lang: str, **values) -> str:
+        """Any other template of templates/lang/<lang>.toml, with the edition's facts."""
+        return self.languages[lang].render(name, **values)

@@ -1,0 +1,30 @@
+"""The document model: language-neutral structure, per-language text.
+
+Readers build it, amendments transform it, writers render it. Every
+container node is shared by all languages; only `Localized` values differ.
+"""
+
+from bocompile.model.nodes import (  # noqa: F401
+    Agreement,
+    Block,
+    Cell,
+    DataRow,
+    DataTable,
+    Division,
+    Emphasis,
+    Figure,
+    Footnote,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Localized,
+    Paragraph,
+    Reference,
+    Strong,
+    Table,
+    Text,
+    walk_divisions,
+)

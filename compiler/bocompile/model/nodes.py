@@ -1,0 +1,168 @@
+"""Plain immutable dataclasses for the agreement's structure and text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator, Mapping, TypeVar, Union
+
+from bocompile.diagnostics import Loc
+
+T = TypeVar("T")
+
+#: One value per language code ("nl", "fr"). Readers produce one entry;
+#: merging the languages (check.parity) unites them.
+Localized = Mapping[str, T]
+
+
+# -- inline content (always inside a Localized: it is per language) --------
+
+@dataclass(frozen=True)
+class Text:
+    value: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """`[[key]]`: renders the current number of the division `key`."""
+
+    key: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A note anchored where it is referenced; its text is a few paragraphs."""
+
+    paragraphs: tuple[tuple["Inline", ...], ...]
+    loc: Loc
+
+
+Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote]
+Inlines = tuple[Inline, ...]
+
+
+# -- blocks ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Localized[Inlines]
+    loc: Localized[Loc]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An unnumbered sub-heading inside an article (level 1 or 2)."""
+
+    level: int
+    text: Localized[Inlines]
+    loc: Localized[Loc]
+
+
+@dataclass(frozen=True)
+class ListItem:
+    blocks: tuple["Block", ...]
+    loc: Localized[Loc]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """style: "point" (1°), "letter" (a)), "number" (1.) or "bullet"."""
+
+    style: str
+    items: tuple[ListItem, ...]
+    loc: Localized[Loc]
+
+
+@dataclass(frozen=True)
+class Cell:
+    blocks: tuple["Block", ...]
+    loc: Localized[Loc]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A text table; the first row is the header row."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    loc: Localized[Loc]
+
+
+@dataclass(frozen=True)
+class DataRow:
+    key: str
+    label: Localized[Inlines]
+    values: tuple[Decimal, ...]
+    is_total: bool
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """Figures stated once (CSV), labels per language, totals computed."""
+
+    key: str
+    stub: Localized[Inlines]
+    columns: tuple[str, ...]
+    rows: tuple[DataRow, ...]
+    loc: Localized[Loc]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image; `src` None is an explicit placeholder box."""
+
+    src: str | None
+    caption: Localized[Inlines]
+    loc: Localized[Loc]
+
+
+Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure]
+
+
+# -- divisions ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Division:
+    """A part, section or article, identified by its stable key."""
+
+    kind: str  # "part" | "section" | "article"
+    key: str
+    title: Localized[Inlines]
+    blocks: tuple[Block, ...]
+    children: tuple["Division", ...]
+    loc: Localized[Loc]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """The body of the agreement: its parts, in order."""
+
+    parts: tuple[Division, ...]
+
+
+def walk_divisions(divisions: tuple[Division, ...]) -> Iterator[Division]:
+    """Every division in document order, parents before children."""
+    for division in divisions:
+        yield division
+        yield from walk_divisions(division.children)

@@ -1,0 +1,65 @@
+"""Numbering: language-neutral numbers computed from document order.
+
+A number is a tuple of integers: (8,) is article 8, (7, 1) an article
+inserted after 7 (written 7/1 or 7bis). Languages only decide how a number
+reads ("1" or "1er"); that lives in templates/lang, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bocompile.model import Agreement, Division
+
+Number = tuple[int, ...]
+
+LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """The number of every division, by key."""
+
+    numbers: dict[str, Number]
+    kinds: dict[str, str]
+    style: str = "slash"
+
+    def __getitem__(self, key: str) -> Number:
+        return self.numbers[key]
+
+    def text(self, key: str) -> str:
+        """The number as written in every language, before language suffixes."""
+        return format_number(self.numbers[key], self.style)
+
+
+def format_number(number: Number, style: str = "slash") -> str:
+    """(7,) -> "7"; (7, 1) -> "7/1" (slash) or "7bis" (latin)."""
+    head, *rest = number
+    if style == "latin" and rest and all(1 <= r <= len(LATIN) for r in rest[:1]):
+        return f"{head}{LATIN[rest[0] - 1]}" + "".join(f"/{r}" for r in rest[1:])
+    return "/".join(str(n) for n in number)
+
+
+def number(agreement: Agreement, style: str = "slash") -> Numbering:
+    """Parts 1..n; sections restart in each part; articles run through the agreement."""
+    numbers: dict[str, Number] = {}
+    kinds: dict[str, str] = {}
+    articles = 0
+
+    def visit(division: Division, position: int) -> None:
+        nonlocal articles
+        kinds[division.key] = division.kind
+        if division.kind == "article":
+            articles += 1
+            numbers[division.key] = (articles,)
+        else:
+            numbers[division.key] = (position,)
+        sections = 0
+        for child in division.children:
+            if child.kind == "section":
+                sections += 1
+            visit(child, sections)
+
+    for index, part in enumerate(agreement.parts, start=1):
+        visit(part, index)
+    return Numbering(numbers, kinds, style)

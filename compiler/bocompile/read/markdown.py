@@ -1,0 +1,331 @@
+"""Markdown source files to model nodes, one language at a time.
+
+Walks markdown-it-py's syntax tree; every node keeps its file and line.
+Constructs the format does not define are reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it.tree import SyntaxTreeNode
+
+from bocompile.diagnostics import Loc, Report
+from bocompile.model import (
+    Cell,
+    DataRow,
+    DataTable,
+    Division,
+    Emphasis,
+    Figure,
+    Footnote,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Reference,
+    Strong,
+    Table,
+    Text,
+)
+from bocompile.read.config import KEY
+from bocompile.read.data import TOTAL, DataSeries
+from bocompile.read.parser import parser
+
+HEADING_KEY = re.compile(r"\s*\{#([^}]*)\}\s*$")
+DIVISION_LEVELS = {1: "part", 2: "section", 3: "article"}
+PARENTS = {"part": (), "section": ("part",), "article": ("part", "section")}
+WRITTEN_NUMBER = re.compile(r"^\s*(\d+°|[a-z]\)|\d+[.)]\s)")
+WRITTEN_POINT = re.compile(r"^\s*(\d+°|[a-z]\))\s")
+UNDEFINED_NOTE = re.compile(r"\[\^[^\]]+\]")
+
+NAMES = {
+    "blockquote": "block quote", "code_block": "indented code block", "fence": "code block",
+    "hr": "horizontal rule", "html_block": "raw HTML", "html_inline": "raw HTML",
+    "code_inline": "inline code",
+}
+
+
+@dataclass
+class _Open:
+    """A division being read; frozen into a Division when the file ends."""
+
+    kind: str
+    key: str
+    title: tuple
+    loc: Loc
+    blocks: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+
+    def freeze(self, lang: str) -> Division:
+        return Division(self.kind, self.key, {lang: self.title}, tuple(self.blocks),
+                        tuple(c.freeze(lang) for c in self.children), {lang: self.loc})
+
+
+class FileReader:
+    """Reads one Markdown file of one language."""
+
+    def __init__(self, name: str, lang: str, data: dict[str, DataSeries], report: Report):
+        self.name, self.lang, self.data, self.report = name, lang, data, report
+        self.notes: dict[int, tuple] = {}
+
+    def loc(self, node: SyntaxTreeNode | None, offset: int = 0) -> Loc:
+        line = node.map[0] + 1 if node is not None and node.map else 1
+        return Loc(self.name, line + offset)
+
+    def error(self, loc: Loc, message: str) -> None:
+        self.report.error(loc, message)
+
+    def read(self, text: str) -> tuple[Division, ...]:
+        env: dict = {}
+        root = SyntaxTreeNode(parser().parse(text, env))
+        lines = text.splitlines()
+        for label, ident in env.get("footnotes", {}).get("refs", {}).items():
+            if ident == -1:
+                label = label.removeprefix(":")
+                line = next((n for n, t in enumerate(lines, 1) if t.startswith(f"[^{label}]:")), 1)
+                self.error(Loc(self.name, line), f"footnote [^{label}] is defined but never "
+                           "referenced; reference it or remove it")
+        body = [n for n in root.children if n.type != "footnote_block"]
+        for block in root.children:
+            if block.type == "footnote_block":
+                self._collect_notes(block)
+        return self._structure(body)
+
+    # -- divisions ------------------------------------------------------------
+
+    def _structure(self, nodes: list[SyntaxTreeNode]) -> tuple[Division, ...]:
+        parts: list[_Open] = []
+        stack: list[_Open] = []
+        for node in nodes:
+            level = int(node.tag[1]) if node.type == "heading" else 0
+            if level in DIVISION_LEVELS:
+                division = self._division(node, DIVISION_LEVELS[level])
+                while stack and stack[-1].kind not in PARENTS[division.kind]:
+                    stack.pop()
+                if division.kind != "part" and not stack:
+                    self.error(division.loc, f"{division.kind} '{division.key}' is not inside a "
+                               f"{' or '.join(PARENTS[division.kind])}; add the heading above it")
+                    continue
+                (stack[-1].children if stack else parts).append(division)
+                stack.append(division)
+            elif not stack:
+                self.error(self.loc(node), "text before the first part heading (# Title {#key}); "
+                           "every text belongs to a part")
+            else:
+                current = stack[-1]
+                if current.children:
+                    self.error(self.loc(node), f"text after the last article of {current.kind} "
+                               f"'{current.key}' belongs to no article; move it into an article "
+                               "or before the first one")
+                    continue
+                if level and current.kind != "article":
+                    self.error(self.loc(node), "a sub-heading (####) must be inside an article")
+                    continue
+                block = self.block(node, depth=0)
+                if block is not None:
+                    current.blocks.append(block)
+        return tuple(p.freeze(self.lang) for p in parts)
+
+    def _division(self, node: SyntaxTreeNode, kind: str) -> _Open:
+        loc = self.loc(node)
+        inline = node.children[0]
+        title = self.inlines(inline)
+        key = ""
+        last = title[-1] if title else None
+        match = HEADING_KEY.search(last.value) if isinstance(last, Text) else None
+        if match:
+            key = match.group(1)
+            rest = last.value[: match.start()].rstrip()
+            title = title[:-1] + ((Text(rest),) if rest else ())
+        if not match:
+            self.error(loc, f"{kind} heading has no key; end it with {{#key}}, e.g. "
+                       "'### Consolidatie {#consolidatie}'")
+        elif not KEY.match(key):
+            self.error(loc, f"key {key!r} must be lower-case letters, digits and hyphens")
+        if title and isinstance(title[0], Text) and re.match(r"^\s*(artikel|article|deel|partie|"
+                                                              r"afdeling|section)?\s*\d", title[0].value, re.I):
+            self.error(loc, f"{kind} heading starts with a number; numbers are computed, "
+                       "write only the title")
+        return _Open(kind, key, title, loc)
+
+    # -- blocks ---------------------------------------------------------------
+
+    def blocks(self, nodes, depth: int, point_depth: int = 0) -> tuple:
+        result = (self.block(n, depth, point_depth) for n in nodes)
+        return tuple(b for b in result if b is not None)
+
+    def block(self, node: SyntaxTreeNode, depth: int, point_depth: int = 0):
+        loc = {self.lang: self.loc(node)}
+        kind = node.type
+        if kind == "paragraph":
+            inline = node.children[0]
+            image = [c for c in inline.children if not (c.type == "text" and not c.content.strip())]
+            if len(image) == 1 and image[0].type == "image":
+                return self._figure(image[0], loc)
+            if WRITTEN_POINT.match(inline.content):
+                self.error(loc[self.lang], "paragraph starts with a written point number; "
+                           "write points as a 1) list (see docs/format.md)")
+            return Paragraph({self.lang: self.inlines(inline)}, loc)
+        if kind == "heading":
+            level = int(node.tag[1])
+            if level > 5 or depth:
+                self.error(loc[self.lang], f"heading level {level} is not part of the format; "
+                           "use #### or ##### for sub-headings inside an article")
+                return None
+            return Heading(level - 3, {self.lang: self.inlines(node.children[0])}, loc)
+        if kind in ("bullet_list", "ordered_list"):
+            return self._list(node, depth, point_depth, loc)
+        if kind == "container_table":
+            return self._table(node, depth, loc)
+        if kind == "container_data":
+            return self._data_table(node, loc)
+        self.error(loc[self.lang], f"{NAMES.get(kind, kind)} is not part of the source format "
+                   "(see docs/format.md)")
+        return None
+
+    def _figure(self, image: SyntaxTreeNode, loc) -> Figure:
+        src = str(image.attrs.get("src", "")).strip() or None
+        return Figure(src, {self.lang: self.inlines(image)}, loc)
+
+    def _list(self, node: SyntaxTreeNode, depth: int, point_depth: int, loc) -> ListBlock:
+        if node.type == "bullet_list":
+            style = "bullet"
+        elif node.markup == ")":
+            style = "point" if point_depth == 0 else "letter"
+            if point_depth >= 2:
+                self.error(loc[self.lang], "points nest two levels deep at most (1°, a)); "
+                           "use a bullet list below a)")
+        else:
+            style = "number"
+        if node.type == "ordered_list" and int(node.attrs.get("start", 1)) != 1:
+            self.error(loc[self.lang], "a numbered list must start at 1; numbers are computed")
+        inner = point_depth + 1 if style in ("point", "letter") else point_depth
+        items = []
+        for item in node.children:
+            first = item.children[0] if item.children else None
+            if first is not None and first.type == "paragraph" and \
+                    WRITTEN_NUMBER.match(first.children[0].content):
+                self.error(self.loc(item), "list item starts with a written number; "
+                           "nest an ordered list with 1) instead (see docs/format.md)")
+            items.append(ListItem(self.blocks(item.children, depth + 1, inner),
+                                  {self.lang: self.loc(item)}))
+        return ListBlock(style, tuple(items), loc)
+
+    def _table(self, node: SyntaxTreeNode, depth: int, loc) -> Table | None:
+        rows_list = node.children[0] if len(node.children) == 1 else None
+        if rows_list is None or rows_list.type != "bullet_list":
+            self.error(loc[self.lang], "a ::: table holds one list of rows, each a list of cells "
+                       "(see docs/format.md)")
+            return None
+        rows = []
+        for row in rows_list.children:
+            cells_list = row.children[0] if len(row.children) == 1 else None
+            if cells_list is None or cells_list.type != "bullet_list":
+                self.error(self.loc(row), "each table row must be a list of cells: '- - cell'")
+                return None
+            rows.append(tuple(Cell(self.blocks(cell.children, depth + 1),
+                                   {self.lang: self.loc(cell)}) for cell in cells_list.children))
+        widths = {len(r) for r in rows}
+        if len(widths) > 1:
+            for row_node, row in zip(rows_list.children, rows):
+                if len(row) != len(rows[0]):
+                    self.error(self.loc(row_node), f"table row has {len(row)} cells, "
+                               f"the header row has {len(rows[0])}")
+        return Table(tuple(rows), loc)
+
+    def _data_table(self, node: SyntaxTreeNode, loc) -> DataTable | None:
+        key = node.info.strip().removeprefix("data").strip()
+        series = self.data.get(key)
+        if series is None:
+            self.error(loc[self.lang], f"data table '{key}' has no file sources/data/{key}.csv")
+            return None
+        items = node.children[0].children if node.children and node.children[0].type == "bullet_list" else []
+        if len(node.children) != 1 or not items:
+            self.error(loc[self.lang], "a ::: data block holds one list of labels '- key: label'")
+            return None
+        labels = {}
+        for item in items:
+            inlines = self.inlines(item.children[0].children[0]) if item.children else ()
+            head = inlines[0].value if inlines and isinstance(inlines[0], Text) else ""
+            row_key, colon, rest = head.partition(":")
+            if not colon:
+                self.error(self.loc(item), "a data-table label is written '- key: label'")
+                continue
+            if row_key.strip() in labels:
+                self.error(self.loc(item), f"label for '{row_key.strip()}' given twice")
+            labels[row_key.strip()] = ((Text(rest.lstrip()),) if rest.strip() else ()) + inlines[1:]
+        wanted = ["stub"] + [k for k, _, _ in series.rows] + ([TOTAL] if series.stated_total else [])
+        for missing in (k for k in wanted if k not in labels):
+            self.error(loc[self.lang], f"data table '{key}' has no label for '{missing}'; "
+                       f"add '- {missing}: ...'")
+        for unknown in (k for k in labels if k not in wanted):
+            self.error(loc[self.lang], f"data table '{key}' has no row '{unknown}' in {series.loc.path}")
+        rows = tuple(DataRow(k, {self.lang: labels.get(k, ())}, v, False) for k, v, _ in series.rows)
+        if series.stated_total:
+            rows += (DataRow(TOTAL, {self.lang: labels.get(TOTAL, ())}, series.computed_total(), True),)
+        return DataTable(key, {self.lang: labels.get("stub", ())}, series.columns, rows, loc)
+
+    # -- inline ---------------------------------------------------------------
+
+    def _collect_notes(self, block: SyntaxTreeNode) -> None:
+        for note in block.children:
+            paragraphs = tuple(self.inlines(p.children[0]) for p in note.children
+                               if p.type == "paragraph")
+            for other in (p for p in note.children if p.type != "paragraph"):
+                self.error(self.loc(other), "a footnote holds paragraphs only")
+            self.notes[note.meta["id"]] = (paragraphs, self.loc(note.children[0]) if note.children else
+                                           Loc(self.name, 1))
+
+    def inlines(self, node: SyntaxTreeNode) -> tuple:
+        start = node.map[0] if node.map else 0
+        return _join(tuple(self._inline(child, start) for child in node.children))
+
+    def _inline(self, node: SyntaxTreeNode, start: int):
+        kind = node.type
+        if kind == "text":
+            if UNDEFINED_NOTE.search(node.content):
+                self.error(Loc(self.name, start + 1), f"footnote {UNDEFINED_NOTE.search(node.content).group()} "
+                           "is used but not defined; add '[^label]: text'")
+            return Text(node.content)
+        if kind == "softbreak":
+            return Text(" ")
+        if kind == "hardbreak":
+            return LineBreak()
+        if kind == "em":
+            return Emphasis(_join(tuple(self._inline(c, start) for c in node.children)))
+        if kind == "strong":
+            return Strong(_join(tuple(self._inline(c, start) for c in node.children)))
+        if kind == "link":
+            return Link(str(node.attrs.get("href", "")),
+                        _join(tuple(self._inline(c, start) for c in node.children)))
+        if kind == "xref":
+            return self._reference(node, start)
+        if kind == "footnote_ref":
+            paragraphs, loc = self.notes.get(node.meta["id"], ((), Loc(self.name, start + 1)))
+            return Footnote(paragraphs, loc)
+        self.error(Loc(self.name, start + 1), f"{NAMES.get(kind, kind)} is not part of the source "
+                   "format (see docs/format.md)")
+        return Text(node.content)
+
+    def _reference(self, node: SyntaxTreeNode, start: int) -> Reference:
+        key = node.meta["key"]
+        loc = Loc(self.name, start + 1)
+        if not KEY.match(key):
+            self.error(loc, f"[[{key}]] is not a key; a reference is written [[key]] with the "
+                       "key of a part, section or article")
+        return Reference(key, loc)
+
+
+def _join(inlines: tuple) -> tuple:
+    """Merge neighbouring Text nodes so equal text compares equal."""
+    out: list = []
+    for inline in inlines:
+        if isinstance(inline, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].value + inline.value)
+        elif not (isinstance(inline, Text) and not inline.value):
+            out.append(inline)
+    return tuple(out)

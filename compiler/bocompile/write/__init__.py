@@ -1,0 +1,1 @@
+"""Writers: an Edition to bytes. They know nothing of Markdown or sources."""

@@ -1,0 +1,176 @@
+"""`bocompile check` as a user runs it: exit codes and file:line diagnostics."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bocompile.summary import count_divisions
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "bocompile", *args], cwd=cwd,
+                            capture_output=True, text=True)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def errors(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if ": error: " in line]
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_bundled_agreement_is_clean_with_4_parts_3_sections_29_articles(compiled):
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert "ok: 4 parts, 3 sections, 29 articles in nl, fr" in result.stdout
+    assert count_divisions(compiled.agreement) == {"part": 4, "section": 3, "article": 29}
+    for lang in ("nl", "fr"):  # each language holds the whole structure with its own text
+        assert all(lang in d.title and d.title[lang] for d in compiled.agreement.parts)
+
+
+def test_json_output_is_an_empty_list_when_clean():
+    result = run("check", "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == []
+
+
+def test_article_missing_in_french_names_key_and_both_sides(project_copy):
+    fr = project_copy / "sources/fr/verbintenissen.md"
+    text = fr.read_text(encoding="utf-8")
+    start = text.index("### ", text.index("{#nieuwe-opdrachten}"))
+    end = text.index("### ", start + 4)
+    fr.write_text(text[:start] + text[end:], encoding="utf-8")
+    nl_line = next(n for n, line in enumerate((project_copy / "sources/nl/verbintenissen.md")
+                                              .read_text().splitlines(), 1) if "{#consolidatie}" in line)
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    [message] = [e for e in errors(result) if "'consolidatie'" in e]
+    assert message.startswith("sources/fr/verbintenissen.md:")
+    assert f"(sources/nl/verbintenissen.md:{nl_line})" in message
+    assert "missing in fr" in message
+
+
+def test_json_diagnostics_carry_path_and_line(project_copy):
+    replace_in(project_copy / "sources/fr/definities.md", "{#kader}", "{#cadre}")
+    result = run("check", "--json", "-C", str(project_copy))
+    assert result.returncode == 1
+    diagnostics = json.loads(result.stdout)
+    assert {d["path"] for d in diagnostics} >= {"sources/fr/definities.md"}
+    assert all(isinstance(d["line"], int) and d["line"] > 0 for d in diagnostics)
+    assert any("'cadre' is not in nl" in d["message"] for d in diagnostics)
+
+
+def test_dangling_reference(project_copy):
+    for lang in ("nl", "fr"):
+        replace_in(project_copy / f"sources/{lang}/verbintenissen.md",
+                   "[[jaarlijkse-toetsing]]", "[[jaarlijkse-toets]]")
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    found = [e for e in errors(result) if "[[jaarlijkse-toets]] refers to no" in e]
+    assert len(found) == 2 and {e.split(":")[0] for e in found} == {
+        "sources/nl/verbintenissen.md", "sources/fr/verbintenissen.md"}
+
+
+def test_duplicate_key(project_copy):
+    for lang in ("nl", "fr"):
+        replace_in(project_copy / f"sources/{lang}/definities.md", "{#kader}", "{#draagwijdte}")
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert any(e.startswith("sources/nl/definities.md:") and "duplicate key 'draagwijdte'" in e
+               for e in errors(result))
+
+
+def test_wrong_budget_total_names_csv_line(project_copy):
+    replace_in(project_copy / "sources/data/budget-fod.csv", "total,206746", "total,206747")
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert errors(result) == [
+        "sources/data/budget-fod.csv:10: error: total of column 2019 is stated as 206747 but the "
+        "rows of budget-fod add up to 206746; correct the figures or the total"]
+
+
+def test_toml_syntax_error_names_its_line(project_copy):
+    replace_in(project_copy / "sources/agreement.toml", 'kind = "bestuursovereenkomst"', "kind = ")
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert errors(result)[0].startswith("sources/agreement.toml:3: error: agreement.toml is not valid TOML")
+
+
+def test_toml_wrong_type_and_missing_field_name_their_lines(project_copy):
+    config = project_copy / "sources/agreement.toml"
+    replace_in(config, "date = 2019-02-28", 'date = "28 februari"')
+    replace_in(config, 'fr = "Contrat d\'administration 2019-2021"\n', "")
+    text = config.read_text().splitlines()
+    date_line = next(n for n, line in enumerate(text, 1) if line.startswith("date ="))
+    title_line = next(n for n, line in enumerate(text, 1) if line == "[title]")
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert f"sources/agreement.toml:{date_line}: error: signing.date must be a date such as " \
+           "2019-03-28, not str '28 februari'" in errors(result)
+    assert f"sources/agreement.toml:{title_line}: error: missing title.fr (the title in 'fr')" \
+           in errors(result)
+
+
+def test_option_values_are_checked(project_copy):
+    replace_in(project_copy / "sources/agreement.toml", 'numbering = "slash"', 'numbering = "roman"')
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert errors(result) == ["sources/agreement.toml:6: error: numbering must be one of slash, "
+                              "latin, not 'roman'"]
+
+
+def test_not_a_project(tmp_path):
+    result = run("check", "-C", str(tmp_path))
+    assert result.returncode == 1
+    assert "not a bocompile project: sources/agreement.toml not found" in result.stderr
+
+
+def test_unreadable_and_non_utf8_files(project_copy):
+    path = project_copy / "sources/fr/definities.md"
+    path.write_bytes(b"# Partie {#definities}\n\n\xe9t\xe9\n")
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert "sources/fr/definities.md:0" not in result.stderr
+    assert any("definities.md is not UTF-8" in e for e in errors(result))
+    path.unlink()
+    path.mkdir()
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert "cannot read sources/fr/definities.md" in result.stderr
+
+
+def test_unlisted_and_missing_files(project_copy):
+    (project_copy / "sources/nl/extra.md").write_text("# Extra {#extra}\n")
+    (project_copy / "sources/fr/transversaal.md").unlink()
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert any(e.startswith("sources/nl/extra.md:1:") and "not listed in files" in e for e in errors(result))
+    assert any("files lists transversaal.md but sources/fr/transversaal.md does not exist" in e
+               for e in errors(result))
+
+
+def test_list_item_count_mismatch_names_both_sides(project_copy):
+    replace_in(project_copy / "sources/fr/doelstellingen.md", "- les médias\n", "")
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    [message] = errors(result)
+    assert "list in article 'stakeholders' has a different number of items" in message
+    assert "nl: 8 items at sources/nl/doelstellingen.md:" in message
+    assert "fr: 7 items at sources/fr/doelstellingen.md:" in message
+
+
+def test_usage_errors_exit_2_and_help_version_work():
+    assert run("check", "--no-such-flag").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert "check" in run("--help").stdout
+    assert run("--version").stdout.startswith("bocompile, version ")
