@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bocompile.build import base_edition
+from bocompile.editions import base_edition
 from bocompile.check import load
 from bocompile.project import Project
 

@@ -32,7 +32,7 @@ def replace_in(path: Path, old: str, new: str) -> None:
 def test_bundled_agreement_is_clean_with_4_parts_3_sections_29_articles(compiled):
     result = run("check")
     assert result.returncode == 0, result.stderr
-    assert "ok: 4 parts, 3 sections, 29 articles in nl, fr" in result.stdout
+    assert "ok: 4 parts, 3 sections, 29 articles in nl, fr; 3 amendment(s)" in result.stdout
     assert count_divisions(compiled.agreement) == {"part": 4, "section": 3, "article": 29}
     for lang in ("nl", "fr"):  # each language holds the whole structure with its own text
         assert all(lang in d.title and d.title[lang] for d in compiled.agreement.parts)

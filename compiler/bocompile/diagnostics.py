@@ -42,6 +42,10 @@ class SourceError(Exception):
         self.diagnostics = diagnostics
 
 
+class UsageProblem(Exception):
+    """The command asked for something the project cannot give (exit 2)."""
+
+
 @dataclass
 class Report:
     """Collects diagnostics so one run reports every problem, not just the first."""

@@ -1,34 +1,44 @@
 """An edition: what writers render, with everything language-specific ready.
 
 Writers receive an Edition and never look at sources, Markdown or config
-files: the numbered bilingual model, the facts, and the language data that
-turns numbers, dates and figures into words.
+files: the numbered bilingual model, the facts, the generated text around
+the body (title-page lines, preamble, closing blocks), and the language data
+that turns numbers, dates and figures into words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from bocompile.language import Language
-from bocompile.model import Agreement, Division
+from bocompile.model import Agreement, Block, Division
+from bocompile.model.facts import Config
+from bocompile.model.operations import Amendment, Modification
 from bocompile.number import Numbering
-from bocompile.read.config import Config
 
 
 @dataclass(frozen=True)
 class Edition:
-    """One document to write in every language: the base agreement (for now)."""
+    """One document to write in every language."""
 
-    name: str                      # output folder: "base"
+    name: str                      # output folder: "base", "consolidated", "amendments/<id>"
+    kind: str                      # "base" | "consolidated" | "amendment"
     config: Config
     agreement: Agreement
     numbering: Numbering
     languages: dict[str, Language]
     root: Path                     # project root, for reference.docx and images
     date: dt.date                  # the expression date of this edition
+    title: dict[str, str]          # the document's title per language
+    signed: dt.date | None = None  # date of the signature block; None: no block
+    front: dict[str, tuple[str, ...]] = field(default_factory=dict)  # title-page lines
+    preamble: tuple[Block, ...] = ()   # blocks before the body (instrument preamble)
+    closing: tuple[Block, ...] = ()    # blocks after the body (concordance table)
+    amendments: tuple[Amendment, ...] = ()  # applied ones, or the instrument's own
+    modifications: tuple[Modification, ...] = ()  # an instrument's article -> provision changed
 
     def label(self, division: Division, lang: str) -> str:
         """"Artikel 8", "Article 1er", "Deel 2"."""
@@ -44,6 +54,6 @@ class Edition:
     def date_text(self, day: dt.date, lang: str, style: str = "text") -> str:
         return self.languages[lang].date(day, style)
 
-    def text(self, name: str, lang: str, **values) -> str:
-        """Any other template of templates/lang/<lang>.toml, with the edition's facts."""
+    def text(self, name: str, lang: str, /, **values) -> str:
+        """Any other template of templates/lang/<lang>.toml."""
         return self.languages[lang].render(name, **values)

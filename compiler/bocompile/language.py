@@ -31,7 +31,7 @@ class Language:
     strings: dict
     path: str
 
-    def render(self, name: str, **values) -> str:
+    def render(self, name: str, /, **values) -> str:
         """Render the template at dotted `name` (e.g. "label.article")."""
         source: object = self.strings
         for step in name.split("."):

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bocompile.check.amendments import check_amendments, load_amendments
 from bocompile.check.parity import Merger
 from bocompile.check.references import check_references, check_unique_keys
 from bocompile.check.tables import check_totals
 from bocompile.diagnostics import Loc, Report, SourceError
 from bocompile.model import Agreement, Division
 from bocompile.project import CONFIG, Project
-from bocompile.read.config import Config, read_config
+from bocompile.model.facts import Config
+from bocompile.model.operations import Amendment
+from bocompile.read.config import read_config
 from bocompile.read.data import read_data_tables
 from bocompile.read.markdown import FileReader
 
@@ -27,6 +30,7 @@ class Compiled:
     project: Project
     config: Config
     agreement: Agreement
+    amendments: tuple[Amendment, ...] = ()
 
 
 def load(project: Project) -> Compiled:
@@ -42,9 +46,13 @@ def load(project: Project) -> Compiled:
         check_references(lang, trees[lang], report)
     start = {lang: Loc(f"sources/{lang}/{config.files[0]}" if config.files else CONFIG, 1)
              for lang in config.languages}
-    parts = Merger(config.languages, report).divisions(trees, start)
+    agreement = Agreement(Merger(config.languages, report).divisions(trees, start))
     report.raise_if_errors()
-    return Compiled(project, config, Agreement(parts))
+    amendments = load_amendments(project, config, data, report)
+    report.raise_if_errors()
+    check_amendments(agreement, amendments, config.languages, report)
+    report.raise_if_errors()
+    return Compiled(project, config, agreement, amendments)
 
 
 def _read_language(project: Project, config: Config, lang: str, data, report: Report):

@@ -17,6 +17,9 @@ from bocompile.model import Division, Footnote, Reference
 from bocompile.model.nodes import Emphasis, Link, Strong
 
 NOUNS = {
+    "Replace": "replace operation", "Insert": "insert operation", "Repeal": "repeal operation",
+    "ReplaceWords": "replace-words operation", "Append": "append operation",
+    "SetCell": "set-cell operation", "Reinstate": "reinstate operation",
     "Paragraph": "paragraph", "Heading": "sub-heading", "ListBlock": "list",
     "Table": "table", "DataTable": "data table", "Figure": "figure", "ListItem": "list item",
     "Cell": "table cell",
@@ -113,6 +116,12 @@ class Merger:
         out = []
         for index, first in enumerate(by_lang[self.ref]):
             group = {lang: v[index] for lang, v in by_lang.items()}
+            kinds = {lang: type(n) for lang, n in group.items()}
+            if len(set(kinds.values())) > 1:
+                here = self._here(group) or where
+                self._differs(here, f"{self._describe(owner)}: item {index + 1} differs",
+                              {lang: self._describe(n) for lang, n in group.items()})
+                continue
             if isinstance(first, tuple):
                 out.append(self.sequence(group, where, owner, "cells"))
             else:
@@ -184,6 +193,8 @@ class Merger:
         return ("an " if signature[0] in "aeiou" else "a ") + signature
 
     def _describe(self, node) -> str:
+        if isinstance(node, str):
+            return node
         if isinstance(node, Division):
             return f"{node.kind} '{node.key}'"
         noun = NOUNS.get(type(node).__name__, type(node).__name__)

@@ -8,6 +8,7 @@ from bocompile.model.nodes import (  # noqa: F401
     Agreement,
     Block,
     Cell,
+    Change,
     DataRow,
     DataTable,
     Division,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator, Mapping, TypeVar, Union
@@ -143,8 +144,25 @@ Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure]
 # -- divisions ---------------------------------------------------------------
 
 @dataclass(frozen=True)
+class Change:
+    """One event in a provision's life, for Justel notes and citations.
+
+    action: "inserted", "replaced", "modified", "repealed" or "reinstated".
+    """
+
+    action: str
+    amendment: int        # the amendment's number (nr. 2)
+    signed: "dt.date"
+    in_force: "dt.date"
+
+
+@dataclass(frozen=True)
 class Division:
-    """A part, section or article, identified by its stable key."""
+    """A part, section or article, identified by its stable key.
+
+    `number` is empty until the numbering pass fixes it; an amendment then
+    keeps it, so inserted provisions get 7/1 instead of moving others.
+    """
 
     kind: str  # "part" | "section" | "article"
     key: str
@@ -152,6 +170,9 @@ class Division:
     blocks: tuple[Block, ...]
     children: tuple["Division", ...]
     loc: Localized[Loc]
+    number: tuple[int, ...] = ()
+    repealed: bool = False
+    history: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)

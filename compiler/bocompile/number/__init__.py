@@ -7,9 +7,9 @@ reads ("1" or "1er"); that lives in templates/lang, not here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bocompile.model import Agreement, Division
+from bocompile.model import Agreement, Division, walk_divisions
 
 Number = tuple[int, ...]
 
@@ -40,26 +40,27 @@ def format_number(number: Number, style: str = "slash") -> str:
     return "/".join(str(n) for n in number)
 
 
-def number(agreement: Agreement, style: str = "slash") -> Numbering:
-    """Parts 1..n; sections restart in each part; articles run through the agreement."""
-    numbers: dict[str, Number] = {}
-    kinds: dict[str, str] = {}
+def assign(agreement: Agreement) -> Agreement:
+    """Fix the signed numbering: parts 1..n, sections restarting in each
+    part, articles running through the agreement. Numbers already fixed stay."""
     articles = 0
 
-    def visit(division: Division, position: int) -> None:
+    def visit(division: Division, position: int) -> Division:
         nonlocal articles
-        kinds[division.key] = division.kind
         if division.kind == "article":
             articles += 1
-            numbers[division.key] = (articles,)
-        else:
-            numbers[division.key] = (position,)
+            position = articles
         sections = 0
+        children = []
         for child in division.children:
-            if child.kind == "section":
-                sections += 1
-            visit(child, sections)
+            sections += child.kind == "section"
+            children.append(visit(child, sections))
+        return replace(division, number=division.number or (position,), children=tuple(children))
 
-    for index, part in enumerate(agreement.parts, start=1):
-        visit(part, index)
-    return Numbering(numbers, kinds, style)
+    return Agreement(tuple(visit(p, i) for i, p in enumerate(agreement.parts, start=1)))
+
+
+def number(agreement: Agreement, style: str = "slash") -> Numbering:
+    """The index of every division's number, fixing unnumbered ones first."""
+    divisions = list(walk_divisions(assign(agreement).parts))
+    return Numbering({d.key: d.number for d in divisions}, {d.key: d.kind for d in divisions}, style)

@@ -5,57 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass
 from typing import Any
 
 from bocompile.diagnostics import Loc, Report
+from bocompile.model.facts import AmendmentInfo, Config, Party, Signatory
 from bocompile.project import CONFIG, Project
 from bocompile.read.tomlpos import key_lines, line_of
 
 KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANG = re.compile(r"^[a-z]{2,3}$")
-
-
-@dataclass(frozen=True)
-class Signatory:
-    name: str
-    function: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Party:
-    key: str
-    name: dict[str, str]
-    signatories: tuple[Signatory, ...]
-
-
-@dataclass(frozen=True)
-class AmendmentInfo:
-    id: str
-    number: int
-    signed: dt.date
-    in_force: dt.date
-    title: dict[str, str]
-    loc: Loc
-
-
-@dataclass(frozen=True)
-class Config:
-    id: str
-    kind: str
-    languages: tuple[str, ...]
-    files: tuple[str, ...]
-    numbering: str
-    grouping: str
-    period_start: dt.date
-    period_end: dt.date
-    title: dict[str, str]
-    signing_date: dt.date
-    signing_place: dict[str, str]
-    parties: tuple[Party, ...]
-    amendments: tuple[AmendmentInfo, ...]
-    loc: Loc
-    files_loc: Loc
 
 
 class _Fields:

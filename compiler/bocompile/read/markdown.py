@@ -97,7 +97,9 @@ class FileReader:
 
     # -- divisions ------------------------------------------------------------
 
-    def _structure(self, nodes: list[SyntaxTreeNode]) -> tuple[Division, ...]:
+    def _structure(self, nodes: list[SyntaxTreeNode], loose: bool = False) -> tuple[Division, ...]:
+        """Headings open divisions; `loose` lets any kind stand at the top
+        (amendment content: a new article is not inside a part there)."""
         parts: list[_Open] = []
         stack: list[_Open] = []
         for node in nodes:
@@ -106,7 +108,7 @@ class FileReader:
                 division = self._division(node, DIVISION_LEVELS[level])
                 while stack and stack[-1].kind not in PARENTS[division.kind]:
                     stack.pop()
-                if division.kind != "part" and not stack:
+                if division.kind != "part" and not stack and not loose:
                     self.error(division.loc, f"{division.kind} '{division.key}' is not inside a "
                                f"{' or '.join(PARENTS[division.kind])}; add the heading above it")
                     continue

@@ -15,6 +15,7 @@ from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+AMENDMENT_ACTIONS = ("replace", "insert", "repeal", "replace-words", "append", "set-cell", "reinstate")
 XREF = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
 
@@ -35,5 +36,7 @@ def parser() -> MarkdownIt:
     md.use(footnote_plugin)
     md.use(container_plugin, name="table")
     md.use(container_plugin, name="data")
+    for action in AMENDMENT_ACTIONS:
+        md.use(container_plugin, name=action)
     md.inline.ruler.before("link", "xref", _xref_rule)
     return md

@@ -1,0 +1,1 @@
+"""Amendments: operations applied to the model in order of entry into force."""

@@ -1,0 +1,294 @@
+"""The amendment instrument: the signing-ready text of one amendment.
+
+From the operations of one amendment and the agreement just before it, it
+builds a small agreement of its own: one article per target provision
+(several changes to one article become "de volgende wijzigingen: 1° ...;
+2° ..."), then an article on entry into force. Every formula is a template
+of templates/lang (DRAFTING.md's wording), never text in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, is_dataclass, replace
+
+from bocompile.amend.consolidate import Step
+from bocompile.amend.tree import find
+from bocompile.diagnostics import Loc
+from bocompile.language import Language
+from bocompile.model import (
+    Agreement, Block, DataTable, Division, Footnote, ListBlock, ListItem, Paragraph, Reference,
+    Strong, Text,
+)
+from bocompile.model.nodes import Emphasis, Link
+from bocompile.model.operations import (
+    Append, Insert, Modification, Operation, Reinstate, Repeal, Replace, ReplaceWords, SetCell,
+)
+
+ACTIONS = {Insert: "inserted", Repeal: "repealed", Reinstate: "reinstated"}
+from bocompile.number import Numbering, number
+
+
+@dataclass(frozen=True)
+class Instrument:
+    title: dict[str, str]
+    preamble: tuple[Block, ...]
+    body: Agreement          # its articles, numbered 1..n
+    numbering: Numbering
+    modifications: tuple[Modification, ...]
+
+
+class _Writer:
+    """Formulas for one step, in every language."""
+
+    def __init__(self, step: Step, languages: dict[str, Language], style: str, grouping: str):
+        self.step, self.languages, self.style, self.grouping = step, languages, style, grouping
+        self.before = number(step.before, style)
+        self.after = number(step.after, style)
+        self.loc = {lang: op_loc for lang, op_loc in step.amendment.operations[0].loc.items()}
+
+    def t(self, lang: str, template: str, **values) -> str:
+        return self.languages[lang].render(template, **values)
+
+    def para(self, texts: dict[str, tuple]) -> Paragraph:
+        return Paragraph({lang: _plain(t) for lang, t in texts.items()}, self.loc)
+
+    # -- citing a provision -------------------------------------------------------
+
+    def cite(self, lang: str, key: str, numbering: Numbering, agreement: Agreement) -> dict:
+        """Words for naming `key` in a formula, with its history so far."""
+        kind = numbering.kinds[key]
+        n = self.languages[lang].number(kind, numbering.text(key))
+        forms = {form: self.t(lang, f"cite.{kind}.{form}", n=n) for form in ("the", "The", "in", "In", "e")}
+        division = find(agreement, key)
+        events = [self.t(lang, f"history.{c.action}", nr=c.amendment) for c in division.history] \
+            if division is not None else []
+        forms["history"] = self.t(lang, "history.clause", events=self.t(lang, "history.and").join(events)) \
+            if events else ""
+        forms["n"] = n
+        return forms
+
+    def key_of(self, op: Operation) -> str:
+        """The provision an operation changes (a set-cell: the table's article)."""
+        if isinstance(op, Insert):
+            return op.key
+        if isinstance(op, SetCell):
+            return next(d.key for d in _walk(self.step.before.parts)
+                        if any(isinstance(b, DataTable) and b.key == op.table for b in d.blocks))
+        return op.target
+
+    def quote(self, lang: str, text: str) -> str:
+        return self.t(lang, "instrument.quote", text=text)
+
+    # -- the operations -------------------------------------------------------------
+
+    def article(self, ops: list[Operation]) -> tuple[Block, ...]:
+        """The body of one instrument article for all ops on one target."""
+        if len(ops) == 1:
+            return self.single(ops[0], "formula")
+        target = self.key_of(ops[0])
+        intro = self.para({lang: self.t(lang, "formula.several", **self.cite(
+            lang, target, self.before, self.step.before)) for lang in self.languages})
+        items = []
+        for index, op in enumerate(ops):
+            blocks = self.single(op, "formula.item")
+            if len(blocks) == 1:  # a bare formula takes ";" or the final "."
+                mark = "last" if index == len(ops) - 1 else "between"
+                blocks = _suffix(blocks, {lang: self.t(lang, f"formula.punctuation.{mark}")
+                                          for lang in self.languages})
+            items.append(ListItem(blocks, self.loc))
+        return (intro, ListBlock("point", tuple(items), self.loc))
+
+    def single(self, op: Operation, family: str) -> tuple[Block, ...]:
+        langs = self.languages
+        if isinstance(op, Insert):
+            kind = op.content[0].kind
+            n = {lang: langs[lang].number(kind, self.after.text(op.key)) for lang in langs}
+            values = {lang: {"kind": self.t(lang, f"cite.{kind}.word"), "n": n[lang]} for lang in langs}
+            return (self.para({lang: self.t(lang, f"{family}.insert", **values[lang]) for lang in langs}),
+                    *self.quoted(find(self.step.after, op.key)))
+        cites = {lang: self.cite(lang, self.key_of(op), self.before, self.step.before) for lang in langs}
+        if isinstance(op, Replace) and op.paragraph is None:
+            return (self.para({lang: self.t(lang, f"{family}.replace", **cites[lang]) for lang in langs}),
+                    *self.quoted(find(self.step.after, op.target)))
+        if isinstance(op, Replace):
+            return (self.para({lang: self.t(lang, f"{family}.replace_paragraph", paragraph=op.paragraph,
+                                           **cites[lang]) for lang in langs}),
+                    *self.quoted_blocks(op.content))
+        if isinstance(op, Repeal):
+            return (self.para({lang: self.t(lang, f"{family}.repeal", **cites[lang]) for lang in langs}),)
+        if isinstance(op, Reinstate):
+            repealed = next(c.amendment for c in reversed(find(self.step.before, op.target).history)
+                            if c.action == "repealed")
+            return (self.para({lang: self.t(lang, f"{family}.reinstate", nr=repealed, **cites[lang])
+                               for lang in langs}),
+                    *self.quoted(find(self.step.after, op.target)))
+        if isinstance(op, ReplaceWords):
+            return (self.para({lang: self.t(lang, f"{family}.replace_words", old=self.quote(lang, op.old[lang]),
+                                           new=self.quote(lang, op.new[lang]), **cites[lang])
+                               for lang in langs}),)
+        if isinstance(op, Append):
+            what = "append_point" if isinstance(op.content[0], ListBlock) else "append"
+            return (self.para({lang: self.t(lang, f"{family}.{what}", **cites[lang]) for lang in langs}),
+                    *self.quoted_blocks(op.content))
+        return (self.para({lang: self.set_cell(lang, op, cites[lang], family) for lang in langs}),)
+
+    def set_cell(self, lang: str, op: SetCell, cite: dict, family: str) -> str:
+        table = next(b for d in _walk(self.step.before.parts) for b in d.blocks
+                     if isinstance(b, DataTable) and b.key == op.table)
+        row = next(r for r in table.rows if r.key == op.row)
+        old = row.values[table.columns.index(op.column)]
+        figure = self.languages[lang].figure
+        return self.t(lang, f"{family}.set_cell", row=self.quote(lang, _text(row.label[lang])),
+                      column=op.column, old=figure(old, self.grouping),
+                      new=figure(op.value, self.grouping), **cite)
+
+    # -- quoted new text --------------------------------------------------------------
+
+    def quoted(self, division: Division) -> tuple[Block, ...]:
+        """The new provision as the instrument quotes it: "Art. 7/1. Title ... "."""
+        opened = {lang: self.t(lang, "instrument.quote_open") for lang in self.languages}
+        return self._close(_prefix(self._text_of(division), opened))
+
+    def _text_of(self, division: Division) -> tuple[Block, ...]:
+        head = {lang: (Text(self.t(lang, f"instrument.quoted_heading.{division.kind}", n=self.languages[
+            lang].number(division.kind, self.after.text(division.key)))), Strong(division.title[lang]))
+            for lang in self.languages}
+        blocks = (Paragraph(head, self.loc),) + division.blocks
+        for child in division.children:
+            blocks += self._text_of(child)
+        return blocks
+
+    def quoted_blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        opened = {lang: self.t(lang, "instrument.quote_open") for lang in self.languages}
+        return self._close(_prefix(blocks, opened))
+
+    def _close(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        closing = {lang: self.t(lang, "instrument.quote_close") for lang in self.languages}
+        return _suffix(blocks, closing)
+
+
+def build_instrument(step: Step, languages: dict[str, Language], style: str, grouping: str,
+                     agreement_title: dict[str, str], parties) -> Instrument:
+    writer = _Writer(step, languages, style, grouping)
+    info = step.amendment.info
+    groups: dict[str, list[Operation]] = {}
+    for op in step.amendment.operations:
+        groups.setdefault(writer.key_of(op), []).append(op)
+    bodies = [writer.article(ops) for ops in groups.values()]
+    bodies.append((writer.para({lang: writer.t(lang, "instrument.entry_into_force", date=languages[
+        lang].date(info.in_force)) for lang in languages}),))
+    articles = tuple(
+        Division("article", f"{info.id}-art-{i}", {lang: () for lang in languages},
+                 _resolve_refs(body, writer.after, languages), (), writer.loc, number=(i,))
+        for i, body in enumerate(bodies, start=1))
+    numbering = Numbering({d.key: d.number for d in articles}, {d.key: "article" for d in articles}, style)
+    modifications = tuple(
+        Modification(article.key, _action(op), writer.key_of(op), writer.after.kinds[writer.key_of(op)],
+                     writer.after[writer.key_of(op)])
+        for article, ops in zip(articles, groups.values()) for op in ops)
+    title = {lang: writer.t(lang, "instrument.title", date=languages[lang].date(info.signed, "title"),
+                            nr=info.number, agreement=agreement_title[lang], subject=info.title[lang])
+             for lang in languages}
+    return Instrument(title, _preamble(writer, parties, agreement_title), Agreement(articles), numbering,
+                      modifications)
+
+
+def _preamble(writer: _Writer, parties, agreement_title) -> tuple[Block, ...]:
+    langs = writer.languages
+    lines = [{lang: writer.t(lang, "instrument.between") for lang in langs}]
+    for index, party in enumerate(parties):
+        if index:
+            lines.append({lang: writer.t(lang, "instrument.and") for lang in langs})
+        lines.append({lang: writer.t(lang, "instrument.party", name=party.name[lang], signatories=", ".join(
+            writer.t(lang, "instrument.signatory", name=s.name, function=s.function[lang])
+            for s in party.signatories)) for lang in langs})
+    lines.append({lang: writer.t(lang, "instrument.legal_basis") for lang in langs})
+    lines.append({lang: writer.t(lang, "instrument.agreement_basis", agreement=agreement_title[lang])
+                  for lang in langs})
+    lines.append({lang: writer.t(lang, "instrument.agreed") for lang in langs})
+    return tuple(writer.para(line) for line in lines)
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+def _action(op: Operation) -> str:
+    if isinstance(op, Replace) and op.paragraph is None:
+        return "replaced"
+    return ACTIONS.get(type(op), "modified")
+
+
+def _walk(divisions):
+    for d in divisions:
+        yield d
+        yield from _walk(d.children)
+
+
+def _plain(value) -> tuple:
+    return (Text(value),) if isinstance(value, str) else tuple(value)
+
+
+def _text(inlines) -> str:
+    out = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            out.append(inline.value)
+        elif isinstance(inline, (Emphasis, Strong, Link)):
+            out.append(_text(inline.children))
+    return "".join(out)
+
+
+def _prefix(blocks: tuple[Block, ...], texts: dict[str, str]) -> tuple[Block, ...]:
+    """Put `texts` before the first words of the first paragraph (opening quote)."""
+    first, *rest = blocks
+    if isinstance(first, Paragraph):
+        return (replace(first, text={lang: (Text(texts[lang]),) + first.text[lang] for lang in texts}),
+                *rest)
+    if isinstance(first, ListBlock):
+        item = first.items[0]
+        return (replace(first, items=(replace(item, blocks=_prefix(item.blocks, texts)),) + first.items[1:]),
+                *rest)
+    return (Paragraph({lang: (Text(t),) for lang, t in texts.items()}, first.loc), *blocks)
+
+
+def _suffix(blocks: tuple[Block, ...], texts: dict[str, str]) -> tuple[Block, ...]:
+    """Put `texts` after the last words of the last paragraph (closing quote)."""
+    *rest, last = blocks
+    if isinstance(last, Paragraph):
+        return (*rest, replace(last, text={lang: last.text[lang] + (Text(texts[lang]),) for lang in texts}))
+    if isinstance(last, ListBlock):
+        item = last.items[-1]
+        return (*rest, replace(last, items=last.items[:-1] + (replace(item, blocks=_suffix(item.blocks, texts)),)))
+    return (*blocks, Paragraph({lang: (Text(t),) for lang, t in texts.items()}, last.loc))
+
+
+def _resolve_refs(node, numbering: Numbering, languages: dict[str, Language]):
+    """References in quoted text cite the amended agreement, not this
+    instrument: they become plain numbers."""
+    if isinstance(node, tuple):
+        return tuple(_resolve_refs(n, numbering, languages) for n in node)
+    if not is_dataclass(node) or isinstance(node, (Text, Reference)):
+        return node
+    changes = {}
+    for f in fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, dict) and f.name != "loc":
+            changes[f.name] = {lang: _inline_refs(v, lang, numbering, languages) if isinstance(v, tuple) else v
+                               for lang, v in value.items()}
+        elif isinstance(value, tuple):
+            changes[f.name] = _resolve_refs(value, numbering, languages)
+    return replace(node, **changes)
+
+
+def _inline_refs(inlines: tuple, lang: str, numbering: Numbering, languages) -> tuple:
+    out = []
+    for inline in inlines:
+        if isinstance(inline, Reference):
+            out.append(Text(languages[lang].number(numbering.kinds[inline.key], numbering.text(inline.key))))
+        elif isinstance(inline, (Emphasis, Strong, Link)):
+            out.append(replace(inline, children=_inline_refs(inline.children, lang, numbering, languages)))
+        elif isinstance(inline, Footnote):
+            out.append(replace(inline, paragraphs=tuple(_inline_refs(p, lang, numbering, languages)
+                                                        for p in inline.paragraphs)))
+        else:
+            out.append(inline)
+    return tuple(out)

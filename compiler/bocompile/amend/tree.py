@@ -1,0 +1,43 @@
+"""Immutable edits of the division tree by key."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from bocompile.model import Agreement, Division, walk_divisions
+
+
+def find(agreement: Agreement, key: str) -> Division | None:
+    return next((d for d in walk_divisions(agreement.parts) if d.key == key), None)
+
+
+def parent_of(agreement: Agreement, key: str) -> Division | None:
+    return next((d for d in walk_divisions(agreement.parts)
+                 if any(c.key == key for c in d.children)), None)
+
+
+def update(agreement: Agreement, key: str, change: Callable[[Division], Division]) -> Agreement:
+    """The agreement with division `key` replaced by `change(division)`."""
+    def visit(divisions: tuple[Division, ...]) -> tuple[Division, ...]:
+        return tuple(change(d) if d.key == key else
+                     replace(d, children=visit(d.children)) if d.children else d
+                     for d in divisions)
+    return Agreement(visit(agreement.parts))
+
+
+def insert(agreement: Agreement, new: Division, position: str, anchor: str) -> Agreement:
+    """Put `new` after/before `anchor`, or at the end of it ("in")."""
+    if position == "in":
+        return update(agreement, anchor, lambda d: replace(d, children=d.children + (new,)))
+
+    def visit(divisions: tuple[Division, ...]) -> tuple[Division, ...]:
+        out: list[Division] = []
+        for d in divisions:
+            if d.key == anchor and position == "before":
+                out.append(new)
+            out.append(replace(d, children=visit(d.children)) if d.children else d)
+            if d.key == anchor and position == "after":
+                out.append(new)
+        return tuple(out)
+    return Agreement(visit(agreement.parts))
