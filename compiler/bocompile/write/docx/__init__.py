@@ -1,0 +1,27 @@
+"""DOCX writer: signing-ready Word documents, one per language and side by side.
+
+`write_docx(edition, langs)` returns {"nl.docx": ..., "fr.docx": ...} for the
+selected languages, plus "nl-fr.docx" (the configured languages joined, first
+language left) when every configured language is selected. Styles, numbering
+formats and page setup come from templates/docx/reference.docx; all wording
+that is not source text from templates/lang/<lang>.toml.
+
+Modules: package (reference, footnotes part, saving), ooxml (element
+builders), context (where content renders), inline, blocks, tables,
+headings, wording (templates with rich slots), front (title page, contents),
+signature, pages (header, footer), document (one language), parallel.
+"""
+
+from __future__ import annotations
+
+from bocompile.edition import Edition
+from bocompile.write.docx.document import write_document
+from bocompile.write.docx.parallel import write_parallel
+
+
+def write_docx(edition: Edition, langs: tuple[str, ...]) -> dict[str, bytes]:
+    files = {f"{lang}.docx": write_document(edition, lang) for lang in langs}
+    configured = edition.config.languages
+    if len(configured) > 1 and set(configured) <= set(langs):
+        files["-".join(configured) + ".docx"] = write_parallel(edition)
+    return files

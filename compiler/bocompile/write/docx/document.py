@@ -1,0 +1,38 @@
+"""One language, one document: title page, contents, the edition's preamble,
+the agreement, its closing blocks, the signatures."""
+
+from __future__ import annotations
+
+from bocompile.edition import Edition
+from bocompile.model import walk_divisions
+from bocompile.write.docx.blocks import blocks
+from bocompile.write.docx.context import Context
+from bocompile.write.docx.front import contents, title_page
+from bocompile.write.docx.headings import entry, heading
+from bocompile.write.docx.ooxml import page_break
+from bocompile.write.docx.package import Package
+from bocompile.write.docx.pages import header_and_footer
+from bocompile.write.docx.signature import signature
+
+
+def write_document(edition: Edition, lang: str) -> bytes:
+    locale = edition.languages[lang].locale
+    package = Package(edition.root, locale)
+    ctx = Context(package, edition, lang, package.text_width(), package.part)
+    header_and_footer(package.document.sections[0], [ctx])
+    divisions = list(walk_divisions(edition.agreement.parts))
+    cover = title_page(ctx)
+    if any(d.title[lang] for d in divisions):  # a cover page, then the contents
+        page_break(cover[-1])
+        package.append(cover)
+        package.append(contents(ctx.text("contents.heading"), [entry(ctx, d) for d in divisions]))
+        package.append([page_break()])
+    else:  # an instrument runs on from its title
+        package.append(cover)
+    package.append(blocks(ctx, edition.preamble))
+    for division in divisions:
+        package.append([heading(ctx, division)] + ([] if division.repealed else blocks(ctx, division.blocks)))
+    package.append(blocks(ctx, edition.closing))
+    if edition.signed:
+        package.append(signature(ctx))
+    return package.save(edition.title[lang], locale, edition.date)

@@ -1,0 +1,64 @@
+"""Headings of parts, sections and articles, with the bookmark references
+and the table of contents point to.
+
+"Artikel 8 – Consolidatie ..." comes from templates/lang heading.<kind>; an
+untitled division (an amendment instrument's article) from
+heading.special.untitled ("Artikel 1."), a repealed one from
+heading.special.repealed ("Art. 15. (Opgeheven)"), followed by the notes
+of its title (Justel notes of a consolidated text).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from bocompile.model import Division, Footnote
+from bocompile.write.docx.context import Context
+from bocompile.write.docx.inline import inlines, plain
+from bocompile.write.docx.ooxml import paragraph, run, sub
+from bocompile.write.docx.wording import rich
+
+#: division kind -> (paragraph style, table of contents level)
+LEVELS = {"part": ("Heading1", 1), "section": ("Heading2", 2), "article": ("Heading3", 3)}
+
+
+class Entry(NamedTuple):
+    """A line of the table of contents."""
+
+    level: int
+    anchor: str
+    text: str
+
+
+def heading(ctx: Context, division: Division, spacing: dict | None = None):
+    """The heading paragraph, bookmarked for references and the table of
+    contents. `spacing` overrides the style's (a heading at the top of a cell)."""
+    p = paragraph(LEVELS[division.kind][0], spacing=spacing)
+    mark = ctx.package.bookmark_id()
+    sub(p, "w:bookmarkStart", id=mark, name=ctx.anchor(division.key))
+    title = division.title[ctx.lang]
+    if division.repealed:
+        p.append(run(_wording(ctx, division, ""), lang=ctx.run_lang))
+        p.extend(inlines(ctx, tuple(i for i in title if isinstance(i, Footnote))))
+    elif not title:
+        p.append(run(_wording(ctx, division, ""), lang=ctx.run_lang))
+    else:
+        p.extend(rich(ctx, f"heading.{division.kind}", {"title": lambda: inlines(ctx, title)},
+                      label=ctx.edition.label(division, ctx.lang)))
+    sub(p, "w:bookmarkEnd", id=mark)
+    return p
+
+
+def entry(ctx: Context, division: Division) -> Entry:
+    text = _wording(ctx, division, plain(ctx, division.title[ctx.lang]))
+    return Entry(LEVELS[division.kind][1], ctx.anchor(division.key), text)
+
+
+def _wording(ctx: Context, division: Division, title: str) -> str:
+    label = ctx.edition.label(division, ctx.lang)
+    if division.repealed:
+        return ctx.text("heading.special.repealed", label=label,
+                        n=ctx.edition.reference(division.key, ctx.lang))
+    if not division.title[ctx.lang]:
+        return ctx.text("heading.special.untitled", label=label)
+    return ctx.text(f"heading.{division.kind}", label=label, title=title)

@@ -1,0 +1,93 @@
+"""Inline content to runs: emphasis, links, cross-references, footnotes."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Reference, Strong, Text
+from bocompile.write.docx.context import Context
+from bocompile.write.docx.ooxml import make, paragraph, run, sub
+
+
+class _Format(NamedTuple):
+    bold: bool = False
+    italic: bool = False
+    style: str | None = None   # character style (Hyperlink)
+    in_link: bool = False      # hyperlinks do not nest
+
+
+def inlines(ctx: Context, items, fmt: _Format | None = None) -> list:
+    """The w:r and w:hyperlink elements for `items`, to append to a w:p."""
+    fmt = fmt or _Format(bold=ctx.bold)
+    out: list = []
+    for item in items:
+        out.extend(_inline(ctx, item, fmt))
+    return out
+
+
+def _inline(ctx: Context, item: Inline, fmt: _Format) -> list:
+    if isinstance(item, Text):
+        return [_run(ctx, item.value, fmt)]
+    if isinstance(item, Emphasis):
+        return inlines(ctx, item.children, fmt._replace(italic=True))
+    if isinstance(item, Strong):
+        return inlines(ctx, item.children, fmt._replace(bold=True))
+    if isinstance(item, LineBreak):
+        r = make("w:r")
+        sub(r, "w:br")
+        return [r]
+    if isinstance(item, Link):
+        if fmt.in_link:
+            return inlines(ctx, item.children, fmt)
+        link = make("w:hyperlink", {"r:id": ctx.package.hyperlink(ctx.part, item.url)}, history=1)
+        link.extend(inlines(ctx, item.children, fmt._replace(style="Hyperlink", in_link=True)))
+        return [link]
+    if isinstance(item, Reference):
+        number = _run(ctx, ctx.edition.reference(item.key, ctx.lang), fmt)
+        if fmt.in_link:
+            return [number]
+        link = make("w:hyperlink", anchor=ctx.anchor(item.key), history=1)
+        link.append(number)
+        return [link]
+    if isinstance(item, Footnote):
+        return [footnote(ctx, item)]
+    raise TypeError(f"unknown inline {type(item).__name__}")
+
+
+def _run(ctx: Context, value: str, fmt: _Format):
+    return run(value, bold=fmt.bold, italic=fmt.italic, style=fmt.style, lang=ctx.run_lang)
+
+
+def footnote(ctx: Context, note: Footnote):
+    """Store the note in the footnotes part; return the reference run for the text."""
+    in_note = ctx.but(part=ctx.package.footnotes_part, bold=False)
+    paragraphs = []
+    for index, text in enumerate(note.paragraphs):
+        p = paragraph("FootnoteText")
+        if index == 0:
+            mark = make("w:r")
+            sub(sub(mark, "w:rPr"), "w:rStyle", val="FootnoteReference")
+            sub(mark, "w:footnoteRef")
+            p.extend([mark, run(" ", lang=ctx.run_lang)])
+        p.extend(inlines(in_note, text))
+        paragraphs.append(p)
+    note_id = ctx.package.add_footnote(paragraphs)
+    r = make("w:r")
+    sub(sub(r, "w:rPr"), "w:rStyle", val="FootnoteReference")
+    sub(r, "w:footnoteReference", id=note_id)
+    return r
+
+
+def plain(ctx: Context, items) -> str:
+    """The text alone (table of contents, column widths): no notes, no formatting."""
+    out = []
+    for item in items:
+        if isinstance(item, Text):
+            out.append(item.value)
+        elif isinstance(item, (Emphasis, Strong, Link)):
+            out.append(plain(ctx, item.children))
+        elif isinstance(item, LineBreak):
+            out.append(" ")
+        elif isinstance(item, Reference):
+            out.append(ctx.edition.reference(item.key, ctx.lang))
+    return "".join(out)

@@ -1,0 +1,122 @@
+"""Small lxml builders for WordprocessingML.
+
+The body is built as XML rather than through python-docx's object API,
+which is slow on large documents. Elements are created in python-docx's
+own parser so that python-docx can still read what we append.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _attrs(element, attrs: dict) -> None:
+    for name, value in attrs.items():
+        element.set(qn(name if ":" in name else f"w:{name}"), str(value))
+
+
+def make(tag: str, attrs: dict | None = None, **w_attrs):
+    """A detached element; plain keyword attributes are in the w: namespace."""
+    element = OxmlElement(tag)
+    _attrs(element, {**(attrs or {}), **w_attrs})
+    return element
+
+
+def sub(parent, tag: str, attrs: dict | None = None, **w_attrs):
+    """A child element appended to `parent`."""
+    element = etree.SubElement(parent, qn(tag))
+    _attrs(element, {**(attrs or {}), **w_attrs})
+    return element
+
+
+def text(parent, value: str, tag: str = "w:t"):
+    """A w:t (or w:instrText) that keeps its leading and trailing spaces."""
+    element = sub(parent, tag)
+    element.text = value
+    if value != value.strip():
+        element.set(XML_SPACE, "preserve")
+    return element
+
+
+def paragraph(style: str | None = None, *, jc: str | None = None, keep_next: bool = False,
+              ind_left: int | None = None, num: tuple[int, int] | None = None,
+              spacing: dict | None = None):
+    """A w:p with the paragraph properties bocompile uses, in schema order."""
+    p = make("w:p")
+    ppr = sub(p, "w:pPr")
+    if style:
+        sub(ppr, "w:pStyle", val=style)
+    if keep_next:
+        sub(ppr, "w:keepNext")
+    if num:
+        numpr = sub(ppr, "w:numPr")
+        sub(numpr, "w:ilvl", val=num[1])
+        sub(numpr, "w:numId", val=num[0])
+    if spacing:
+        sub(ppr, "w:spacing", **spacing)
+    if ind_left is not None:
+        sub(ppr, "w:ind", left=ind_left)
+    if jc:
+        sub(ppr, "w:jc", val=jc)
+    if not len(ppr):
+        p.remove(ppr)
+    return p
+
+
+def run(value: str, *, bold: bool = False, italic: bool = False, style: str | None = None,
+        lang: str | None = None):
+    """A w:r holding text; properties in schema order (rStyle, b, i, lang)."""
+    r = make("w:r")
+    if style or bold or italic or lang:
+        rpr = sub(r, "w:rPr")
+        if style:
+            sub(rpr, "w:rStyle", val=style)
+        if bold:
+            sub(rpr, "w:b")
+        if italic:
+            sub(rpr, "w:i")
+        if lang:
+            sub(rpr, "w:lang", val=lang)
+    text(r, value)
+    return r
+
+
+def page_break(p=None):
+    """A page break at the end of paragraph `p` (so that a full page does not
+    push the break itself onto a blank page), or in a paragraph of its own."""
+    p = make("w:p") if p is None else p
+    sub(sub(p, "w:r"), "w:br", type="page")
+    return p
+
+
+def field_runs(instruction: str, *, dirty: bool = False) -> list:
+    """A complex field with an empty result, as runs: begin, instruction,
+    separate, end. The caller puts the result between separate and end."""
+    begin = make("w:r")
+    sub(begin, "w:fldChar", fldCharType="begin", **({"dirty": "true"} if dirty else {}))
+    instr = make("w:r")
+    text(instr, f" {instruction} ", "w:instrText")
+    separate = make("w:r")
+    sub(separate, "w:fldChar", fldCharType="separate")
+    end = make("w:r")
+    sub(end, "w:fldChar", fldCharType="end")
+    return [begin, instr, separate, end]
+
+
+def simple_field(instruction: str, result: str):
+    """A w:fldSimple (PAGE, NUMPAGES) with a cached result."""
+    field = make("w:fldSimple", instr=f" {instruction} ")
+    field.append(run(result))
+    return field
+
+
+def line(style: str, value: str, lang: str | None = None):
+    """A paragraph of one plain run: title page, signature block."""
+    p = paragraph(style)
+    p.append(run(value, lang=lang))
+    return p

@@ -1,0 +1,235 @@
+"""The DOCX package: reference.docx loaded, the parts the body needs, repacked.
+
+One `Package` per output file. It owns everything that must be unique or
+counted across the whole document (footnote ids, list instances, bookmark
+and drawing ids, hyperlink relationships) so that the same edition always
+gives the same ids, and it saves deterministically: core properties from
+the edition, zip entries with a fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from copy import deepcopy
+from pathlib import Path
+
+import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.shape import CT_Inline
+from docx.shared import Emu
+
+from bocompile.diagnostics import Diagnostic, Loc, SourceError
+from bocompile.write.docx.ooxml import make, sub
+
+REFERENCE = Path("templates") / "docx" / "reference.docx"
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+#: settings.xml children that must come after w:updateFields / w:footnotePr.
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+                        "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+                        "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+                        "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+                        "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+_SEPARATORS = f"""<w:footnotes {nsdecls('w', 'r')}>
+<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"
+ w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240"
+ w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+
+class Package:
+    """A document being written, started from templates/docx/reference.docx."""
+
+    def __init__(self, root: Path, locale: str):
+        path = root / REFERENCE
+        if not path.is_file():
+            raise SourceError([Diagnostic(Loc(str(REFERENCE), 1), "reference.docx is missing; "
+                                          "run tools/make_reference_docx.py")])
+        self.document = docx.Document(str(path))
+        self.part = self.document.part
+        body = self.document.element.body
+        self.section = body.find(qn("w:sectPr"))
+        for child in list(body):
+            if child is not self.section:
+                body.remove(child)
+        self._set_language(locale)
+        self._numbering = self.part.numbering_part.element
+        self._formats = {
+            str(a.find(qn("w:name")).get(qn("w:val"))): a
+            for a in self._numbering.findall(qn("w:abstractNum")) if a.find(qn("w:name")) is not None
+        }
+        self._owners: dict[str, str] = {}
+        self._copies: dict[tuple[str, str], object] = {}
+        self.footnotes_part = self._footnotes_part()
+        self._settings()
+        self._footnote_id = 0
+        self._bookmark_id = 0
+        self._drawing_id = 0
+
+    # -- layout facts read from the reference ------------------------------
+
+    def text_width(self) -> int:
+        """The width between the margins, in twips."""
+        size, margins = self.section.find(qn("w:pgSz")), self.section.find(qn("w:pgMar"))
+        return (int(size.get(qn("w:w"))) - int(margins.get(qn("w:left")))
+                - int(margins.get(qn("w:right"))))
+
+    def landscape(self) -> None:
+        """Turn the page: the side-by-side version needs the width."""
+        size = self.section.find(qn("w:pgSz"))
+        width, height = sorted((int(size.get(qn("w:w"))), int(size.get(qn("w:h")))), reverse=True)
+        size.set(qn("w:w"), str(width))
+        size.set(qn("w:h"), str(height))
+        size.set(qn("w:orient"), "landscape")
+
+    # -- body ----------------------------------------------------------------
+
+    def append(self, elements) -> None:
+        for element in elements:
+            self.section.addprevious(element)
+
+    # -- numbered things ---------------------------------------------------------
+
+    def new_list(self, style: str, level: int, family: str) -> int:
+        """A fresh w:num of list format `style`, restarting at 1 on `level`.
+
+        Lists of different families (the languages of the side-by-side
+        document) use separate copies of the format: LibreOffice counts all
+        lists of one abstractNum together when they interleave."""
+        num = self._numbering.add_num(int(self._format(style, family).get(qn("w:abstractNumId"))))
+        num.add_lvlOverride(ilvl=level).add_startOverride(1)
+        return int(num.numId)
+
+    def list_indent(self, style: str, level: int) -> int:
+        """The left indent of `level` in list format `style` (for continuation paragraphs)."""
+        for lvl in self._format(style).findall(qn("w:lvl")):
+            if lvl.get(qn("w:ilvl")) == str(level):
+                ind = lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+                return int(ind.get(qn("w:left"))) if ind is not None else 0
+        return 0
+
+    def _format(self, style: str, family: str | None = None):
+        """The abstractNum of `style`; the first family uses the reference's own,
+        later families a copy of it."""
+        if style not in self._formats:
+            raise SourceError([Diagnostic(Loc(str(REFERENCE), 1), f"reference.docx has no list format "
+                                          f"named '{style}'; run tools/make_reference_docx.py")])
+        if family is None or self._owners.setdefault(style, family) == family:
+            return self._formats[style]
+        if (style, family) not in self._copies:
+            abstracts = self._numbering.findall(qn("w:abstractNum"))
+            copy = deepcopy(self._formats[style])
+            number = 1 + max(int(a.get(qn("w:abstractNumId"))) for a in abstracts)
+            copy.set(qn("w:abstractNumId"), str(number))
+            copy.find(qn("w:nsid")).set(qn("w:val"), f"{0xB0C10000 + number:08X}")
+            abstracts[-1].addnext(copy)
+            self._copies[(style, family)] = copy
+        return self._copies[(style, family)]
+
+    def add_footnote(self, paragraphs: list) -> int:
+        """Store a note's paragraphs in word/footnotes.xml; returns its id."""
+        self._footnote_id += 1
+        note = sub(self.footnotes_part.element, "w:footnote", id=self._footnote_id)
+        for p in paragraphs:
+            note.append(p)
+        return self._footnote_id
+
+    def bookmark_id(self) -> int:
+        self._bookmark_id += 1
+        return self._bookmark_id
+
+    def hyperlink(self, part, url: str) -> str:
+        """The relationship id of an external link from `part` (document or footnotes)."""
+        return part.relate_to(url, RT.HYPERLINK, is_external=True)
+
+    def picture(self, path: Path, max_width: int):
+        """A wp:inline for the image at `path`, scaled down to `max_width` twips."""
+        rId, image = self.part.get_or_add_image(str(path))
+        limit = Emu(max_width * 635)
+        cx, cy = image.width, image.height
+        if cx > limit:
+            cx, cy = limit, Emu(int(cy * limit / cx))
+        self._drawing_id += 1
+        return CT_Inline.new_pic_inline(self._drawing_id, rId, image.filename, cx, cy)
+
+    # -- saving ------------------------------------------------------------------
+
+    def save(self, title: str, locale: str, date: dt.date) -> bytes:
+        core = self.document.core_properties
+        core.title = title
+        core.author = "bocompile"
+        core.last_modified_by = core.subject = core.keywords = core.comments = ""
+        core.language = language_tag(locale)
+        core.revision = 1
+        core.created = core.modified = dt.datetime(date.year, date.month, date.day)
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return repack(buffer.getvalue())
+
+    # -- set-up ------------------------------------------------------------------
+
+    def _set_language(self, locale: str) -> None:
+        """The document's default language: spelling and hyphenation follow it."""
+        rpr = self.document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            lang = rpr.find(qn("w:lang"))
+            if lang is None:
+                lang = sub(rpr, "w:lang")
+            lang.set(qn("w:val"), language_tag(locale))
+
+    def _footnotes_part(self) -> XmlPart:
+        """A fresh word/footnotes.xml with the two separator notes Word expects."""
+        for rId, rel in list(self.part.rels.items()):
+            if rel.reltype == RT.FOOTNOTES:
+                self.part.drop_rel(rId)
+        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_SEPARATORS),
+                       self.part.package)
+        self.part.relate_to(part, RT.FOOTNOTES)
+        return part
+
+    def _settings(self) -> None:
+        """Ask Word to update fields (the table of contents) on opening; declare
+        the separator notes."""
+        settings = self.document.settings.element
+        for name in ("updateFields", "footnotePr"):
+            old = settings.find(qn(f"w:{name}"))
+            if old is not None:
+                settings.remove(old)
+        update = make("w:updateFields", val="true")
+        notes = make("w:footnotePr")
+        sub(notes, "w:footnote", id=-1)
+        sub(notes, "w:footnote", id=0)
+        later = [c for c in settings if c.tag in {qn(f"w:{n}") for n in _AFTER_UPDATE_FIELDS}]
+        if later:
+            later[0].addprevious(update)
+        else:
+            settings.append(update)
+        update.addnext(notes)
+
+
+def repack(data: bytes) -> bytes:
+    """The same zip with fixed timestamps and attributes, entries in their order."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def language_tag(locale: str) -> str:
+    """Babel's nl_BE as a BCP 47 tag: nl-BE."""
+    return locale.replace("_", "-")

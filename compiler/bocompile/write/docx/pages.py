@@ -1,0 +1,42 @@
+"""Running header and footer: the title above, "p. X / Y" below.
+
+The title page carries neither (a different first page). Wording comes from
+templates/lang page.header and page.footer; {{ page }} and {{ pages }}
+become PAGE and NUMPAGES fields.
+"""
+
+from __future__ import annotations
+
+from docx.section import Section
+
+from bocompile.write.docx.context import Context
+from bocompile.write.docx.ooxml import paragraph, run, simple_field
+from bocompile.write.docx.wording import rich
+
+#: joins the languages' headers in the side-by-side document
+LANGUAGE_SEPARATOR = " / "
+
+
+def header_and_footer(section: Section, contexts: list[Context]) -> None:
+    """`contexts`: one per language shown (the first language's footer wording)."""
+    section.different_first_page_header_footer = True
+    header = paragraph("Header")
+    for index, ctx in enumerate(contexts):
+        if index:
+            header.append(run(LANGUAGE_SEPARATOR))
+        header.extend(rich(ctx, "page.header", {}, title=ctx.edition.title[ctx.lang]))
+    footer = paragraph("Footer")
+    footer.extend(rich(contexts[0], "page.footer", {"page": lambda: [simple_field("PAGE", "1")],
+                                                    "pages": lambda: [simple_field("NUMPAGES", "1")]}))
+    _fill(section.header, header)
+    _fill(section.footer, footer)
+    _fill(section.first_page_header, paragraph())
+    _fill(section.first_page_footer, paragraph())
+
+
+def _fill(story, p) -> None:
+    story.is_linked_to_previous = False
+    element = story.part.element
+    for child in list(element):
+        element.remove(child)
+    element.append(p)

@@ -1,0 +1,139 @@
+"""Table primitives: fixed column widths, header rows, cells that end well."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from docx.oxml.ns import qn
+
+from bocompile.write.docx.ooxml import make, paragraph, sub
+
+CELL_MARGIN = 85         # left and right cell margin, twips; set on every table
+CELL_MARGIN_V = 40       # top and bottom
+CHAR_WIDTH = 90          # rough width of one character of table text, twips
+HEADER_FILL = "E7ECF4"   # light shading of header rows
+
+_WORD_BREAKS = re.compile(r"[\s/-]+")  # where a line may break
+
+
+def new_table(widths: list[int], *, style: str = "TableGrid", indent: int = 0, flush: bool = False):
+    """A w:tbl with a fixed layout: Word and LibreOffice then agree on the widths.
+    A `flush` table (no borders) has no left cell margin, so its text lines up
+    with the paragraphs around it."""
+    tbl = make("w:tbl")
+    pr = sub(tbl, "w:tblPr")
+    sub(pr, "w:tblStyle", val=style)
+    sub(pr, "w:tblW", w=sum(widths), type="dxa")
+    if indent:
+        sub(pr, "w:tblInd", w=indent, type="dxa")
+    sub(pr, "w:tblLayout", type="fixed")
+    margins = sub(pr, "w:tblCellMar")
+    for side, value in (("top", CELL_MARGIN_V), ("left", 0 if flush else CELL_MARGIN),
+                        ("bottom", CELL_MARGIN_V), ("right", 2 * CELL_MARGIN if flush else CELL_MARGIN)):
+        sub(margins, f"w:{side}", w=value, type="dxa")
+    sub(pr, "w:tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=1, lastColumn=0,
+        noHBand=0, noVBand=1)
+    grid = sub(tbl, "w:tblGrid")
+    for width in widths:
+        sub(grid, "w:gridCol", w=width)
+    return tbl
+
+
+def add_row(tbl, *, header: bool = False, keep: bool = False, min_height: int | None = None):
+    """A w:tr; a header row repeats on every page, a kept row never splits."""
+    tr = sub(tbl, "w:tr")
+    if header or keep or min_height:
+        pr = sub(tr, "w:trPr")
+        if keep or header:
+            sub(pr, "w:cantSplit")
+        if min_height:
+            sub(pr, "w:trHeight", val=min_height, hRule="atLeast")
+        if header:
+            sub(pr, "w:tblHeader")
+    return tr
+
+
+def add_cell(tr, width: int, content: list, *, fill: str | None = None, center: bool = False):
+    """A w:tc holding `content`; it always ends with a paragraph, as Word requires."""
+    tc = sub(tr, "w:tc")
+    pr = sub(tc, "w:tcPr")
+    sub(pr, "w:tcW", w=width, type="dxa")
+    if fill:
+        sub(pr, "w:shd", val="clear", color="auto", fill=fill)
+    if center:
+        sub(pr, "w:vAlign", val="center")
+    tc.extend(content)
+    if not content or content[-1].tag == qn("w:tbl"):
+        tc.append(spacer())
+    return tc
+
+
+def spacer():
+    """A small empty paragraph: after a table, so text does not touch it and two
+    tables never merge; at the end of a cell that ends with a table."""
+    return paragraph(spacing={"before": 0, "after": 0, "line": 120, "lineRule": "exact"})
+
+
+def inner_width(width: int) -> int:
+    """The room for text inside a cell of `width`."""
+    return width - 2 * CELL_MARGIN
+
+
+def column_widths(columns: list[list[str]], total: int) -> list[int]:
+    """Share `total` twips among columns so that the table comes out short.
+
+    `columns` holds each column's cell texts (paragraphs separated by a
+    newline). Every column starts at its longest word, so that words are not
+    broken; then width goes, step by step, where it saves the most estimated
+    lines per twip; what is left is shared in proportion."""
+    rows = list(zip(*columns))
+    widths = [CHAR_WIDTH * max((len(w) for t in col for w in _WORD_BREAKS.split(t)), default=1)
+              + 2 * CELL_MARGIN for col in columns]
+    if sum(widths) > total:
+        widths = [w * total // sum(widths) for w in widths]
+    current = _height(rows, widths)
+    while True:
+        room = total - sum(widths)
+        best = None
+        for j in range(len(columns)):
+            for delta in _steps(columns[j], widths[j], room):
+                trial = widths[:j] + [widths[j] + delta] + widths[j + 1:]
+                height = _height(rows, trial)
+                gain = (current - height) / delta
+                if gain > 0 and (best is None or gain > best[0]):
+                    best = (gain, trial, height)
+        if best is None:
+            break
+        _, widths, current = best
+    room = total - sum(widths)
+    shares = [w + room * w // sum(widths) for w in widths]
+    shares[-1] += total - sum(shares)
+    return shares
+
+
+def _lines(text: str, width: int) -> int:
+    inner = max(CHAR_WIDTH, width - 2 * CELL_MARGIN)
+    return sum(max(1, math.ceil(len(p) * CHAR_WIDTH / inner)) for p in text.split("\n"))
+
+
+def _height(rows, widths) -> float:
+    """Estimated lines of the table: each row as high as its fullest cell; the
+    total of all cells breaks ties, so widening one of two full cells counts."""
+    cells = [[_lines(text, w) for text, w in zip(row, widths)] for row in rows]
+    return sum(max(row) for row in cells) + sum(map(sum, cells)) / 1000
+
+
+def _steps(column: list[str], width: int, room: int, first: int = 3) -> list[int]:
+    """The smallest widenings of a column (at most `room`) that take a line off
+    one of its paragraphs."""
+    inner = width - 2 * CELL_MARGIN
+    steps = set()
+    for text in column:
+        for p in text.split("\n"):
+            lines = _lines(p, width)
+            if lines > 1:
+                needed = math.ceil(len(p) * CHAR_WIDTH / (lines - 1)) - inner
+                if 0 < needed <= room:
+                    steps.add(needed)
+    return sorted(steps)[:first]
