@@ -1,0 +1,51 @@
+"""Akoma Ntoso 3.0: one <act> per language expression of an edition.
+
+Every kind of edition is an <act>: the agreement as signed, a consolidated
+text (contains="singleVersion": the agreement's work, a later expression,
+with its passive modifications) and an amending instrument (a work of its
+own, with its active modifications); see meta.py and modifications.py.
+
+The same provision has the same eId in every language (ids.py), so tools
+can align the Dutch and French expressions element by element. The bytes
+are pretty-printed UTF-8 with an XML declaration, and depend only on the
+edition: no clock, no hash order.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from bocompile.edition import Edition
+from bocompile.write.akn.blocks import BlockWriter
+from bocompile.write.akn.body import BodyWriter
+from bocompile.write.akn.frame import conclusions, preamble, preface
+from bocompile.write.akn.ids import division_scopes
+from bocompile.write.akn.inline import InlineWriter
+from bocompile.write.akn.meta import meta, work_of
+from bocompile.write.akn.tree import root, sub
+
+
+#: Edition kind -> @contains of the document (default: "originalVersion").
+_CONTAINS = {"consolidated": "singleVersion"}
+
+
+def write_akn(edition: Edition, langs: tuple[str, ...]) -> dict[str, bytes]:
+    """{"nl.akn.xml": ..., "fr.akn.xml": ...} for the languages asked."""
+    return {f"{lang}.akn.xml": _serialize(document(edition, lang)) for lang in langs}
+
+
+def document(edition: Edition, lang: str) -> etree._Element:
+    """The <akomaNtoso> element of one language expression."""
+    akn = root("akomaNtoso")
+    act = sub(akn, "act", name=work_of(edition).subtype, contains=_CONTAINS.get(edition.kind))
+    meta(act, edition, lang)
+    preface(act, edition, lang)
+    blocks = BlockWriter(InlineWriter(edition, lang, division_scopes(edition.agreement, edition.numbering)))
+    preamble(act, edition, blocks)
+    BodyWriter(blocks).body(act)
+    conclusions(act, edition, lang)
+    return akn
+
+
+def _serialize(element: etree._Element) -> bytes:
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -1,0 +1,120 @@
+"""The structure: <part>, <section>, <article> and what they hold.
+
+Each block of an article is one unnumbered <paragraph> (a "lid") with its
+<content>; a sub-heading is a <crossHeading> between them, its level in
+@class. A part or section's own text is its <intro> when divisions follow,
+its <content> when it has none (Deel 4). A division without title (an
+instrument's article) has no <heading>; notes on a title (Justel notes of a
+consolidated text) are <authorialNote>s inside the <heading>.
+
+A repealed division keeps its element, ids and <num>, with
+status="removed" (the schema's status for abrogated text) and
+class="repealed"; its content is the "(Opgeheven)" of the language's
+heading.special.repealed template, followed by its notes.
+
+The edition's closing blocks (the concordance table of a renumbered text)
+follow the last division in an <hcontainer name="concordance">, its first
+heading as the container's <heading>.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from bocompile.edition import Edition
+from bocompile.model import Block, Division, Footnote, Heading, Text
+from bocompile.write.akn.blocks import BlockWriter
+from bocompile.write.akn.ids import ABBREVIATIONS, Scope
+from bocompile.write.akn.tree import sub
+
+#: The closing container: its name and (language-neutral) ids.
+CLOSING = "concordance"
+CLOSING_ID = f"{ABBREVIATIONS['hcontainer']}_1"
+
+#: Stands for the number while reading the repealed template (Unicode private use),
+#: and the punctuation between the number and the words that follow it.
+_NUMBER = "\ue000"
+_LEADING_PUNCTUATION = re.compile(r"^[\s.,:;\u2013\u2014-]+")
+
+
+class BodyWriter:
+    def __init__(self, blocks: BlockWriter):
+        self.blocks, self.inlines = blocks, blocks.inlines
+        self.edition, self.lang = blocks.edition, blocks.lang
+
+    def body(self, parent: etree._Element) -> etree._Element:
+        body = sub(parent, "body")
+        for part in self.edition.agreement.parts:
+            self._division(body, part)
+        if self.edition.closing:
+            self._closing(body, self.edition.closing)
+        return body
+
+    def _division(self, parent: etree._Element, division: Division) -> None:
+        scope = self.inlines.divisions[division.key]
+        marks = {"status": "removed", "class": "repealed"} if division.repealed else {}
+        element = sub(parent, division.kind, **scope.attrs, **marks)
+        sub(element, "num", self.edition.label(division, self.lang))
+        if division.repealed:
+            self._repealed(element, division, scope)
+            return
+        if division.title[self.lang]:
+            self.inlines.write(sub(element, "heading"), division.title[self.lang], scope)
+        if division.kind == "article":
+            self._article_blocks(element, division, scope)
+            return
+        if division.blocks:
+            own = sub(element, "intro" if division.children else "content")
+            self.blocks.write_all(own, division.blocks, scope)
+        for child in division.children:
+            self._division(element, child)
+
+    def _repealed(self, element: etree._Element, division: Division, scope: Scope) -> None:
+        """"(Opgeheven)" and the title's notes, then the repealed children, if any."""
+        notes = tuple(i for i in division.title[self.lang] if isinstance(i, Footnote))
+        own = sub(element, "intro" if division.children else "content")
+        text = (Text(repealed_word(self.edition, division, self.lang)),) + notes
+        self.inlines.write(sub(own, "p", **{"class": "repealed"}), text, scope)
+        for child in division.children:
+            self._division(element, child)
+
+    def _article_blocks(self, element: etree._Element, article: Division, scope: Scope) -> None:
+        for block in article.blocks:
+            if isinstance(block, Heading):
+                ids = scope.child("crossHeading")
+                heading = sub(element, "crossHeading", **ids.attrs, **{"class": f"level-{block.level}"})
+                self.inlines.write(heading, block.text[self.lang], ids)
+            else:
+                ids = scope.child("paragraph")
+                content = sub(sub(element, "paragraph", **ids.attrs), "content")
+                self.blocks.write(content, block, ids)
+
+    def _closing(self, body: etree._Element, blocks: tuple[Block, ...]) -> None:
+        scope = Scope(CLOSING_ID, CLOSING_ID)
+        element = sub(body, "hcontainer", **scope.attrs, name=CLOSING)
+        if isinstance(blocks[0], Heading):
+            self.inlines.write(sub(element, "heading"), blocks[0].text[self.lang], scope)
+            blocks = blocks[1:]
+        content = sub(element, "content")
+        if blocks:
+            self.blocks.write_all(content, blocks, scope)
+        else:  # the schema wants a block in <content>
+            sub(content, "p")
+
+
+def repealed_word(edition: Edition, division: Division, lang: str) -> str:
+    """What stands in place of a repealed provision: "(Opgeheven)".
+
+    The language's heading.special.repealed reads "Art. {{ n }}. (Opgeheven)";
+    <num> already holds the label, so only the words after the number are
+    kept (the whole text when the template does not use the number).
+    """
+    marked = edition.text("heading.special.repealed", lang, n=_NUMBER, label=_NUMBER)
+    if _NUMBER in marked:
+        after = _LEADING_PUNCTUATION.sub("", marked.rpartition(_NUMBER)[2]).strip()
+        if after:
+            return after
+    return edition.text("heading.special.repealed", lang, n=edition.reference(division.key, lang),
+                        label=edition.label(division, lang))

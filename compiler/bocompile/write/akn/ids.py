@@ -1,0 +1,108 @@
+"""eIds and wIds, after the Akoma Ntoso naming convention.
+
+eId: the identity of a provision in THIS version, built only from
+language-neutral numbers (`Numbering`), so the same provision has the same
+eId in every language expression:
+
+    part_3                 part 3
+    part_3__sec_2          section 2 of part 3 (sections restart per part)
+    art_8                  article 8; articles run through the whole
+                           agreement, so their eId carries no part/section
+                           prefix (the convention allows dropping it)
+    art_7-1                article 7/1 (or 7bis): the number (7, 1), joined by "-"
+    art_18__para_3         the 3rd block of article 18 (blocks are unnumbered
+                           paragraphs, counted by position)
+    art_18__crossHeading_1 its first sub-heading
+    art_18__para_3__list_1__item_2, art_25__para_1__table_1,
+    art_29__para_4__table_1__authorialNote_1
+
+Below a division, an element's eId is the eId of its nearest ancestor that
+has one, "__", its abbreviation and its position among that ancestor's
+elements of the same kind. Outside the divisions:
+
+    hcontainer_1           the closing blocks after the last division
+                           (a renumbered text's concordance table)
+    hcontainer_1__table_1  its table
+    preamble__table_1      a list, table or note in the preamble (the
+                           <preamble> itself carries no eId)
+
+wId: the same construction with each division's number replaced by its
+stable source key (`art_consolidatie__para_1`), so it survives renumbering.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bocompile.model import Agreement, Division
+from bocompile.number import Numbering
+
+#: Element name -> abbreviation used in ids (the convention's table).
+ABBREVIATIONS = {
+    "part": "part",
+    "section": "sec",
+    "article": "art",
+    "paragraph": "para",
+    "blockList": "list",
+    "item": "item",
+    "table": "table",
+    "crossHeading": "crossHeading",
+    "authorialNote": "authorialNote",
+    "hcontainer": "hcontainer",
+}
+
+
+@dataclass
+class Scope:
+    """An element that has ids; it numbers its descendants of each kind."""
+
+    eid: str
+    wid: str
+    _counts: Counter = field(default_factory=Counter, repr=False)
+
+    def child(self, element: str) -> Scope:
+        """The ids of the next `element` inside this one, counted by position."""
+        abbreviation = ABBREVIATIONS[element]
+        self._counts[abbreviation] += 1
+        suffix = f"__{abbreviation}_{self._counts[abbreviation]}"
+        return Scope(self.eid + suffix, self.wid + suffix)
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        return {"eId": self.eid, "wId": self.wid}
+
+
+def number_id(number: tuple[int, ...]) -> str:
+    """(8,) -> "8"; (7, 1) -> "7-1": no language-specific "/", "bis" or "er"."""
+    return "-".join(str(n) for n in number)
+
+
+def division_eid(kind: str, number: tuple[int, ...]) -> str | None:
+    """The eId of a part or article from its number alone ("art_7-1"); None
+    for a section, whose eId needs its part's number (sections restart)."""
+    if kind == "section":
+        return None
+    return f"{ABBREVIATIONS[kind]}_{number_id(number)}"
+
+
+def division_scopes(agreement: Agreement, numbering: Numbering) -> dict[str, Scope]:
+    """The ids of every part, section and article, by key.
+
+    Make them afresh for each document: a scope counts the ids it hands out.
+    """
+    scopes: dict[str, Scope] = {}
+
+    def visit(division: Division, parent: Scope | None) -> None:
+        abbreviation = ABBREVIATIONS[division.kind]
+        eid = f"{abbreviation}_{number_id(numbering[division.key])}"
+        wid = f"{abbreviation}_{division.key}"
+        if parent is not None and division.kind != "article":
+            eid, wid = f"{parent.eid}__{eid}", f"{parent.wid}__{wid}"
+        scopes[division.key] = scope = Scope(eid, wid)
+        for child in division.children:
+            visit(child, scope)
+
+    for part in agreement.parts:
+        visit(part, None)
+    return scopes

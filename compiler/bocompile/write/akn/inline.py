@@ -1,0 +1,69 @@
+"""Inline content of one language: text, emphasis, links, references, notes.
+
+Footnotes become <authorialNote> where they are referenced, numbered
+through the document (marker 1, 2, ...) as in the DOCX; references become
+<ref href="#eId"> to the division's language-neutral eId.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from lxml import etree
+
+from bocompile.edition import Edition
+from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Reference, Strong, Text
+from bocompile.write.akn.ids import Scope
+from bocompile.write.akn.tree import append_text, keep_inline, sub
+
+#: Model node -> AKN element holding its children.
+_WRAPPERS = {Emphasis: "i", Strong: "b"}
+
+
+class InlineWriter:
+    """Writes inlines of `lang`; one per document, for the note markers."""
+
+    def __init__(self, edition: Edition, lang: str, divisions: dict[str, Scope]):
+        self.edition, self.lang, self.divisions = edition, lang, divisions
+        self._markers = itertools.count(1)
+
+    def write(self, parent: etree._Element, inlines: tuple[Inline, ...], scope: Scope) -> etree._Element:
+        """Append `inlines` to `parent`; notes take their eId inside `scope`."""
+        for inline in inlines:
+            self._inline(parent, inline, scope)
+        return keep_inline(parent)
+
+    def _inline(self, parent: etree._Element, inline: Inline, scope: Scope) -> None:
+        if isinstance(inline, Text):
+            append_text(parent, inline.value)
+        elif isinstance(inline, (Emphasis, Strong)):
+            self.write(sub(parent, _WRAPPERS[type(inline)]), inline.children, scope)
+        elif isinstance(inline, LineBreak):
+            sub(parent, "br")
+        elif isinstance(inline, Link):
+            self.write(sub(parent, "a", href=inline.url), inline.children, scope)
+        elif isinstance(inline, Reference):
+            sub(parent, "ref", self.edition.reference(inline.key, self.lang),
+                href=f"#{self.divisions[inline.key].eid}")
+        elif isinstance(inline, Footnote):
+            note = scope.child("authorialNote")
+            element = sub(parent, "authorialNote", **note.attrs, marker=str(next(self._markers)),
+                          placement="bottom")
+            for paragraph in inline.paragraphs:
+                self.write(sub(element, "p"), paragraph, note)
+        else:
+            raise TypeError(f"no AKN form for inline {inline!r}")
+
+    def plain(self, inlines: tuple[Inline, ...]) -> str:
+        """The text alone, for attributes (an image's alt); notes are left out."""
+        parts = []
+        for inline in inlines:
+            if isinstance(inline, Text):
+                parts.append(inline.value)
+            elif isinstance(inline, (Emphasis, Strong, Link)):
+                parts.append(self.plain(inline.children))
+            elif isinstance(inline, LineBreak):
+                parts.append(" ")
+            elif isinstance(inline, Reference):
+                parts.append(self.edition.reference(inline.key, self.lang))
+        return "".join(parts)

@@ -1,0 +1,82 @@
+"""<analysis>: which provisions the amendments changed, as <textualMod>s.
+
+A consolidated text lists its passive modifications: one per change in a
+division's history, from the amending instrument (a <passiveRef>) to the
+division's eId in this text. An amending instrument lists its active
+modifications: from its own article to the provision of the agreement,
+named by the expression the amendment produces (the agreement in force
+from the amendment's entry into force) and the provision's eId as a
+portion of it, after the naming convention:
+
+    /akn/be/act/bestuursovereenkomst/2019-02-28/kanselarij-2019-2021/nld@2020-11-01/!main~art_7-1
+
+Every id is built from numbers only, so both languages share them.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from bocompile.edition import Edition
+from bocompile.model import walk_divisions
+from bocompile.write.akn.ids import division_eid, division_scopes
+from bocompile.write.akn.tree import sub
+
+#: eId of an instrument's <activeRef> to the agreement it amends.
+AGREEMENT = "agreement"
+
+#: Change action (model) -> AKN textualMod type.
+TEXTUAL_MOD_TYPES = {
+    "inserted": "insertion",
+    "replaced": "substitution",
+    "modified": "substitution",
+    "repealed": "repeal",
+    "reinstated": "insertion",
+}
+
+
+def amendment_ref_id(number: int) -> str:
+    """eId of the <passiveRef> to amendment nr. `number`."""
+    return f"amendment_{number}"
+
+
+def amendment_event_id(number: int) -> str:
+    """eId of the <eventRef> of amendment nr. `number` coming into force."""
+    return f"event_amendment_{number}"
+
+
+def passive_modifications(parent: etree._Element, edition: Edition, source: str) -> None:
+    """One textualMod per recorded change, in order of entry into force,
+    then amendment number, then document order. Nothing when none."""
+    scopes = division_scopes(edition.agreement, edition.numbering)
+    changes = [(change, scopes[division.key].eid)
+               for division in walk_divisions(edition.agreement.parts) for change in division.history]
+    changes.sort(key=lambda item: (item[0].in_force, item[0].amendment))  # stable: document order stays
+    if not changes:
+        return
+    modifications = sub(sub(parent, "analysis", source=source), "passiveModifications")
+    for position, (change, eid) in enumerate(changes, start=1):
+        mod = sub(modifications, "textualMod", eId=f"pmod_{position}", type=TEXTUAL_MOD_TYPES[change.action])
+        sub(mod, "source", href=f"#{amendment_ref_id(change.amendment)}")
+        sub(mod, "destination", href=f"#{eid}")
+
+
+def active_modifications(parent: etree._Element, edition: Edition, agreement: str, source: str) -> None:
+    """One textualMod per modification of the instrument; `agreement` is the
+    expression URI of the agreement as amended. Nothing when none."""
+    if not edition.modifications:
+        return
+    scopes = division_scopes(edition.agreement, edition.numbering)
+    modifications = sub(sub(parent, "analysis", source=source), "activeModifications")
+    for position, modification in enumerate(edition.modifications, start=1):
+        mod = sub(modifications, "textualMod", eId=f"amod_{position}",
+                  type=TEXTUAL_MOD_TYPES[modification.action])
+        sub(mod, "source", href=f"#{scopes[modification.source].eid}")
+        sub(mod, "destination", href=destination(agreement, modification.kind, modification.number))
+
+
+def destination(expression: str, kind: str, number: tuple[int, ...]) -> str:
+    """The provision as a portion of the expression; a section's eId needs
+    its part, which a modification does not tell: the whole expression then."""
+    eid = division_eid(kind, number)
+    return f"{expression}/!main~{eid}" if eid else f"{expression}/!main"
