@@ -14,13 +14,16 @@ $(BIN)/bocompile: pyproject.toml
 	touch $@
 
 build: $(BIN)/bocompile
-	$(BIN)/bocompile check
+	$(BIN)/bocompile --consolidate
 
 check: $(BIN)/bocompile
 	$(BIN)/bocompile check
 
 test: $(BIN)/bocompile
 	$(BIN)/pytest
+
+bench: $(BIN)/bocompile
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) output/base output/amendments output/consolidated output/manifest.json

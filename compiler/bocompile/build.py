@@ -8,6 +8,7 @@ previous output as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -16,13 +17,16 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from bocompile.check import Compiled, load
+from bocompile.check import load
+from bocompile.diagnostics import UsageProblem
 from bocompile.edition import Edition
-from bocompile.language import load_language
-from bocompile.number import number
+from bocompile.editions import base_edition, consolidated_edition, instrument_editions
 from bocompile.project import Project
 
 FORMATS = ("docx", "akn")
+#: every folder a build owns: each build replaces all of them, so output/
+#: always shows exactly what the last build made (and manifest.json lists).
+OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
@@ -35,44 +39,49 @@ def writers() -> dict[str, Writer]:
     return {"docx": write_docx, "akn": write_akn}
 
 
-def base_edition(compiled: Compiled) -> Edition:
-    config = compiled.config
-    templates = compiled.project.root / "templates"
-    return Edition(
-        name="base",
-        config=config,
-        agreement=compiled.agreement,
-        numbering=number(compiled.agreement, config.numbering),
-        languages={code: load_language(templates, code) for code in config.languages},
-        root=compiled.project.root,
-        date=config.signing_date,
-    )
+def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
+          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False) -> list[Path]:
+    """Compile the project into `out`; returns the files written.
 
-
-def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = ()) -> list[Path]:
-    """Compile the project into `out`; returns the files written."""
+    Always the base agreement and every amendment instrument; with
+    `consolidated`, also the text in force on `as_of` (default: the latest
+    entry into force), renumbered if asked.
+    """
+    if (as_of or renumbered) and not consolidated:
+        raise UsageProblem("--as-of and --renumber go with --consolidate")
     compiled = load(project)
-    langs = tuple(langs) or compiled.config.languages
+    unknown = [lang for lang in langs if lang not in compiled.config.languages]
+    if unknown:
+        raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
+                           f"{', '.join(compiled.config.languages)}")
+    langs = tuple(lang for lang in compiled.config.languages if lang in langs) or compiled.config.languages
     formats = tuple(formats) or FORMATS
-    editions = [base_edition(compiled)]
+    editions = [base_edition(compiled), *instrument_editions(compiled)]
+    if consolidated:
+        editions.append(consolidated_edition(compiled, as_of, renumbered))
     files: dict[str, bytes] = {}
     for edition in editions:
         for fmt in formats:
             for name, data in writers()[fmt](edition, langs).items():
                 files[f"{edition.name}/{name}"] = data
     files["manifest.json"] = _manifest(files, editions)
-    return _replace(out, files, [e.name for e in editions])
+    return _replace(out, files, OUTPUT_FOLDERS)
 
 
 def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
     manifest = {
-        "editions": {e.name: {"date": e.date.isoformat()} for e in editions},
+        "editions": {e.name: {
+            "kind": e.kind,
+            "date": e.date.isoformat(),
+            "amendments": [{"number": a.info.number, "id": a.info.id, "signed": a.info.signed.isoformat(),
+                            "in_force": a.info.in_force.isoformat()} for a in e.amendments],
+        } for e in editions},
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
     }
-    return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
+    return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
-def _replace(out: Path, files: dict[str, bytes], folders: list[str]) -> list[Path]:
+def _replace(out: Path, files: dict[str, bytes], folders: tuple[str, ...]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".bocompile-", dir=out))
     try:
@@ -84,7 +93,8 @@ def _replace(out: Path, files: dict[str, bytes], folders: list[str]) -> list[Pat
             target, old = out / folder, staging / f".old-{folder}"
             if target.exists():
                 os.replace(target, old)
-            os.replace(staging / folder, target)
+            if (staging / folder).exists():
+                os.replace(staging / folder, target)
         os.replace(staging / "manifest.json", out / "manifest.json")
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
 from bocompile import __version__
+from bocompile.build import FORMATS, build
 from bocompile.check import load
-from bocompile.diagnostics import SourceError
+from bocompile.diagnostics import SourceError, UsageProblem
 from bocompile.project import Project
 from bocompile.summary import count_divisions
 
@@ -29,14 +31,39 @@ def _fail(error: SourceError, as_json: bool = False) -> None:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="bocompile")
 @PROJECT
+@click.option("--lang", "langs", multiple=True, metavar="LANG",
+              help="Only this language (repeatable; default: all). nl-fr.docx needs all.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="Only this format (repeatable; default: docx and akn).")
+@click.option("--consolidate", is_flag=True,
+              help="Also write output/consolidated: the text with every amendment in force.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+              help="With --consolidate: the date of the text in force (YYYY-MM-DD).")
+@click.option("--renumber", is_flag=True,
+              help="With --consolidate: number 1..n again, with a concordance table.")
+@click.option("-o", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Output directory (default: PROJECT_DIR/output).")
 @click.pass_context
-def main(ctx: click.Context, project_dir: str) -> None:
-    """Compile a bilingual management agreement.
+def main(ctx: click.Context, project_dir: str, langs: tuple[str, ...], formats: tuple[str, ...],
+         consolidate: bool, as_of, renumber: bool, out_dir: str | None) -> None:
+    """Compile a bilingual management agreement into DOCX and Akoma Ntoso.
 
-    Without a command: check the sources (the writers come next).
+    Without a command: build output/base and output/amendments (and
+    output/consolidated with --consolidate). `bocompile check` validates only.
     """
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(check, project_dir=project_dir, as_json=False)
+    if ctx.invoked_subcommand is not None:
+        return
+    try:
+        project = Project.open(project_dir)
+        out = Path(out_dir) if out_dir else project.root / "output"
+        written = build(project, out, langs, formats, consolidate,
+                        as_of.date() if as_of else None, renumber)
+    except SourceError as error:
+        _fail(error)
+    except UsageProblem as problem:
+        raise click.UsageError(str(problem)) from None
+    for path in written:
+        click.echo(str(path))
 
 
 @main.command()
@@ -52,4 +79,5 @@ def check(project_dir: str, as_json: bool) -> None:
         click.echo("[]")
     counts = count_divisions(compiled.agreement)
     click.echo(f"ok: {counts['part']} parts, {counts['section']} sections, {counts['article']} "
-               f"articles in {', '.join(compiled.config.languages)}", err=as_json)
+               f"articles in {', '.join(compiled.config.languages)}; "
+               f"{len(compiled.amendments)} amendment(s)", err=as_json)

@@ -1,0 +1,56 @@
+"""Benchmark: time each pipeline stage on the bundled agreement and on a
+synthetic one ten times its size. Prints medians; asserts nothing."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from bocompile.check import load
+from bocompile.editions import base_edition, consolidated_edition
+from bocompile.model import Agreement, Division
+from bocompile.number import number
+from bocompile.project import Project
+from bocompile.write.akn import write_akn
+from bocompile.write.docx import write_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(label: str, fn, runs: int = 5) -> None:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    print(f"{label:<42} {statistics.median(times) * 1000:9.1f} ms  (median of {runs})")
+
+
+def tenfold(edition):
+    """The bundled body repeated ten times, keys made unique."""
+    def rekey(division: Division, n: int) -> Division:
+        return replace(division, key=f"{division.key}-{n}", number=(),
+                       children=tuple(rekey(c, n) for c in division.children))
+    agreement = Agreement(tuple(rekey(p, n) for n in range(10) for p in edition.agreement.parts))
+    return replace(edition, agreement=agreement, numbering=number(agreement))
+
+
+def main() -> None:
+    project = Project.open(ROOT)
+    compiled = load(project)
+    base = base_edition(compiled)
+    big = tenfold(base)
+    langs = compiled.config.languages
+    timed("read + check (bundled)", lambda: load(project))
+    timed("consolidate (bundled, 3 amendments)", lambda: consolidated_edition(compiled))
+    timed("docx nl, fr, nl-fr (bundled)", lambda: write_docx(base, langs))
+    timed("akn nl, fr (bundled)", lambda: write_akn(base, langs))
+    timed("docx nl, fr, nl-fr (10x: 290 articles)", lambda: write_docx(big, langs), runs=3)
+    timed("akn nl, fr (10x: 290 articles)", lambda: write_akn(big, langs), runs=3)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""`bocompile` as the legal service and CI run it: what lands in output/."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx2python import docx2python
+from lxml import etree
+
+from test_check import errors, replace_in
+
+REPO = Path(__file__).resolve().parent.parent
+SAFE = etree.XMLParser(resolve_entities=False, no_network=True)
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+
+
+def bocompile(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "bocompile", *args], cwd=REPO, capture_output=True,
+                            text=True, env={**os.environ, **(env or {})})
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def text(path: Path) -> str:
+    with docx2python(path) as document:
+        return document.text
+
+
+def squash(value: str) -> str:
+    return re.sub(r"\s+", " ", value.replace("\u00a0", " "))
+
+
+@pytest.fixture(scope="module")
+def latest(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("latest")
+    assert bocompile("--consolidate", "-o", str(out)).returncode == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def end_2020(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("end2020")
+    assert bocompile("--consolidate", "--as-of", "2020-12-31", "-o", str(out)).returncode == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def renumbered(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("renumbered")
+    assert bocompile("--consolidate", "--renumber", "-o", str(out)).returncode == 0
+    return out
+
+
+def test_every_output_of_the_contract_is_written_and_listed_in_the_manifest(latest):
+    names = set(hashes(latest))
+    for folder in ["base", "consolidated"] + [f"amendments/wijziging-{n}" for n in (1, 2, 3)]:
+        assert {f"{folder}/{f}" for f in ("nl.docx", "fr.docx", "nl-fr.docx", "nl.akn.xml", "fr.akn.xml")} <= names
+    manifest = json.loads((latest / "manifest.json").read_text())
+    assert manifest["files"] == {k: v for k, v in hashes(latest).items() if k != "manifest.json"}
+    consolidated = manifest["editions"]["consolidated"]
+    assert consolidated["date"] == "2021-03-01"
+    assert [a["number"] for a in consolidated["amendments"]] == [1, 2, 3]
+
+
+def test_two_builds_give_identical_bytes_whatever_the_environment(latest, tmp_path):
+    env = {"PYTHONHASHSEED": "123", "TZ": "Pacific/Auckland", "LC_ALL": "C", "SOURCE_DATE_EPOCH": "0"}
+    assert bocompile("--consolidate", "-o", str(tmp_path), env=env).returncode == 0
+    assert hashes(tmp_path) == hashes(latest)
+
+
+def test_a_source_error_leaves_the_previous_output_untouched(project_copy):
+    out = project_copy / "output"
+    assert bocompile("-C", str(project_copy)).returncode == 0
+    before = {p: (h, (out / p).stat().st_mtime_ns) for p, h in hashes(out).items()}
+    text_ = (project_copy / "sources/fr/verbintenissen.md").read_text()
+    start = text_.index("### ", text_.index("{#nieuwe-opdrachten}"))
+    (project_copy / "sources/fr/verbintenissen.md").write_text(text_[:start] + text_[text_.index("### ", start + 4):])
+    result = bocompile("-C", str(project_copy), "--consolidate")
+    assert result.returncode == 1
+    assert any("'consolidatie'" in e for e in errors(result))
+    assert {p: (h, (out / p).stat().st_mtime_ns) for p, h in hashes(out).items()} == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_usage_errors_exit_2():
+    assert bocompile("--as-of", "2020-12-31").returncode == 2
+    assert bocompile("--lang", "de").returncode == 2
+    assert bocompile("--format", "pdf").returncode == 2
+
+
+def test_consolidation_at_the_end_of_2020_has_amendments_1_and_2_only(end_2020):
+    nl = squash(text(end_2020 / "consolidated/nl.docx"))
+    assert "Geconsolideerde versie – toestand op 31 december 2020" in nl
+    assert "wijziging nr. 1 van 10 december 2019" in nl and "wijziging nr. 2 van 15 oktober 2020" in nl
+    assert "wijziging nr. 3" not in nl
+    assert "Artikel 7/1 – Ondersteuning van de regeringsleden" in nl
+    assert "(Opgeheven)" not in nl and "Artikel 15 – Herinvestering" in nl
+    manifest = json.loads((end_2020 / "manifest.json").read_text())
+    assert [a["number"] for a in manifest["editions"]["consolidated"]["amendments"]] == [1, 2]
+
+
+@pytest.mark.parametrize("lang, inserted, repealed, note, total", [
+    ("nl", "Artikel 7/1 – ", "Art. 15. (Opgeheven)", "Ingevoegd bij wijziging nr. 2 van 15 oktober 2020, "
+     "i.w. 1 november 2020", "109.668"),
+    ("fr", "Article 7/1 – ", "Art. 15. (Abrogé)", "Inséré par la modification n° 2 du 15 octobre 2020, "
+     "en vigueur le 1er novembre 2020", "110.701"),
+])
+def test_latest_consolidation_in_docx(latest, lang, inserted, repealed, note, total):
+    body = squash(text(latest / f"consolidated/{lang}.docx"))
+    assert inserted in body and repealed in body and note in body and total in body
+
+
+def test_latest_consolidation_in_akn(latest):
+    for lang, word in (("nl", "Artikel 7/1"), ("fr", "Article 7/1")):
+        root = etree.parse(str(latest / f"consolidated/{lang}.akn.xml"), SAFE).getroot()
+        article = root.find(f".//{AKN}article[@eId='art_7-1']")
+        assert article.findtext(f"{AKN}num") == word
+        assert root.find(f".//{AKN}article[@eId='art_15']").get("status") == "removed"
+        assert len(root.findall(f".//{AKN}passiveModifications/{AKN}textualMod")) >= 8
+
+
+@pytest.mark.parametrize("lang, label, old, new, gone", [
+    ("nl", "Artikel", "Artikel 7/1", "Artikel 8", "(opgeheven)"),
+    ("fr", "Article", "Article 7/1", "Article 8", "(abrogé)"),
+])
+def test_renumbered_articles_run_1_to_n_references_follow_and_concordance_closes(
+        renumbered, lang, label, old, new, gone):
+    path = renumbered / f"consolidated/{lang}.docx"
+    body = squash(text(path))
+    numbers = [int(n) for n in re.findall(rf"{label} (\d+)(?:er)? – ", body)]
+    unique = list(dict.fromkeys(numbers))  # the table of contents lists them too
+    assert unique == list(range(1, len(unique) + 1)) and len(unique) == 29 + 1 + 3 - 1
+    assert f"{new} – " in body and "7/1" not in body.split("Concordan")[0].split("Tableau de concordance")[0]
+    with docx2python(path) as document:
+        rows = [[squash(" ".join(cell)) for cell in row] for table in document.body for row in table]
+    assert [old, new] in rows
+    assert [f"{label} 15", gone] in rows
+    # article 13 (now 14) cites the yearly review, article 11 before, 12 now
+    assert ("artikel 12" if lang == "nl" else "l'article 12") in body
+
+
+FORMULAS = {
+    ("wijziging-1", "nl"): ["In deel 4 van de bestuursovereenkomst wordt het eerste lid vervangen als volgt:",
+                            "In de bestuursovereenkomst wordt een artikel 30 ingevoegd, luidende:",
+                            "Deze wijziging treedt in werking op 1 januari 2020."],
+    ("wijziging-1", "fr"): ["Dans la partie 4 du contrat d'administration, l'alinéa 1er est remplacé par ce qui suit :",
+                            "Dans le contrat d'administration, il est inséré un article 30 rédigé comme suit :",
+                            "La présente modification entre en vigueur le 1er janvier 2020."],
+    ("wijziging-2", "nl"): ["In de bestuursovereenkomst wordt een artikel 7/1 ingevoegd, luidende:",
+                            "In artikel 29 van de bestuursovereenkomst worden de volgende wijzigingen aangebracht:",
+                            "het bedrag 3.720 vervangen door het bedrag 5.220",
+                            "In artikel 9 van de bestuursovereenkomst worden de woorden \"aandachtig op te volgen\" "
+                            "vervangen door de woorden",
+                            "Artikel 10 van de bestuursovereenkomst wordt vervangen als volgt:"],
+    ("wijziging-2", "fr"): ["Dans le contrat d'administration, il est inséré un article 7/1 rédigé comme suit :",
+                            "À l'article 29 du contrat d'administration, les modifications suivantes sont apportées :",
+                            "le montant 3.720 est remplacé par le montant 5.220",
+                            "À l'article 9 du contrat d'administration, les mots « suivre attentivement » sont "
+                            "remplacés par les mots",
+                            "L'article 10 du contrat d'administration est remplacé par ce qui suit :"],
+    ("wijziging-3", "nl"): ["Artikel 15 van de bestuursovereenkomst wordt opgeheven.",
+                            "Artikel 12 van de bestuursovereenkomst wordt aangevuld met een lid, luidende:",
+                            "Deze wijziging treedt in werking op 1 maart 2021."],
+    ("wijziging-3", "fr"): ["L'article 15 du contrat d'administration est abrogé.",
+                            "L'article 12 du contrat d'administration est complété par un alinéa rédigé comme suit :",
+                            "La présente modification entre en vigueur le 1er mars 2021."],
+}
+
+
+@pytest.mark.parametrize("amendment, lang", sorted(FORMULAS))
+def test_each_instrument_words_each_operation_with_its_formula(latest, amendment, lang):
+    body = squash(text(latest / f"amendments/{amendment}/{lang}.docx"))
+    for formula in FORMULAS[amendment, lang]:
+        assert squash(formula) in body
+    assert "11bis, § 7" in body
+
+
+def test_instrument_cites_earlier_history_of_its_target(compiled):
+    """Amendment 3 appends to article 12; had article 12 been changed before,
+    the formula cites it ("Artikel 12, gewijzigd bij wijziging nr. 2, ...")."""
+    from bocompile.amend.consolidate import steps
+    from bocompile.amend.instrument import build_instrument
+    from bocompile.editions import languages_of
+    from bocompile.model import Paragraph, Text
+
+    langs = languages_of(compiled)
+    step = steps(compiled.agreement, compiled.amendments)[1]  # amendment 2 changes article 9, 10, 29
+    later = [s for s in steps(compiled.agreement, compiled.amendments)]
+    from dataclasses import replace
+    from bocompile.model.operations import ReplaceWords
+    op = ReplaceWords("opvolging", {"nl": "aandachtig", "fr": "attentivement"},
+                      {"nl": "nauwgezet", "fr": "scrupuleusement"}, None, step.amendment.operations[0].loc)
+    third = replace(later[2], amendment=replace(later[2].amendment, operations=(op,)))
+    instrument = build_instrument(third, langs, "slash", "dot", compiled.config.title, compiled.config.parties)
+    first = instrument.body.parts[0].blocks[0]
+    assert isinstance(first, Paragraph)
+    nl = "".join(i.value for i in first.text["nl"] if isinstance(i, Text))
+    fr = "".join(i.value for i in first.text["fr"] if isinstance(i, Text))
+    assert nl.startswith("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, worden")
+    assert fr.startswith("À l'article 9 du contrat d'administration, modifié par la modification n° 2, les mots")
