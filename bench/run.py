@@ -30,9 +30,10 @@ def timed(label: str, fn, runs: int = 5) -> None:
 
 
 def tenfold(edition):
-    """The bundled body repeated ten times, keys made unique."""
+    """The bundled body repeated ten times; copies 1-9 get new keys, so
+    references (to the original keys) point into copy 0."""
     def rekey(division: Division, n: int) -> Division:
-        return replace(division, key=f"{division.key}-{n}", number=(),
+        return replace(division, key=f"{division.key}-{n}" if n else division.key, number=(),
                        children=tuple(rekey(c, n) for c in division.children))
     agreement = Agreement(tuple(rekey(p, n) for n in range(10) for p in edition.agreement.parts))
     return replace(edition, agreement=agreement, numbering=number(agreement))
