@@ -14,7 +14,7 @@ import pytest
 from docx2python import docx2python
 from lxml import etree
 
-from test_check import errors, replace_in
+from test_check import errors
 
 REPO = Path(__file__).resolve().parent.parent
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bocompile.language import Language
-from bocompile.model import Agreement, Block, Division
+from bocompile.model import Agreement, Block, Division, plain_text
 from bocompile.model.facts import Config
 from bocompile.model.operations import Amendment, Modification
 from bocompile.number import Numbering
@@ -47,6 +47,10 @@ class Edition:
     def reference(self, key: str, lang: str) -> str:
         """What `[[key]]` renders: the number as read in `lang` ("8", "1er")."""
         return self.languages[lang].number(self.numbering.kinds[key], self.numbering.text(key))
+
+    def plain(self, inlines, lang: str) -> str:
+        """The words of `inlines` alone, references rendered."""
+        return plain_text(inlines, lambda key: self.reference(key, lang))
 
     def figure(self, value: Decimal, lang: str) -> str:
         return self.languages[lang].figure(value, self.config.grouping)

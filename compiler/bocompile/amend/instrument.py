@@ -13,11 +13,10 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 
 from bocompile.amend.consolidate import Step
 from bocompile.amend.tree import find
-from bocompile.diagnostics import Loc
 from bocompile.language import Language
 from bocompile.model import (
     Agreement, Block, DataTable, Division, Footnote, ListBlock, ListItem, Paragraph, Reference,
-    Strong, Text,
+    Strong, Text, plain_text,
 )
 from bocompile.model.nodes import Emphasis, Link
 from bocompile.model.operations import (
@@ -138,7 +137,7 @@ class _Writer:
         row = next(r for r in table.rows if r.key == op.row)
         old = row.values[table.columns.index(op.column)]
         figure = self.languages[lang].figure
-        return self.t(lang, f"{family}.set_cell", row=self.quote(lang, _text(row.label[lang])),
+        return self.t(lang, f"{family}.set_cell", row=self.quote(lang, plain_text(row.label[lang])),
                       column=op.column, old=figure(old, self.grouping),
                       new=figure(op.value, self.grouping), **cite)
 
@@ -225,16 +224,6 @@ def _walk(divisions):
 
 def _plain(value) -> tuple:
     return (Text(value),) if isinstance(value, str) else tuple(value)
-
-
-def _text(inlines) -> str:
-    out = []
-    for inline in inlines:
-        if isinstance(inline, Text):
-            out.append(inline.value)
-        elif isinstance(inline, (Emphasis, Strong, Link)):
-            out.append(_text(inline.children))
-    return "".join(out)
 
 
 def _prefix(blocks: tuple[Block, ...], texts: dict[str, str]) -> tuple[Block, ...]:

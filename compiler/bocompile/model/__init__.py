@@ -27,5 +27,6 @@ from bocompile.model.nodes import (  # noqa: F401
     Strong,
     Table,
     Text,
+    plain_text,
     walk_divisions,
 )

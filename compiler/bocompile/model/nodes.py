@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator, Mapping, TypeVar, Union
+from typing import Callable, Iterator, Mapping, TypeVar, Union
 
 from bocompile.diagnostics import Loc
 
@@ -180,6 +180,22 @@ class Agreement:
     """The body of the agreement: its parts, in order."""
 
     parts: tuple[Division, ...]
+
+
+def plain_text(inlines: Inlines, reference: Callable[[str], str] = lambda key: "") -> str:
+    """The words alone (for captions, sizes, formulas): no formatting, no
+    notes; a line break is a space and `reference` renders a [[key]]."""
+    out = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            out.append(inline.value)
+        elif isinstance(inline, (Emphasis, Strong, Link)):
+            out.append(plain_text(inline.children, reference))
+        elif isinstance(inline, LineBreak):
+            out.append(" ")
+        elif isinstance(inline, Reference):
+            out.append(reference(inline.key))
+    return "".join(out)
 
 
 def walk_divisions(divisions: tuple[Division, ...]) -> Iterator[Division]:

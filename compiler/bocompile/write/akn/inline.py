@@ -56,14 +56,4 @@ class InlineWriter:
 
     def plain(self, inlines: tuple[Inline, ...]) -> str:
         """The text alone, for attributes (an image's alt); notes are left out."""
-        parts = []
-        for inline in inlines:
-            if isinstance(inline, Text):
-                parts.append(inline.value)
-            elif isinstance(inline, (Emphasis, Strong, Link)):
-                parts.append(self.plain(inline.children))
-            elif isinstance(inline, LineBreak):
-                parts.append(" ")
-            elif isinstance(inline, Reference):
-                parts.append(self.edition.reference(inline.key, self.lang))
-        return "".join(parts)
+        return self.edition.plain(inlines, self.lang)

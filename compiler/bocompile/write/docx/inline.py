@@ -80,14 +80,4 @@ def footnote(ctx: Context, note: Footnote):
 
 def plain(ctx: Context, items) -> str:
     """The text alone (table of contents, column widths): no notes, no formatting."""
-    out = []
-    for item in items:
-        if isinstance(item, Text):
-            out.append(item.value)
-        elif isinstance(item, (Emphasis, Strong, Link)):
-            out.append(plain(ctx, item.children))
-        elif isinstance(item, LineBreak):
-            out.append(" ")
-        elif isinstance(item, Reference):
-            out.append(ctx.edition.reference(item.key, ctx.lang))
-    return "".join(out)
+    return ctx.edition.plain(items, ctx.lang)
