@@ -156,3 +156,47 @@ def test_inserted_numbers_follow_the_raad_van_state(compiled, position, anchor, 
     op = Insert("nieuw", position, anchor, (replace(new, key="nieuw"),), new.loc)
     text = apply(assign(compiled.agreement), op, Change("", 9, dt.date(2020, 1, 1), dt.date(2020, 1, 1)))
     assert number(text).text("nieuw") == expected
+
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture(scope="module")
+def mini_built(tmp_path_factory) -> Path:
+    """The mini fixture (every operation the bundled samples lack) built
+    with the bundled templates."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("mini") / "project"
+    shutil.copytree(MINI / "sources", root / "sources")
+    shutil.copytree(Path(__file__).parent.parent / "templates", root / "templates")
+    result = run("-C", str(root), "--consolidate", "--as-of", "2020-05-01", "-o", str(root / "may"))
+    assert result.returncode == 0, result.stderr
+    assert run("-C", str(root), "--consolidate", "--format", "docx").returncode == 0
+    return root
+
+
+def docx_text(path: Path) -> str:
+    from docx2python import docx2python
+
+    with docx2python(path) as document:
+        return document.text.replace("\u00a0", " ")
+
+
+def test_repealed_then_reinstated_keeps_its_number_with_both_notes(mini_built):
+    may = docx_text(mini_built / "may/consolidated/nl.docx")
+    assert "Art. 2. (Opgeheven)" in may  # the repealed article keeps its place and number
+    assert "Artikel 0/1 – Nieuw" in may  # inserted before article 1
+    july = docx_text(mini_built / "output/consolidated/fr.docx")
+    assert "Article 2 – Tableaux" in july
+    assert "Abrogé par la modification n° 1 du 1er mars 2020" in july
+    assert "Rétabli par la modification n° 2 du 1er juin 2020, en vigueur le 1er juillet 2020" in july
+
+
+def test_reinstate_formula_cites_the_repealing_amendment(mini_built):
+    nl = docx_text(mini_built / "output/amendments/w2/nl.docx")
+    fr = docx_text(mini_built / "output/amendments/w2/fr.docx")
+    assert "Artikel 2 van de bestuursovereenkomst, opgeheven bij wijziging nr. 1, wordt hersteld als volgt:" in nl
+    assert "L'article 2 du contrat d'administration, abrogé par la modification n° 1, est rétabli comme suit :" in fr
+    assert "In de bestuursovereenkomst wordt een artikel 0/1 ingevoegd, luidende:" in docx_text(
+        mini_built / "output/amendments/w1/nl.docx")

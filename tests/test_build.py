@@ -210,3 +210,11 @@ def test_instrument_cites_earlier_history_of_its_target(compiled):
     fr = "".join(i.value for i in first.text["fr"] if isinstance(i, Text))
     assert nl.startswith("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, worden")
     assert fr.startswith("À l'article 9 du contrat d'administration, modifié par la modification n° 2, les mots")
+
+
+def test_lang_and_format_select_a_subset(tmp_path):
+    assert bocompile("--lang", "fr", "--format", "akn", "-o", str(tmp_path)).returncode == 0
+    assert sorted(p for p in hashes(tmp_path) if p.startswith("base/")) == ["base/fr.akn.xml"]
+    assert bocompile("--lang", "nl", "--lang", "fr", "--format", "docx", "-o", str(tmp_path)).returncode == 0
+    assert sorted(p for p in hashes(tmp_path) if p.startswith("base/")) == [
+        "base/fr.docx", "base/nl-fr.docx", "base/nl.docx"]

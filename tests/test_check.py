@@ -174,3 +174,22 @@ def test_usage_errors_exit_2_and_help_version_work():
     assert run("frobnicate").returncode == 2
     assert "check" in run("--help").stdout
     assert run("--version").stdout.startswith("bocompile, version ")
+
+
+def test_images_must_exist_inside_the_project(project_copy):
+    for lang in ("nl", "fr"):
+        replace_in(project_copy / f"sources/{lang}/doelstellingen.md", "(niet opgenomen in deze versie)]()"
+                   if lang == "nl" else "(non repris dans la présente version)]()",
+                   "]" + ("(../../../etc/passwd)" if lang == "nl" else "(images/organogram.png)"))
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert any(e.startswith("sources/nl/doelstellingen.md:") and "leaves the project directory" in e
+               for e in errors(result))
+    assert any(e.startswith("sources/fr/doelstellingen.md:") and "image 'images/organogram.png' not found" in e
+               for e in errors(result))
+
+
+def test_project_dir_before_or_after_the_command(tmp_path):
+    assert run("-C", str(tmp_path), "check").returncode == 1
+    assert run("check", "-C", str(tmp_path)).returncode == 1
+    assert run("-C", str(REPO), "check").returncode == 0

@@ -52,6 +52,7 @@ def main(ctx: click.Context, project_dir: str, langs: tuple[str, ...], formats: 
     output/consolidated with --consolidate). `bocompile check` validates only.
     """
     if ctx.invoked_subcommand is not None:
+        ctx.obj = project_dir  # `bocompile -C DIR check` works like `bocompile check -C DIR`
         return
     try:
         project = Project.open(project_dir)
@@ -67,12 +68,14 @@ def main(ctx: click.Context, project_dir: str, langs: tuple[str, ...], formats: 
 
 
 @main.command()
-@PROJECT
+@click.option("-C", "project_dir", default=None, metavar="PROJECT_DIR",
+              type=click.Path(file_okay=False), help="Project directory (default: here).")
 @click.option("--json", "as_json", is_flag=True, help="Diagnostics as a JSON list on stdout.")
-def check(project_dir: str, as_json: bool) -> None:
+@click.pass_context
+def check(ctx: click.Context, project_dir: str | None, as_json: bool) -> None:
     """Run every validation of the sources; write nothing."""
     try:
-        compiled = load(Project.open(project_dir))
+        compiled = load(Project.open(project_dir or ctx.obj or "."))
     except SourceError as error:
         _fail(error, as_json)
     if as_json:

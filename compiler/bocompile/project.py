@@ -38,7 +38,8 @@ class Project:
         """Resolve a project-relative path, refusing anything outside."""
         path = (self.root / relative).resolve()
         if not path.is_relative_to(self.root):
-            raise SourceError([Diagnostic(loc, f"path {relative!r} leaves the project directory")])
+            raise SourceError([Diagnostic(loc, f"path {relative!r} leaves the project directory; "
+                                          "sources may only use files inside it")])
         return path
 
     def read_text(self, path: Path, loc: Loc | None = None) -> str:

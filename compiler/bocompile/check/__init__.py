@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bocompile.check.amendments import check_amendments, load_amendments
+from bocompile.check.figures import check_figures
 from bocompile.check.parity import Merger
 from bocompile.check.references import check_references, check_unique_keys
 from bocompile.check.tables import check_totals
@@ -44,6 +45,7 @@ def load(project: Project) -> Compiled:
         trees[lang] = _read_language(project, config, lang, data, report)
         check_unique_keys(lang, trees[lang], report)
         check_references(lang, trees[lang], report)
+        check_figures(project, lang, trees[lang], report)
     start = {lang: Loc(f"sources/{lang}/{config.files[0]}" if config.files else CONFIG, 1)
              for lang in config.languages}
     agreement = Agreement(Merger(config.languages, report).divisions(trees, start))
