@@ -200,3 +200,15 @@ def test_reinstate_formula_cites_the_repealing_amendment(mini_built):
     assert "L'article 2 du contrat d'administration, abrogé par la modification n° 1, est rétabli comme suit :" in fr
     assert "In de bestuursovereenkomst wordt een artikel 0/1 ingevoegd, luidende:" in docx_text(
         mini_built / "output/amendments/w1/nl.docx")
+
+
+def test_latin_numbering_option_gives_7bis_in_both_languages(compiled):
+    from dataclasses import replace as with_
+
+    from bocompile.editions import consolidated_edition
+
+    latin = with_(compiled, config=with_(compiled.config, numbering="latin"))
+    edition = consolidated_edition(latin)
+    article = divisions(edition.agreement)["dienstverlening-regeringsleden"]
+    assert edition.label(article, "nl") == "Artikel 7bis"
+    assert edition.label(article, "fr") == "Article 7bis"

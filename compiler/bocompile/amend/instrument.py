@@ -22,9 +22,9 @@ from bocompile.model.nodes import Emphasis, Link
 from bocompile.model.operations import (
     Append, Insert, Modification, Operation, Reinstate, Repeal, Replace, ReplaceWords, SetCell,
 )
+from bocompile.number import Numbering, number
 
 ACTIONS = {Insert: "inserted", Repeal: "repealed", Reinstate: "reinstated"}
-from bocompile.number import Numbering, number
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class _Writer:
         self.step, self.languages, self.style, self.grouping = step, languages, style, grouping
         self.before = number(step.before, style)
         self.after = number(step.after, style)
-        self.loc = {lang: op_loc for lang, op_loc in step.amendment.operations[0].loc.items()}
+        self.loc = dict(step.amendment.operations[0].loc)
 
     def t(self, lang: str, template: str, **values) -> str:
         return self.languages[lang].render(template, **values)
@@ -53,12 +53,13 @@ class _Writer:
 
     # -- citing a provision -------------------------------------------------------
 
-    def cite(self, lang: str, key: str, numbering: Numbering, agreement: Agreement) -> dict:
-        """Words for naming `key` in a formula, with its history so far."""
-        kind = numbering.kinds[key]
-        n = self.languages[lang].number(kind, numbering.text(key))
+    def cite(self, lang: str, key: str) -> dict:
+        """Words for naming `key` in a formula, with its history before this
+        amendment ("Artikel 29, vervangen bij wijziging nr. 1, ...")."""
+        kind = self.before.kinds[key]
+        n = self.languages[lang].number(kind, self.before.text(key))
         forms = {form: self.t(lang, f"cite.{kind}.{form}", n=n) for form in ("the", "The", "in", "In", "e")}
-        division = find(agreement, key)
+        division = find(self.step.before, key)
         events = [self.t(lang, f"history.{c.action}", nr=c.amendment) for c in division.history] \
             if division is not None else []
         forms["history"] = self.t(lang, "history.clause", events=self.t(lang, "history.and").join(events)) \
@@ -85,8 +86,8 @@ class _Writer:
         if len(ops) == 1:
             return self.single(ops[0], "formula")
         target = self.key_of(ops[0])
-        intro = self.para({lang: self.t(lang, "formula.several", **self.cite(
-            lang, target, self.before, self.step.before)) for lang in self.languages})
+        intro = self.para({lang: self.t(lang, "formula.several", **self.cite(lang, target))
+                           for lang in self.languages})
         items = []
         for index, op in enumerate(ops):
             blocks = self.single(op, "formula.item")
@@ -105,7 +106,7 @@ class _Writer:
             values = {lang: {"kind": self.t(lang, f"cite.{kind}.word"), "n": n[lang]} for lang in langs}
             return (self.para({lang: self.t(lang, f"{family}.insert", **values[lang]) for lang in langs}),
                     *self.quoted(find(self.step.after, op.key)))
-        cites = {lang: self.cite(lang, self.key_of(op), self.before, self.step.before) for lang in langs}
+        cites = {lang: self.cite(lang, self.key_of(op)) for lang in langs}
         if isinstance(op, Replace) and op.paragraph is None:
             return (self.para({lang: self.t(lang, f"{family}.replace", **cites[lang]) for lang in langs}),
                     *self.quoted(find(self.step.after, op.target)))

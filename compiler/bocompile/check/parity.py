@@ -162,17 +162,16 @@ class Merger:
     # -- helpers ------------------------------------------------------------------
 
     def _inline_shape(self, text: Mapping[str, tuple], where, owner) -> None:
-        shapes = {lang: _shape(inlines) for lang, inlines in text.items()}
-        for lang in self.languages[1:]:
-            if shapes[lang] != shapes[self.ref]:
-                self._differs(where, f"{self._describe(owner)} has different references or footnotes",
-                              {lang: _show(shape) for lang, shape in shapes.items()})
+        shapes = {lang: _show(_shape(inlines)) for lang, inlines in text.items()}
+        if len(set(shapes.values())) > 1:
+            self._differs(where, f"{self._describe(owner)} has different references or footnotes", shapes)
 
     def _differs(self, where, message: str, by_lang: Mapping) -> None:
+        """One error, at the first language that departs from the reference,
+        naming every side."""
         sides = "; ".join(f"{lang}: {value} at {where[lang]}" for lang, value in by_lang.items())
-        for lang in self.languages[1:]:
-            self.report.error(where[lang], f"{message} ({sides})")
-            break
+        odd = next(lang for lang in self.languages[1:] if by_lang[lang] != by_lang[self.ref])
+        self.report.error(where[odd], f"{message} ({sides})")
 
     @staticmethod
     def _here(group):
