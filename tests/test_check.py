@@ -193,3 +193,14 @@ def test_project_dir_before_or_after_the_command(tmp_path):
     assert run("-C", str(tmp_path), "check").returncode == 1
     assert run("check", "-C", str(tmp_path)).returncode == 1
     assert run("-C", str(REPO), "check").returncode == 0
+
+
+def test_a_broken_template_is_a_clear_error_at_its_line(project_copy):
+    template = project_copy / "templates/lang/fr.toml"
+    replace_in(template, 'article = "Article {{ n }}"', 'article = "Article {{ n + 1 }}"')
+    line = next(n for n, text in enumerate(template.read_text().splitlines(), 1)
+                if text.startswith('article = "Article {{ n + 1'))
+    result = run("-C", str(project_copy), "--format", "akn", "-o", str(project_copy / "out"))
+    assert result.returncode == 1
+    assert errors(result)[0].startswith(f"templates/lang/fr.toml:{line}: error: template 'label.article' "
+                                        "cannot be rendered:")

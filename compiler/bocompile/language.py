@@ -20,6 +20,7 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from bocompile.diagnostics import Diagnostic, Loc, SourceError
+from bocompile.read.tomlpos import key_lines, line_of
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
@@ -30,19 +31,23 @@ class Language:
     locale: str
     strings: dict
     path: str
+    lines: dict  # key path -> line in the file, for diagnostics
 
     def render(self, name: str, /, **values) -> str:
         """Render the template at dotted `name` (e.g. "label.article")."""
         source: object = self.strings
         for step in name.split("."):
             if not isinstance(source, dict) or step not in source:
-                raise SourceError([Diagnostic(Loc(self.path, 1), f"template '{name}' is missing; "
-                                              f"add it to {self.path}")])
+                raise self._error(name, f"template '{name}' is missing; add it to {self.path}")
             source = source[step]
         try:
             return _compile(str(source)).render(**values)
-        except TemplateError as exc:
-            raise SourceError([Diagnostic(Loc(self.path, 1), f"template '{name}' failed: {exc}")])
+        except Exception as exc:  # the legal service edits these: any failure is theirs to fix
+            raise self._error(name, f"template '{name}' cannot be rendered: {exc}; "
+                              f"values available: {', '.join(sorted(values)) or 'none'}") from None
+
+    def _error(self, name: str, message: str) -> SourceError:
+        return SourceError([Diagnostic(Loc(self.path, line_of(self.lines, tuple(name.split(".")))), message)])
 
     def number(self, kind: str, n: str) -> str:
         """How the number of a `kind` reads in running text ("1er")."""
@@ -73,7 +78,8 @@ def load_language(templates: Path, code: str) -> Language:
     path = templates / "lang" / f"{code}.toml"
     rel = f"templates/lang/{code}.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise SourceError([Diagnostic(Loc(rel, 1), f"no language file for '{code}'; "
                                       f"create {rel} (copy templates/lang/nl.toml)")]) from None
@@ -81,7 +87,7 @@ def load_language(templates: Path, code: str) -> Language:
         raise SourceError([Diagnostic(Loc(rel, 1), f"{rel} is not valid TOML: {exc}")]) from None
     if not isinstance(data.get("locale"), str):
         raise SourceError([Diagnostic(Loc(rel, 1), f"{rel} needs locale = \"nl_BE\" or similar")])
-    return Language(code, data["locale"], data, rel)
+    return Language(code, data["locale"], data, rel, key_lines(text))
 
 
 def month_name(locale: str, month: int) -> str:
