@@ -200,7 +200,9 @@ def test_a_broken_template_is_a_clear_error_at_its_line(project_copy):
     replace_in(template, 'article = "Article {{ n }}"', 'article = "Article {{ n + 1 }}"')
     line = next(n for n, text in enumerate(template.read_text().splitlines(), 1)
                 if text.startswith('article = "Article {{ n + 1'))
-    result = run("-C", str(project_copy), "--format", "akn", "-o", str(project_copy / "out"))
-    assert result.returncode == 1
-    assert errors(result)[0].startswith(f"templates/lang/fr.toml:{line}: error: template 'label.article' "
-                                        "cannot be rendered:")
+    for command in (["check"], ["--format", "akn", "-o", str(project_copy / "out")]):
+        result = run("-C", str(project_copy), *command)
+        assert result.returncode == 1
+        assert errors(result)[0].startswith(f"templates/lang/fr.toml:{line}: error: template "
+                                            "'label.article' cannot be rendered:")
+    assert not (project_copy / "out").exists()

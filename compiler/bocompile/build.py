@@ -17,11 +17,13 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from bocompile.check import load
+from bocompile.check import Compiled, load
 from bocompile.diagnostics import UsageProblem
 from bocompile.edition import Edition
 from bocompile.editions import base_edition, consolidated_edition, instrument_editions
 from bocompile.project import Project
+from bocompile.write.akn import write_akn
+from bocompile.write.docx import write_docx
 
 FORMATS = ("docx", "akn")
 #: every folder a build owns: each build replaces all of them, so output/
@@ -30,42 +32,42 @@ OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
-
-
-def writers() -> dict[str, Writer]:
-    from bocompile.write.akn import write_akn
-    from bocompile.write.docx import write_docx
-
-    return {"docx": write_docx, "akn": write_akn}
+WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
           consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False) -> list[Path]:
-    """Compile the project into `out`; returns the files written.
+    """Compile the project into `out`; returns the files written."""
+    if (as_of or renumbered) and not consolidated:
+        raise UsageProblem("--as-of and --renumber go with --consolidate")
+    files = render(load(project), langs, formats, consolidated, as_of, renumbered)
+    return _replace(out, files, OUTPUT_FOLDERS)
+
+
+def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str] = (),
+           consolidated: bool = False, as_of: dt.date | None = None,
+           renumbered: bool = False) -> dict[str, bytes]:
+    """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument; with
     `consolidated`, also the text in force on `as_of` (default: the latest
     entry into force), renumbered if asked.
     """
-    if (as_of or renumbered) and not consolidated:
-        raise UsageProblem("--as-of and --renumber go with --consolidate")
-    compiled = load(project)
     unknown = [lang for lang in langs if lang not in compiled.config.languages]
     if unknown:
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
                            f"{', '.join(compiled.config.languages)}")
     langs = tuple(lang for lang in compiled.config.languages if lang in langs) or compiled.config.languages
-    formats = tuple(formats) or FORMATS
     editions = [base_edition(compiled), *instrument_editions(compiled)]
     if consolidated:
         editions.append(consolidated_edition(compiled, as_of, renumbered))
     files: dict[str, bytes] = {}
     for edition in editions:
-        for fmt in formats:
-            for name, data in writers()[fmt](edition, langs).items():
+        for fmt in tuple(formats) or FORMATS:
+            for name, data in WRITERS[fmt](edition, langs).items():
                 files[f"{edition.name}/{name}"] = data
     files["manifest.json"] = _manifest(files, editions)
-    return _replace(out, files, OUTPUT_FOLDERS)
+    return files
 
 
 def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from bocompile import __version__
-from bocompile.build import FORMATS, build
+from bocompile.build import FORMATS, build, render
 from bocompile.check import load
 from bocompile.diagnostics import SourceError, UsageProblem
 from bocompile.project import Project
@@ -73,9 +73,14 @@ def main(ctx: click.Context, project_dir: str, langs: tuple[str, ...], formats: 
 @click.option("--json", "as_json", is_flag=True, help="Diagnostics as a JSON list on stdout.")
 @click.pass_context
 def check(ctx: click.Context, project_dir: str | None, as_json: bool) -> None:
-    """Run every validation of the sources; write nothing."""
+    """Run every validation of the sources; write nothing.
+
+    Beyond the sources, every document is rendered in memory (consolidated and
+    renumbered included), so a broken template or image fails here too.
+    """
     try:
         compiled = load(Project.open(project_dir or ctx.obj or "."))
+        render(compiled, consolidated=True, renumbered=True)
     except SourceError as error:
         _fail(error, as_json)
     if as_json:
