@@ -325,7 +325,7 @@ def test_instrument_active_modifications(instruments, index):
             uri = FrbrUri.parse(mod.find("a:destination", NS).get("href"))
             assert uri.work_uri(work_component=False) == AGREEMENT
             assert (uri.language, uri.expression_date) == (code, f"@{in_force}")
-            assert uri.portion.endswith("_" + "-".join(map(str, modification.number)))
+            assert uri.portion.endswith("_" + "-".join(map(str, modification.path[-1][1])))
 
 
 def test_instrument_destinations_name_the_amended_provisions(instruments):
@@ -355,11 +355,13 @@ def test_instrument_destinations_exist_in_the_text_the_amendment_produces(compil
                 assert uri == expression and portion in targets
 
 
-def test_a_section_destination_names_the_whole_expression():
-    """A modification does not tell a section's part, which its eId needs."""
+def test_destinations_name_sections_within_their_part():
+    """Sections restart in each part, so a section's eId carries its part's."""
     expression = f"{AGREEMENT}/nld@2020-01-01"
-    assert destination(expression, "section", (2,)) == f"{expression}/!main"
-    assert destination(expression, "part", (4,)) == f"{expression}/!main~part_4"
+    assert destination(expression, (("part", (3,)), ("section", (2,)))) == f"{expression}/!main~part_3__sec_2"
+    assert destination(expression, (("part", (4,)),)) == f"{expression}/!main~part_4"
+    assert destination(expression, (("part", (3,)), ("section", (1,)), ("article", (7, 1)))) == \
+        f"{expression}/!main~art_7-1"
 
 
 # -- determinism --------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, is_dataclass, replace
 
 from bocompile.amend.consolidate import Step
-from bocompile.amend.tree import find
+from bocompile.amend.tree import find, path_to
 from bocompile.language import Language
 from bocompile.model import (
     Agreement, Block, DataTable, Division, Footnote, ListBlock, ListItem, Paragraph, Reference,
@@ -183,8 +183,8 @@ def build_instrument(step: Step, languages: dict[str, Language], style: str, gro
         for i, body in enumerate(bodies, start=1))
     numbering = Numbering({d.key: d.number for d in articles}, {d.key: "article" for d in articles}, style)
     modifications = tuple(
-        Modification(article.key, _action(op), writer.key_of(op), writer.after.kinds[writer.key_of(op)],
-                     writer.after[writer.key_of(op)])
+        Modification(article.key, _action(op), writer.key_of(op), tuple(
+            (d.kind, writer.after[d.key]) for d in path_to(step.after, writer.key_of(op))))
         for article, ops in zip(articles, groups.values()) for op in ops)
     title = {lang: writer.t(lang, "instrument.title", date=languages[lang].date(info.signed, "title"),
                             nr=info.number, agreement=agreement_title[lang], subject=info.title[lang])

@@ -12,6 +12,17 @@ def find(agreement: Agreement, key: str) -> Division | None:
     return next((d for d in walk_divisions(agreement.parts) if d.key == key), None)
 
 
+def path_to(agreement: Agreement, key: str) -> tuple[Division, ...]:
+    """The divisions from the top part down to `key` (empty if absent)."""
+    def visit(divisions, trail):
+        for d in divisions:
+            found = (*trail, d) if d.key == key else visit(d.children, (*trail, d))
+            if found:
+                return found
+        return ()
+    return visit(agreement.parts, ())
+
+
 def parent_of(agreement: Agreement, key: str) -> Division | None:
     return next((d for d in walk_divisions(agreement.parts)
                  if any(c.key == key for c in d.children)), None)

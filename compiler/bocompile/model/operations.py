@@ -109,5 +109,5 @@ class Modification:
     source: str          # key of the instrument's article
     action: str
     target: str          # key of the provision in the agreement
-    kind: str            # its kind
-    number: tuple[int, ...]  # its number after the amendment
+    path: tuple[tuple[str, tuple[int, ...]], ...]  # (kind, number) from its part down to it,
+                                                   # numbers as after the amendment

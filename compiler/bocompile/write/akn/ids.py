@@ -78,12 +78,13 @@ def number_id(number: tuple[int, ...]) -> str:
     return "-".join(str(n) for n in number)
 
 
-def division_eid(kind: str, number: tuple[int, ...]) -> str | None:
-    """The eId of a part or article from its number alone ("art_7-1"); None
-    for a section, whose eId needs its part's number (sections restart)."""
-    if kind == "section":
-        return None
-    return f"{ABBREVIATIONS[kind]}_{number_id(number)}"
+def division_eid(path: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
+    """The eId of a division from the (kind, number) path down to it: an
+    article's number alone ("art_7-1"), a section's with its part's
+    ("part_3__sec_2", sections restart in each part)."""
+    if path[-1][0] == "article":
+        path = path[-1:]
+    return "__".join(f"{ABBREVIATIONS[kind]}_{number_id(number)}" for kind, number in path)
 
 
 def division_scopes(agreement: Agreement, numbering: Numbering) -> dict[str, Scope]:

@@ -72,11 +72,9 @@ def active_modifications(parent: etree._Element, edition: Edition, agreement: st
         mod = sub(modifications, "textualMod", eId=f"amod_{position}",
                   type=TEXTUAL_MOD_TYPES[modification.action])
         sub(mod, "source", href=f"#{scopes[modification.source].eid}")
-        sub(mod, "destination", href=destination(agreement, modification.kind, modification.number))
+        sub(mod, "destination", href=destination(agreement, modification.path))
 
 
-def destination(expression: str, kind: str, number: tuple[int, ...]) -> str:
-    """The provision as a portion of the expression; a section's eId needs
-    its part, which a modification does not tell: the whole expression then."""
-    eid = division_eid(kind, number)
-    return f"{expression}/!main~{eid}" if eid else f"{expression}/!main"
+def destination(expression: str, path: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
+    """The provision as a portion of the expression: ".../!main~art_7-1"."""
+    return f"{expression}/!main~{division_eid(path)}"
