@@ -16,7 +16,7 @@ from pathlib import Path
 
 from babel.dates import get_month_names
 from babel.numbers import format_decimal, get_group_symbol
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from bocompile.diagnostics import Diagnostic, Loc, SourceError

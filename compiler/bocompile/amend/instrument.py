@@ -18,6 +18,7 @@ from bocompile.model import (
     Agreement, Block, DataTable, Division, Footnote, ListBlock, ListItem, Paragraph, Reference,
     Strong, Text, plain_text,
 )
+from bocompile.model.facts import AmendmentInfo
 from bocompile.model.nodes import Emphasis, Link
 from bocompile.model.operations import (
     Append, Insert, Modification, Operation, Reinstate, Repeal, Replace, ReplaceWords, SetCell,
@@ -186,11 +187,16 @@ def build_instrument(step: Step, languages: dict[str, Language], style: str, gro
         Modification(article.key, _action(op), writer.key_of(op), tuple(
             (d.kind, writer.after[d.key]) for d in path_to(step.after, writer.key_of(op))))
         for article, ops in zip(articles, groups.values()) for op in ops)
-    title = {lang: writer.t(lang, "instrument.title", date=languages[lang].date(info.signed, "title"),
-                            nr=info.number, agreement=agreement_title[lang], subject=info.title[lang])
-             for lang in languages}
+    title = {lang: instrument_title(info, languages[lang], agreement_title[lang]) for lang in languages}
     return Instrument(title, _preamble(writer, parties, agreement_title), Agreement(articles), numbering,
                       modifications)
+
+
+def instrument_title(info: AmendmentInfo, language: Language, agreement_title: str) -> str:
+    """"15 OKTOBER 2020. – Wijziging nr. 2 van de bestuursovereenkomst 2019-2021":
+    one wording for the instrument and for whatever cites it."""
+    return language.render("instrument.title", date=language.date(info.signed, "title"), nr=info.number,
+                           agreement=agreement_title, subject=info.title[language.code])
 
 
 def _preamble(writer: _Writer, parties, agreement_title) -> tuple[Block, ...]:

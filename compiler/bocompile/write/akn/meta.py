@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from bocompile.diagnostics import Diagnostic, SourceError
+from bocompile.amend.instrument import instrument_title
 from bocompile.edition import Edition
 from bocompile.model.facts import AmendmentInfo, Config, Party, Signatory
 from bocompile.write.akn.modifications import (
@@ -187,7 +188,8 @@ def _references(parent: etree._Element, edition: Edition, lang: str) -> None:
     for amendment in applied(edition):
         info = amendment.info
         sub(references, "passiveRef", eId=amendment_ref_id(info.number),
-            href=amendment_work(config, info).uri, showAs=instrument_title(edition, info, lang))
+            href=amendment_work(config, info).uri,
+            showAs=instrument_title(info, edition.languages[lang], config.title[lang]))
     if edition.kind == "amendment":
         sub(references, "activeRef", eId=AGREEMENT, href=agreement_work(config).uri,
             showAs=config.title[lang])
@@ -204,12 +206,6 @@ def _references(parent: etree._Element, edition: Edition, lang: str) -> None:
             _tlc(references, "TLCRole", "role", role_id(party, position), signatory.function[lang])
     place = config.signing_place
     _tlc(references, "TLCLocation", "location", PLACE, place[lang], name=slug(place[config.languages[0]]))
-
-
-def instrument_title(edition: Edition, info: AmendmentInfo, lang: str) -> str:
-    """The amending instrument's title, worded as the instrument itself has it."""
-    return edition.text("instrument.title", lang, date=edition.date_text(info.signed, lang, "title"),
-                        nr=info.number, agreement=edition.config.title[lang], subject=info.title[lang])
 
 
 def _tlc(parent: etree._Element, tag: str, kind: str, eid: str, show: str,
