@@ -488,3 +488,13 @@ def test_libreoffice_converts_to_pdf(pdfs, name, headings):
     for heading in headings:
         assert heading in body
     assert "206.746" in body
+
+
+def test_side_by_side_gives_wide_tables_the_full_width_one_language_after_the_other(files):
+    body = docx.Document(io.BytesIO(files["nl-fr.docx"])).element.body
+    spanned = [tc for tc in body.iter(qn("w:tc"))
+               if tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None and tc.find(qn("w:tbl")) is not None]
+    firsts = [texts(tc.find(qn("w:tbl")).find(qn("w:tr")).find(qn("w:tc"))) for tc in spanned]
+    assert firsts == ["Kernprocessen", "Processus clés"]  # article 25: NL row, then FR row
+    nl, fr = (tc.getparent() for tc in spanned)
+    assert nl.getnext() is fr

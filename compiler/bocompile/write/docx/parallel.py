@@ -8,7 +8,7 @@ gets a row per item, so long lists stay level too.
 from __future__ import annotations
 
 from bocompile.edition import Edition
-from bocompile.model import ListBlock, walk_divisions
+from bocompile.model import ListBlock, Table, walk_divisions
 from bocompile.write.docx.blocks import block, list_items
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
@@ -23,6 +23,9 @@ from bocompile.write.docx.tables import HEADER_FILL, add_cell, add_row, inner_wi
 TITLE_SPACING = ({"before": 1134, "after": 240}, {"before": 720, "after": 240})
 #: a heading at the top of its cell needs no space above
 CELL_TOP = {"before": 0}
+#: a text table this wide does not fit half a page: each language then gets
+#: the full width, one row after the other
+WIDE = 4
 
 
 def write_parallel(edition: Edition) -> bytes:
@@ -35,6 +38,7 @@ def write_parallel(edition: Edition) -> bytes:
     widths[-1] += width - sum(widths)
     pages = [_context(package, edition, lang, width, first) for lang in langs]
     columns = [_context(package, edition, lang, inner_width(w), first) for lang, w in zip(langs, widths)]
+    spans = [_context(package, edition, lang, inner_width(width), first) for lang in langs]
     header_and_footer(package.document.sections[0], pages)
     divisions = list(walk_divisions(edition.agreement.parts))
 
@@ -63,6 +67,9 @@ def write_parallel(edition: Edition) -> bytes:
             if isinstance(item, ListBlock):
                 for cells in zip(*(list_items(ctx, item) for ctx in columns)):
                     add(list(cells))
+            elif isinstance(item, Table) and len(item.rows[0]) >= WIDE:
+                for ctx in spans:
+                    add_cell(add_row(tbl), width, block(ctx, item), span=len(langs))
             else:
                 add([block(ctx, item) for ctx in columns])
 

@@ -54,11 +54,15 @@ def add_row(tbl, *, header: bool = False, keep: bool = False, min_height: int | 
     return tr
 
 
-def add_cell(tr, width: int, content: list, *, fill: str | None = None, center: bool = False):
-    """A w:tc holding `content`; it always ends with a paragraph, as Word requires."""
+def add_cell(tr, width: int, content: list, *, fill: str | None = None, center: bool = False,
+             span: int = 1):
+    """A w:tc holding `content` (over `span` grid columns); it always ends with
+    a paragraph, as Word requires."""
     tc = sub(tr, "w:tc")
     pr = sub(tc, "w:tcPr")
     sub(pr, "w:tcW", w=width, type="dxa")
+    if span > 1:
+        sub(pr, "w:gridSpan", val=span)
     if fill:
         sub(pr, "w:shd", val="clear", color="auto", fill=fill)
     if center:
