@@ -8,13 +8,12 @@ an AmendmentError, reported at the operation's file:line.
 
 from __future__ import annotations
 
-import functools
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from bocompile.amend import tree
 from bocompile.model import Agreement, Change, DataRow, DataTable, Division, ListBlock, Text, walk_divisions
-from bocompile.model.nodes import Emphasis, Link, Strong
+from bocompile.model.transform import map_inlines, map_text
 from bocompile.model.operations import (
     Append, Insert, Operation, Reinstate, Repeal, Replace, ReplaceWords, SetCell,
 )
@@ -113,10 +112,17 @@ def _replace_words(agreement: Agreement, op: ReplaceWords, change: Change) -> Ag
     target = _live(agreement, op.target)
     blocks = target.blocks
     for lang, old in op.old.items():
-        counter = [0]
-        blocks = tuple(_map_text(b, lang, functools.partial(_swap, old, op.new[lang], counter))
-                       for b in blocks)
-        found = counter[0]
+        found = 0
+
+        def swap(inline):
+            nonlocal found
+            if not isinstance(inline, Text):
+                return inline
+            found += inline.value.count(old)
+            return Text(inline.value.replace(old, op.new[lang]))
+
+        # applied at once, in this iteration: the closures see this language
+        blocks = map_text(blocks, lambda code, inlines: map_inlines(inlines, swap) if code == lang else inlines)
         if found == 0:
             raise AmendmentError(f"the words \"{old}\" do not occur in '{op.target}' in {lang}", lang)
         if op.count is not None and found != op.count:
@@ -124,31 +130,6 @@ def _replace_words(agreement: Agreement, op: ReplaceWords, change: Change) -> Ag
                                  f"{lang}, not {op.count}", lang)
     return tree.update(agreement, op.target,
                        lambda d: _noted(replace(d, blocks=blocks), "modified", change))
-
-
-def _swap(old: str, new: str, counter: list[int], text: Text) -> Text:
-    counter[0] += text.value.count(old)
-    return Text(text.value.replace(old, new))
-
-
-def _map_text(node, lang: str, fn):
-    """Apply `fn` to every Text of language `lang` below `node`."""
-    if isinstance(node, Text):
-        return fn(node)
-    if isinstance(node, (Emphasis, Strong, Link)):
-        return replace(node, children=tuple(_map_text(c, lang, fn) for c in node.children))
-    if isinstance(node, tuple):
-        return tuple(_map_text(n, lang, fn) for n in node)
-    if not is_dataclass(node):
-        return node
-    changes = {}
-    for f in fields(node):
-        value = getattr(node, f.name)
-        if isinstance(value, dict) and f.name != "loc" and lang in value:
-            changes[f.name] = {**value, lang: _map_text(value[lang], lang, fn)}
-        elif isinstance(value, tuple) and value and (is_dataclass(value[0]) or isinstance(value[0], tuple)):
-            changes[f.name] = _map_text(value, lang, fn)
-    return replace(node, **changes)
 
 
 def _set_cell(agreement: Agreement, op: SetCell, change: Change) -> Agreement:

@@ -9,17 +9,17 @@ of templates/lang (DRAFTING.md's wording), never text in code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, replace
 
 from bocompile.amend.consolidate import Step
 from bocompile.amend.tree import find, path_to
 from bocompile.language import Language
 from bocompile.model import (
-    Agreement, Block, DataTable, Division, Footnote, ListBlock, ListItem, Paragraph, Reference,
-    Strong, Text, plain_text,
+    Agreement, Block, DataTable, Division, ListBlock, ListItem, Paragraph, Reference,
+    Strong, Text, plain_text, walk_divisions,
 )
 from bocompile.model.facts import AmendmentInfo
-from bocompile.model.nodes import Emphasis, Link
+from bocompile.model.transform import map_inlines, map_text
 from bocompile.model.operations import (
     Append, Insert, Modification, Operation, Reinstate, Repeal, Replace, ReplaceWords, SetCell,
 )
@@ -73,7 +73,7 @@ class _Writer:
         if isinstance(op, Insert):
             return op.key
         if isinstance(op, SetCell):
-            return next(d.key for d in _walk(self.step.before.parts)
+            return next(d.key for d in walk_divisions(self.step.before.parts)
                         if any(isinstance(b, DataTable) and b.key == op.table for b in d.blocks))
         return op.target
 
@@ -134,7 +134,7 @@ class _Writer:
         return (self.para({lang: self.set_cell(lang, op, cites[lang], family) for lang in langs}),)
 
     def set_cell(self, lang: str, op: SetCell, cite: dict, family: str) -> str:
-        table = next(b for d in _walk(self.step.before.parts) for b in d.blocks
+        table = next(b for d in walk_divisions(self.step.before.parts) for b in d.blocks
                      if isinstance(b, DataTable) and b.key == op.table)
         row = next(r for r in table.rows if r.key == op.row)
         old = row.values[table.columns.index(op.column)]
@@ -147,8 +147,7 @@ class _Writer:
 
     def quoted(self, division: Division) -> tuple[Block, ...]:
         """The new provision as the instrument quotes it: "Art. 7/1. Title ... "."""
-        opened = {lang: self.t(lang, "instrument.quote_open") for lang in self.languages}
-        return self._close(_prefix(self._text_of(division), opened))
+        return self.quoted_blocks(self._text_of(division))
 
     def _text_of(self, division: Division) -> tuple[Block, ...]:
         head = {lang: (Text(self.t(lang, f"instrument.quoted_heading.{division.kind}", n=self.languages[
@@ -223,12 +222,6 @@ def _action(op: Operation) -> str:
     return ACTIONS.get(type(op), "modified")
 
 
-def _walk(divisions):
-    for d in divisions:
-        yield d
-        yield from _walk(d.children)
-
-
 def _plain(value) -> tuple:
     return (Text(value),) if isinstance(value, str) else tuple(value)
 
@@ -257,34 +250,10 @@ def _suffix(blocks: tuple[Block, ...], texts: dict[str, str]) -> tuple[Block, ..
     return (*blocks, Paragraph({lang: (Text(t),) for lang, t in texts.items()}, last.loc))
 
 
-def _resolve_refs(node, numbering: Numbering, languages: dict[str, Language]):
+def _resolve_refs(body: tuple[Block, ...], numbering: Numbering, languages) -> tuple[Block, ...]:
     """References in quoted text cite the amended agreement, not this
     instrument: they become plain numbers."""
-    if isinstance(node, tuple):
-        return tuple(_resolve_refs(n, numbering, languages) for n in node)
-    if not is_dataclass(node) or isinstance(node, (Text, Reference)):
-        return node
-    changes = {}
-    for f in fields(node):
-        value = getattr(node, f.name)
-        if isinstance(value, dict) and f.name != "loc":
-            changes[f.name] = {lang: _inline_refs(v, lang, numbering, languages) if isinstance(v, tuple) else v
-                               for lang, v in value.items()}
-        elif isinstance(value, tuple):
-            changes[f.name] = _resolve_refs(value, numbering, languages)
-    return replace(node, **changes)
-
-
-def _inline_refs(inlines: tuple, lang: str, numbering: Numbering, languages) -> tuple:
-    out = []
-    for inline in inlines:
-        if isinstance(inline, Reference):
-            out.append(Text(languages[lang].number(numbering.kinds[inline.key], numbering.text(inline.key))))
-        elif isinstance(inline, (Emphasis, Strong, Link)):
-            out.append(replace(inline, children=_inline_refs(inline.children, lang, numbering, languages)))
-        elif isinstance(inline, Footnote):
-            out.append(replace(inline, paragraphs=tuple(_inline_refs(p, lang, numbering, languages)
-                                                        for p in inline.paragraphs)))
-        else:
-            out.append(inline)
-    return tuple(out)
+    def number_of(lang: str):
+        return lambda inline: Text(languages[lang].number(numbering.kinds[inline.key], numbering.text(
+            inline.key))) if isinstance(inline, Reference) else inline
+    return map_text(body, lambda lang, inlines: map_inlines(inlines, number_of(lang)))

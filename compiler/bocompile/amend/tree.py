@@ -23,11 +23,6 @@ def path_to(agreement: Agreement, key: str) -> tuple[Division, ...]:
     return visit(agreement.parts, ())
 
 
-def parent_of(agreement: Agreement, key: str) -> Division | None:
-    return next((d for d in walk_divisions(agreement.parts)
-                 if any(c.key == key for c in d.children)), None)
-
-
 def update(agreement: Agreement, key: str, change: Callable[[Division], Division]) -> Agreement:
     """The agreement with division `key` replaced by `change(division)`."""
     def visit(divisions: tuple[Division, ...]) -> tuple[Division, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bocompile.model import Agreement, Division
+from bocompile.model import Agreement, Division, walk_divisions
 
 Number = tuple[int, ...]
 
@@ -28,10 +28,10 @@ def between(before: Number | None, after: Number | None) -> Number:
 def number_new(agreement: Agreement, known: dict[str, Number]) -> Agreement:
     """Give every unnumbered division a number: its old one if its key had
     one (`known`), else one between its numbered neighbours."""
-    numbered = {d.key: d.number or known.get(d.key, ()) for d in _walk(agreement.parts)}
+    numbered = {d.key: d.number or known.get(d.key, ()) for d in walk_divisions(agreement.parts)}
 
     def scope(division: Division, siblings: list[Division]) -> list[Division]:
-        return [d for d in _walk(agreement.parts) if d.kind == "article"] \
+        return [d for d in walk_divisions(agreement.parts) if d.kind == "article"] \
             if division.kind == "article" else siblings
 
     def visit(divisions: tuple[Division, ...]) -> tuple[Division, ...]:
@@ -48,8 +48,3 @@ def number_new(agreement: Agreement, known: dict[str, Number]) -> Agreement:
         return tuple(out)
     return Agreement(visit(agreement.parts))
 
-
-def _walk(divisions):
-    for d in divisions:
-        yield d
-        yield from _walk(d.children)
