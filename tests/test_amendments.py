@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bocompile.amend.consolidate import consolidate, in_force
+from bocompile.amend.history import consolidate, in_force
 from bocompile.model import DataTable, walk_divisions
 from bocompile.number import number
 from bocompile.number.renumber import renumber
@@ -148,7 +148,7 @@ def test_renumbering_gives_1_to_n_and_7_1_becomes_8(compiled):
 def test_inserted_numbers_follow_the_raad_van_state(compiled, position, anchor, expected):
     from bocompile.amend.apply import apply
     from bocompile.model import Change
-    from bocompile.model.operations import Insert
+    from bocompile.operations.insert import Insert
     from bocompile.number import assign
 
     new = next(d for d in walk_divisions(compiled.agreement.parts) if d.key == "consolidatie")
@@ -205,7 +205,7 @@ def test_reinstate_formula_cites_the_repealing_amendment(mini_built):
 def test_latin_numbering_option_gives_7bis_in_both_languages(compiled):
     from dataclasses import replace as with_
 
-    from bocompile.editions import consolidated_edition
+    from bocompile.compose.editions import consolidated_edition
 
     latin = with_(compiled, config=with_(compiled.config, numbering="latin"))
     edition = consolidated_edition(latin)

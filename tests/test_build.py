@@ -190,16 +190,15 @@ def test_each_instrument_words_each_operation_with_its_formula(latest, amendment
 def test_instrument_cites_earlier_history_of_its_target(compiled):
     """Amendment 3 appends to article 12; had article 12 been changed before,
     the formula cites it ("Artikel 12, gewijzigd bij wijziging nr. 2, ...")."""
-    from bocompile.amend.consolidate import steps
-    from bocompile.amend.instrument import build_instrument
-    from bocompile.editions import languages_of
+    from bocompile.compose.editions import history_of, languages_of
+    from bocompile.compose.instrument import build_instrument
     from bocompile.model import Paragraph, Text
 
     langs = languages_of(compiled)
-    step = steps(compiled.agreement, compiled.amendments)[1]  # amendment 2 changes article 9, 10, 29
-    later = [s for s in steps(compiled.agreement, compiled.amendments)]
+    later = history_of(compiled).steps
+    step = later[1]  # amendment 2 changes article 9, 10, 29
     from dataclasses import replace
-    from bocompile.model.operations import ReplaceWords
+    from bocompile.operations.replace_words import ReplaceWords
     op = ReplaceWords("opvolging", {"nl": "aandachtig", "fr": "attentivement"},
                       {"nl": "nauwgezet", "fr": "scrupuleusement"}, None, step.amendment.operations[0].loc)
     third = replace(later[2], amendment=replace(later[2].amendment, operations=(op,)))

@@ -17,10 +17,10 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from bocompile.check import Compiled, load
+from bocompile.compose.edition import Edition
+from bocompile.compose.editions import editions_of
 from bocompile.diagnostics import UsageProblem
-from bocompile.edition import Edition
-from bocompile.editions import base_edition, consolidated_edition, instrument_editions
+from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
@@ -44,7 +44,7 @@ def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Itera
     return _replace(out, files, OUTPUT_FOLDERS)
 
 
-def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str] = (),
+def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
            consolidated: bool = False, as_of: dt.date | None = None,
            renumbered: bool = False) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
@@ -53,14 +53,12 @@ def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str]
     `consolidated`, also the text in force on `as_of` (default: the latest
     entry into force), renumbered if asked.
     """
-    unknown = [lang for lang in langs if lang not in compiled.config.languages]
+    unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
-                           f"{', '.join(compiled.config.languages)}")
-    langs = tuple(lang for lang in compiled.config.languages if lang in langs) or compiled.config.languages
-    editions = [base_edition(compiled), *instrument_editions(compiled)]
-    if consolidated:
-        editions.append(consolidated_edition(compiled, as_of, renumbered))
+                           f"{', '.join(loaded.config.languages)}")
+    langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
+    editions = editions_of(loaded, consolidated, as_of, renumbered)
     files: dict[str, bytes] = {}
     for edition in editions:
         for fmt in tuple(formats) or FORMATS:

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from bocompile import __version__
-from bocompile.build import FORMATS, build, render
-from bocompile.check import load
+from bocompile.build import FORMATS, build
+from bocompile.check import check as check_project
 from bocompile.diagnostics import SourceError, UsageProblem
 from bocompile.project import Project
 from bocompile.summary import count_divisions
@@ -79,8 +79,7 @@ def check(ctx: click.Context, project_dir: str | None, as_json: bool) -> None:
     renumbered included), so a broken template or image fails here too.
     """
     try:
-        compiled = load(Project.open(project_dir or ctx.obj or "."))
-        render(compiled, consolidated=True, renumbered=True)
+        compiled = check_project(Project.open(project_dir or ctx.obj or "."))
     except SourceError as error:
         _fail(error, as_json)
     if as_json:

@@ -27,6 +27,6 @@ from bocompile.model.nodes import (  # noqa: F401
     Strong,
     Table,
     Text,
-    plain_text,
-    walk_divisions,
+    TEXT,
 )
+from bocompile.model.walk import plain_text, query, rewrite, rewrite_text, walk, walk_divisions  # noqa: F401

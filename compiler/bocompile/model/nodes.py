@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable, Iterator, Mapping, TypeVar, Union
+from typing import ClassVar, Mapping, TypeVar, Union
 
 from bocompile.diagnostics import Loc
 
 T = TypeVar("T")
 
 #: One value per language code ("nl", "fr"). Readers produce one entry;
-#: merging the languages (check.parity) unites them.
+#: merging the languages (load.merge) unites them.
 Localized = Mapping[str, T]
+
+# What a field holds, for the one walker (model.walk) and the language merge.
+# Fields without such metadata are plain language-neutral values.
+
+#: per-language inline text (Localized[Inlines])
+TEXT = {"holds": "text"}
+#: per-language plain values (locations, words), merged but not walked
+LOCALIZED = {"holds": "localized"}
+#: child nodes: a tuple of nodes (or of tuples of nodes, as table rows)
+NODES = {"holds": "nodes"}
+#: child nodes aligned across languages by shape (an article's blocks)
+BLOCKS = {"holds": "nodes", "align": "shape"}
+#: child divisions aligned across languages by key
+DIVISIONS = {"holds": "nodes", "align": "key"}
+
+
+def text() -> Localized:
+    return field(metadata=TEXT)
+
+
+def localized() -> Localized:
+    return field(metadata=LOCALIZED)
+
+
+def nodes(metadata: dict = NODES):
+    return field(metadata=metadata)
 
 
 # -- inline content (always inside a Localized: it is per language) --------
@@ -25,12 +51,12 @@ class Text:
 
 @dataclass(frozen=True)
 class Emphasis:
-    children: tuple["Inline", ...]
+    children: tuple["Inline", ...] = nodes()
 
 
 @dataclass(frozen=True)
 class Strong:
-    children: tuple["Inline", ...]
+    children: tuple["Inline", ...] = nodes()
 
 
 @dataclass(frozen=True)
@@ -41,7 +67,7 @@ class LineBreak:
 @dataclass(frozen=True)
 class Link:
     url: str
-    children: tuple["Inline", ...]
+    children: tuple["Inline", ...] = nodes()
 
 
 @dataclass(frozen=True)
@@ -56,7 +82,7 @@ class Reference:
 class Footnote:
     """A note anchored where it is referenced; its text is a few paragraphs."""
 
-    paragraphs: tuple[tuple["Inline", ...], ...]
+    paragraphs: tuple[tuple["Inline", ...], ...] = nodes()
     loc: Loc
 
 
@@ -68,52 +94,59 @@ Inlines = tuple[Inline, ...]
 
 @dataclass(frozen=True)
 class Paragraph:
-    text: Localized[Inlines]
-    loc: Localized[Loc]
+    NOUN: ClassVar[str] = "paragraph"
+    text: Localized[Inlines] = text()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class Heading:
     """An unnumbered sub-heading inside an article (level 1 or 2)."""
 
+    NOUN: ClassVar[str] = "sub-heading"
     level: int
-    text: Localized[Inlines]
-    loc: Localized[Loc]
+    text: Localized[Inlines] = text()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class ListItem:
-    blocks: tuple["Block", ...]
-    loc: Localized[Loc]
+    NOUN: ClassVar[str] = "list item"
+    blocks: tuple["Block", ...] = nodes(BLOCKS)
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class ListBlock:
     """style: "point" (1°), "letter" (a)), "number" (1.) or "bullet"."""
 
+    NOUN: ClassVar[str] = "list"
     style: str
-    items: tuple[ListItem, ...]
-    loc: Localized[Loc]
+    items: tuple[ListItem, ...] = nodes()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class Cell:
-    blocks: tuple["Block", ...]
-    loc: Localized[Loc]
+    NOUN: ClassVar[str] = "table cell"
+    blocks: tuple["Block", ...] = nodes(BLOCKS)
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class Table:
     """A text table; the first row is the header row."""
 
-    rows: tuple[tuple[Cell, ...], ...]
-    loc: Localized[Loc]
+    NOUN: ClassVar[str] = "table"
+    rows: tuple[tuple[Cell, ...], ...] = nodes()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class DataRow:
+    NOUN: ClassVar[str] = "data row"
     key: str
-    label: Localized[Inlines]
+    label: Localized[Inlines] = text()
     values: tuple[Decimal, ...]
     is_total: bool
 
@@ -122,20 +155,22 @@ class DataRow:
 class DataTable:
     """Figures stated once (CSV), labels per language, totals computed."""
 
+    NOUN: ClassVar[str] = "data table"
     key: str
-    stub: Localized[Inlines]
+    stub: Localized[Inlines] = text()
     columns: tuple[str, ...]
-    rows: tuple[DataRow, ...]
-    loc: Localized[Loc]
+    rows: tuple[DataRow, ...] = nodes()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class Figure:
     """An image; `src` None is an explicit placeholder box."""
 
+    NOUN: ClassVar[str] = "figure"
     src: str | None
-    caption: Localized[Inlines]
-    loc: Localized[Loc]
+    caption: Localized[Inlines] = text()
+    loc: Localized[Loc] = localized()
 
 
 Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure]
@@ -166,10 +201,10 @@ class Division:
 
     kind: str  # "part" | "section" | "article"
     key: str
-    title: Localized[Inlines]
-    blocks: tuple[Block, ...]
-    children: tuple["Division", ...]
-    loc: Localized[Loc]
+    title: Localized[Inlines] = text()
+    blocks: tuple[Block, ...] = nodes(BLOCKS)
+    children: tuple["Division", ...] = nodes(DIVISIONS)
+    loc: Localized[Loc] = localized()
     number: tuple[int, ...] = ()
     repealed: bool = False
     history: tuple[Change, ...] = ()
@@ -179,27 +214,4 @@ class Division:
 class Agreement:
     """The body of the agreement: its parts, in order."""
 
-    parts: tuple[Division, ...]
-
-
-def plain_text(inlines: Inlines, reference: Callable[[str], str] = lambda key: "") -> str:
-    """The words alone (for captions, sizes, formulas): no formatting, no
-    notes; a line break is a space and `reference` renders a [[key]]."""
-    out = []
-    for inline in inlines:
-        if isinstance(inline, Text):
-            out.append(inline.value)
-        elif isinstance(inline, (Emphasis, Strong, Link)):
-            out.append(plain_text(inline.children, reference))
-        elif isinstance(inline, LineBreak):
-            out.append(" ")
-        elif isinstance(inline, Reference):
-            out.append(reference(inline.key))
-    return "".join(out)
-
-
-def walk_divisions(divisions: tuple[Division, ...]) -> Iterator[Division]:
-    """Every division in document order, parents before children."""
-    for division in divisions:
-        yield division
-        yield from walk_divisions(division.children)
+    parts: tuple[Division, ...] = nodes(DIVISIONS)

@@ -31,13 +31,13 @@ from bocompile.model import (
     Table,
     Text,
 )
+from bocompile.model.hierarchy import DEPTH, parents
 from bocompile.read.config import KEY
 from bocompile.read.data import TOTAL, DataSeries
 from bocompile.read.parser import parser
 
 HEADING_KEY = re.compile(r"\s*\{#([^}]*)\}\s*$")
-DIVISION_LEVELS = {1: "part", 2: "section", 3: "article"}
-PARENTS = {"part": (), "section": ("part",), "article": ("part", "section")}
+DIVISION_LEVELS = {depth: kind for kind, depth in DEPTH.items()}
 WRITTEN_NUMBER = re.compile(r"^\s*(\d+°|[a-z]\)|\d+[.)]\s)")
 WRITTEN_POINT = re.compile(r"^\s*(\d+°|[a-z]\))\s")
 UNDEFINED_NOTE = re.compile(r"\[\^[^\]]+\]")
@@ -106,11 +106,12 @@ class FileReader:
             level = int(node.tag[1]) if node.type == "heading" else 0
             if level in DIVISION_LEVELS:
                 division = self._division(node, DIVISION_LEVELS[level])
-                while stack and stack[-1].kind not in PARENTS[division.kind]:
+                holders = parents(division.kind)
+                while stack and stack[-1].kind not in holders:
                     stack.pop()
-                if division.kind != "part" and not stack and not loose:
+                if None not in holders and not stack and not loose:
                     self.error(division.loc, f"{division.kind} '{division.key}' is not inside a "
-                               f"{' or '.join(PARENTS[division.kind])}; add the heading above it")
+                               f"{' or '.join(k for k in holders if k)}; add the heading above it")
                     continue
                 (stack[-1].children if stack else parts).append(division)
                 stack.append(division)

@@ -23,7 +23,7 @@ import re
 
 from lxml import etree
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model import Block, Division, Footnote, Heading, Text
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import ABBREVIATIONS, Scope

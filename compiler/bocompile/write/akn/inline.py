@@ -11,7 +11,7 @@ import itertools
 
 from lxml import etree
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Reference, Strong, Text
 from bocompile.write.akn.ids import Scope
 from bocompile.write.akn.tree import append_text, keep_inline, sub

@@ -28,8 +28,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from bocompile.diagnostics import Diagnostic, SourceError
-from bocompile.amend.instrument import instrument_title
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model.facts import AmendmentInfo, Config, Party, Signatory
 from bocompile.write.akn.modifications import (
     AGREEMENT, active_modifications, amendment_event_id, amendment_ref_id, passive_modifications,
@@ -189,7 +188,7 @@ def _references(parent: etree._Element, edition: Edition, lang: str) -> None:
         info = amendment.info
         sub(references, "passiveRef", eId=amendment_ref_id(info.number),
             href=amendment_work(config, info).uri,
-            showAs=instrument_title(info, edition.languages[lang], config.title[lang]))
+            showAs=edition.cited[lang][info.number])
     if edition.kind == "amendment":
         sub(references, "activeRef", eId=AGREEMENT, href=agreement_work(config).uri,
             showAs=config.title[lang])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bocompile.diagnostics import Diagnostic, SourceError
 from bocompile.model import DataTable, Figure, Heading, ListBlock, Paragraph, Table
+from bocompile.model.walk import texts
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.inline import inlines, plain
 from bocompile.write.docx.ooxml import paragraph, run, sub
@@ -129,7 +130,7 @@ def figure(ctx: Context, item: Figure) -> list:
         raise SourceError([Diagnostic(item.loc[ctx.lang], f"image '{item.src}' not found under sources/")])
     picture = paragraph(jc="center", keep_next=True, ind_left=ctx.indent or None)
     drawing = sub(sub(picture, "w:r"), "w:drawing")
-    drawing.append(ctx.package.picture(path, ctx.width))
+    drawing.append(ctx.package.picture(path, ctx.width, item.loc[ctx.lang]))
     return [picture, caption]
 
 
@@ -145,16 +146,4 @@ def _run(ctx: Context, value: str):
 
 def _text(ctx: Context, items) -> str:
     """The plain text of blocks, paragraph per line: to size table columns."""
-    out = []
-    for item in items:
-        if isinstance(item, (Paragraph, Heading)):
-            out.append(plain(ctx, item.text[ctx.lang]))
-        elif isinstance(item, ListBlock):
-            out.extend(_text(ctx, li.blocks) for li in item.items)
-        elif isinstance(item, Figure):
-            out.append(plain(ctx, item.caption[ctx.lang]))
-        elif isinstance(item, Table):
-            out.extend(_text(ctx, cell.blocks) for row in item.rows for cell in row)
-        elif isinstance(item, DataTable):
-            out.extend(plain(ctx, row.label[ctx.lang]) for row in item.rows)
-    return "\n".join(out)
+    return "\n".join(plain(ctx, text) for text in texts(items, ctx.lang))

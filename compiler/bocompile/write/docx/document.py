@@ -3,7 +3,7 @@ the agreement, its closing blocks, the signatures."""
 
 from __future__ import annotations
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model import walk_divisions
 from bocompile.write.docx.blocks import blocks
 from bocompile.write.docx.context import Context

@@ -7,7 +7,7 @@ gets a row per item, so long lists stay level too.
 
 from __future__ import annotations
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model import ListBlock, Table, walk_divisions
 from bocompile.write.docx.blocks import block, list_items
 from bocompile.write.docx.context import Context

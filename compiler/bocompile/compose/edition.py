@@ -16,7 +16,7 @@ from pathlib import Path
 from bocompile.language import Language
 from bocompile.model import Agreement, Block, Division, plain_text
 from bocompile.model.facts import Config
-from bocompile.model.operations import Amendment, Modification
+from bocompile.model.amendment import Amendment, Modification
 from bocompile.number import Numbering
 
 
@@ -39,6 +39,7 @@ class Edition:
     closing: tuple[Block, ...] = ()    # blocks after the body (concordance table)
     amendments: tuple[Amendment, ...] = ()  # applied ones, or the instrument's own
     modifications: tuple[Modification, ...] = ()  # an instrument's article -> provision changed
+    cited: dict[str, dict[int, str]] = field(default_factory=dict)  # per language: amendment nr -> its title
 
     def label(self, division: Division, lang: str) -> str:
         """"Artikel 8", "Article 1er", "Deel 2"."""

@@ -1,0 +1,103 @@
+"""The agreement's history: the text as signed, then after each amendment.
+
+Amendments apply in order of entry into force, then number. Each state is
+computed once and shared: the consolidated text on a date is the state
+after the last amendment in force on that date, an instrument is worded
+from the states just before and after it. Every state is proven: each
+operation applies, and every reference still names a provision in force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bocompile.amend.apply import apply
+from bocompile.amend.tree import AmendmentError
+from bocompile.diagnostics import Diagnostic, Report, SourceError
+from bocompile.model import Agreement, Change, Reference, query, walk_divisions
+from bocompile.model.amendment import Amendment
+from bocompile.number import assign
+
+
+def in_force(amendments: tuple[Amendment, ...], as_of: dt.date | None = None) -> tuple[Amendment, ...]:
+    """Amendments in force on `as_of` (all if None), in order of entry into
+    force, then number: the order in which they apply."""
+    chosen = [a for a in amendments if as_of is None or a.info.in_force <= as_of]
+    return tuple(sorted(chosen, key=lambda a: (a.info.in_force, a.info.number)))
+
+
+@dataclass(frozen=True)
+class Step:
+    """The agreement just before and just after one amendment."""
+
+    amendment: Amendment
+    before: Agreement
+    after: Agreement
+
+
+@dataclass(frozen=True)
+class History:
+    signed: Agreement            # as signed, numbered
+    steps: tuple[Step, ...]      # in the order the amendments apply
+
+    def at(self, as_of: dt.date | None = None) -> Agreement:
+        """The text in force on `as_of` (the latest state if None)."""
+        chosen = [s for s in self.steps if as_of is None or s.amendment.info.in_force <= as_of]
+        return chosen[-1].after if chosen else self.signed
+
+    def applied(self, as_of: dt.date | None = None) -> tuple[Amendment, ...]:
+        return tuple(s.amendment for s in self.steps if as_of is None or s.amendment.info.in_force <= as_of)
+
+
+def history(agreement: Agreement, amendments: tuple[Amendment, ...], languages: tuple[str, ...]) -> History:
+    """Every amendment applied in turn; a SourceError names each fault at the
+    amendment's file:line."""
+    report = Report()
+    current = assign(agreement)
+    signed, steps = current, []
+    try:
+        for amendment in in_force(amendments):
+            before, current = current, apply_amendment(current, amendment)
+            steps.append(Step(amendment, before, current))
+            _check_references(current, amendment, languages, report)
+    except SourceError as error:
+        report.extend(error.diagnostics)
+    report.raise_if_errors()
+    return History(signed, tuple(steps))
+
+
+def _check_references(agreement: Agreement, amendment: Amendment, languages, report: Report) -> None:
+    divisions = {d.key: d for d in walk_divisions(agreement.parts)}
+    for lang in languages:
+        for reference in query(agreement.parts, Reference, lang):
+            target = divisions.get(reference.key)
+            if target is None:
+                report.error(reference.loc, f"[[{reference.key}]] refers to no part, section or article; "
+                             "use an existing key")
+            elif target.repealed:
+                report.error(reference.loc, f"[[{reference.key}]] refers to a provision repealed by "
+                             f"amendment nr. {amendment.info.number}; update the reference "
+                             "in the same amendment")
+
+
+def consolidate(agreement: Agreement, amendments: tuple[Amendment, ...],
+                as_of: dt.date | None = None) -> Agreement:
+    """The text in force on `as_of`, from the signed text and the amendments."""
+    result = assign(agreement)
+    for amendment in in_force(amendments, as_of):
+        result = apply_amendment(result, amendment)
+    return result
+
+
+def apply_amendment(agreement: Agreement, amendment: Amendment) -> Agreement:
+    info = amendment.info
+    change = Change("", info.number, info.signed, info.in_force)
+    for operation in amendment.operations:
+        try:
+            agreement = apply(agreement, operation, change)
+        except AmendmentError as error:
+            lang = error.lang or next(iter(operation.loc))
+            raise SourceError([Diagnostic(operation.loc[lang],
+                                          f"amendment nr. {info.number}: {error}")]) from None
+    return agreement

@@ -1,0 +1,54 @@
+"""`::: insert NEWKEY after|before|in KEY`: a new division, numbered 7/1
+between its neighbours (never a shift of the others)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from bocompile.amend import tree
+from bocompile.amend.tree import AmendmentError
+from bocompile.diagnostics import Loc
+from bocompile.model.nodes import Division, Localized, localized, nodes
+from bocompile.operations.registry import KEY, OperationKind, register
+
+
+@dataclass(frozen=True)
+class Insert:
+    """A new division after/before `anchor`, or at the end ("in") of it."""
+
+    NOUN: ClassVar[str] = "insert operation"
+    key: str
+    position: str  # "after" | "before" | "in"
+    anchor: str
+    content: tuple[Division, ...] = nodes()
+    loc: Localized[Loc] = localized()
+
+
+def _read(reader, node, groups, loc) -> Insert:
+    return Insert(groups["key"], groups["position"], groups["anchor"], reader.new_text(node, groups["key"]), loc)
+
+
+def _apply(agreement, op: Insert, change):
+    if tree.find(agreement, op.key) is not None:
+        raise AmendmentError(f"key '{op.key}' is already used; a new provision needs a new key")
+    anchor = tree.live(agreement, op.anchor)
+    if op.position == "in" and anchor.kind == "article":
+        raise AmendmentError(f"'{op.anchor}' is an article; insert after or before it")
+    return tree.insert(agreement, tree.noted(op.content[0], "inserted", change), op.position, op.anchor)
+
+
+def _word(f, op: Insert, family: str):
+    kind = op.content[0].kind
+    return (f.say(family, "insert", lambda lang: {"kind": f.t(lang, f"cite.{kind}.word"),
+                                                  "n": f.number(lang, kind, op.key)}),
+            *f.quoted(tree.find(f.step.after, op.key)))
+
+
+KIND = register(OperationKind(
+    name="insert", type=Insert,
+    syntax=rf"(?P<key>{KEY}) (?P<position>after|before|in) (?P<anchor>{KEY})",
+    usage="insert NEWKEY after|before|in KEY",
+    read=_read, apply=_apply, target=lambda op, agreement: op.key,
+    action=lambda op: "inserted", word=_word, formulas=("insert",),
+))
