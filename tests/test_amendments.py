@@ -205,7 +205,7 @@ def test_reinstate_formula_cites_the_repealing_amendment(mini_built):
 def test_latin_numbering_option_gives_7bis_in_both_languages(compiled):
     from dataclasses import replace as with_
 
-    from bocompile.compose.editions import consolidated_edition
+    from bocompile.compose.consolidated import consolidated_edition
 
     latin = with_(compiled, config=with_(compiled.config, numbering="latin"))
     edition = consolidated_edition(latin)

@@ -190,7 +190,7 @@ def test_each_instrument_words_each_operation_with_its_formula(latest, amendment
 def test_instrument_cites_earlier_history_of_its_target(compiled):
     """Amendment 3 appends to article 12; had article 12 been changed before,
     the formula cites it ("Artikel 12, gewijzigd bij wijziging nr. 2, ...")."""
-    from bocompile.compose.editions import history_of, languages_of
+    from bocompile.compose.inputs import history_of, languages_of
     from bocompile.compose.instrument import build_instrument
     from bocompile.model import Paragraph, Text
 

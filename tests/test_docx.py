@@ -24,7 +24,8 @@ from docx2python import docx2python
 from docx2python.iterators import iter_paragraphs
 
 from bocompile.diagnostics import Loc
-from bocompile.compose.editions import consolidated_edition, instrument_editions
+from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.instrument import instrument_editions
 from bocompile.model import (Division, Emphasis, Footnote, LineBreak, Link, Paragraph, Strong, Text,
                              walk_divisions)
 from bocompile.write.docx import write_docx
@@ -423,7 +424,7 @@ def test_same_bytes_in_another_time_zone_hash_seed_and_locale(files):
     script = (
         "import hashlib, json\n"
         "from pathlib import Path\n"
-        "from bocompile.compose.editions import base_edition\n"
+        "from bocompile.compose.signed import base_edition\n"
         "from bocompile.load import load\n"
         "from bocompile.project import Project\n"
         "from bocompile.write.docx import write_docx\n"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from bocompile.compose.edition import Edition
-from bocompile.compose.editions import editions_of
+from bocompile.compose import editions_of
 from bocompile.diagnostics import UsageProblem
 from bocompile.load import Loaded, load
 from bocompile.project import Project

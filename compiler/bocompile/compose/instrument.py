@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bocompile.amend.history import Step
+from bocompile.amend.history import History, Step
 from bocompile.amend.tree import path_to
+from bocompile.compose.edition import Edition
 from bocompile.compose.formulas import Formulas, suffix
+from bocompile.compose.inputs import history_of, languages_of
 from bocompile.language import Language
+from bocompile.load import Loaded
 from bocompile.model import Agreement, Block, Division, ListBlock, ListItem, Reference, Text, rewrite
 from bocompile.model.amendment import Modification, Operation
 from bocompile.model.facts import AmendmentInfo
@@ -29,6 +32,23 @@ class Instrument:
     body: Agreement          # its articles, numbered 1..n
     numbering: Numbering
     modifications: tuple[Modification, ...]
+
+
+def instrument_editions(loaded: Loaded, *, states: History | None = None) -> list[Edition]:
+    config, langs = loaded.config, languages_of(loaded)
+    out = []
+    for step in (states or history_of(loaded)).steps:
+        info = step.amendment.info
+        instrument = build_instrument(step, langs, config.numbering, config.grouping,
+                                      config.title, config.parties)
+        out.append(Edition(
+            name=f"amendments/{info.id}", kind="amendment", config=config, agreement=instrument.body,
+            numbering=instrument.numbering, languages=langs, root=loaded.project.root,
+            date=info.signed, title=instrument.title, signed=info.signed,
+            front={lang: (info.title[lang],) for lang in langs}, preamble=instrument.preamble,
+            amendments=(step.amendment,), modifications=instrument.modifications,
+        ))
+    return out
 
 
 def build_instrument(step: Step, languages: dict[str, Language], style: str, grouping: str,
