@@ -212,3 +212,24 @@ def test_latin_numbering_option_gives_7bis_in_both_languages(compiled):
     article = divisions(edition.agreement)["dienstverlening-regeringsleden"]
     assert edition.label(article, "nl") == "Artikel 7bis"
     assert edition.label(article, "fr") == "Article 7bis"
+
+
+@pytest.mark.parametrize("operation, fault", [
+    ("::: insert nieuwe-afdeling after kader\n## Nieuwe afdeling {#nieuwe-afdeling}\n:::\n",
+     "article 'bestuursplan' cannot follow section 'nieuwe-afdeling' in part 'definities': its articles "
+     "come before its sections; place the section after the last article"),
+    ("::: insert deel-in-deel in definities\n# Nieuw deel {#deel-in-deel}\n:::\n",
+     "a part ('deel-in-deel') cannot stand in part 'definities'; it holds sections and articles"),
+    ("::: replace kader\n# Kader {#kader}\n:::\n",
+     "'kader' is an article; its replacement must be one too"),
+])
+def test_an_amendment_cannot_build_what_the_format_forbids(project_copy, operation, fault):
+    """Hierarchy rules hold for amendments as for sources: a section among
+    articles, a part inside a part, a kind changed by a replacement."""
+    for lang in ("nl", "fr"):
+        path = project_copy / f"sources/{lang}/amendments/wijziging-3.md"
+        path.write_text(path.read_text() + "\n" + operation)
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    line = line_of(project_copy / "sources/nl/amendments/wijziging-3.md", operation.splitlines()[0])
+    assert errors(result) == [f"sources/nl/amendments/wijziging-3.md:{line}: error: amendment nr. 3: {fault}"]

@@ -14,6 +14,8 @@ from typing import Mapping
 
 from bocompile.diagnostics import Loc, Report
 from bocompile.model import Division, Footnote, Reference, walk
+from bocompile.model.nodes import NOUNS
+from bocompile.operations import kinds
 
 
 class Merger:
@@ -192,7 +194,8 @@ class Merger:
 
 
 def _noun(node) -> str:
-    return getattr(type(node), "NOUN", type(node).__name__)
+    operation = next((kind for kind in kinds() if kind.type is type(node)), None)
+    return operation.noun if operation else NOUNS.get(type(node), type(node).__name__)
 
 
 def _shape(inlines) -> tuple:

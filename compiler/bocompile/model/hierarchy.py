@@ -25,6 +25,11 @@ CONTAINS: dict[str | None, tuple[str, ...]] = {
 DEPTH = {"part": 1, "section": 2, "article": 3}
 
 
+def a(kind: str) -> str:
+    """"an article", "a part": a kind in running text."""
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
 def parents(kind: str) -> tuple[str | None, ...]:
     """The kinds that may hold `kind` (None: the agreement itself)."""
     return tuple(parent for parent, kinds in CONTAINS.items() if kind in kinds)
@@ -37,11 +42,12 @@ def siblings_problem(parent: Division | None, children: Iterable[Division]) -> s
     previous: Division | None = None
     for child in children:
         if child.kind not in allowed:
-            return (f"a {child.kind} ('{child.key}') cannot stand in {where}; "
+            return (f"{a(child.kind)} ('{child.key}') cannot stand in {where}; "
                     f"it holds {' and '.join(k + 's' for k in allowed) or 'no divisions'}")
         if previous is not None and DEPTH[child.kind] > DEPTH[previous.kind]:
             return (f"{child.kind} '{child.key}' cannot follow {previous.kind} '{previous.key}' in "
-                    f"{where}: its {previous.kind}s come after its {child.kind}s")
+                    f"{where}: its {child.kind}s come before its {previous.kind}s; place the "
+                    f"{previous.kind} after the last {child.kind}")
         previous = child
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import ClassVar, Mapping, TypeVar, Union
+from typing import Mapping, TypeVar, Union
 
 from bocompile.diagnostics import Loc
 
@@ -94,7 +94,8 @@ Inlines = tuple[Inline, ...]
 
 @dataclass(frozen=True)
 class Paragraph:
-    NOUN: ClassVar[str] = "paragraph"
+    """A lid / alinéa: one run of inline text."""
+
     text: Localized[Inlines] = text()
     loc: Localized[Loc] = localized()
 
@@ -103,7 +104,6 @@ class Paragraph:
 class Heading:
     """An unnumbered sub-heading inside an article (level 1 or 2)."""
 
-    NOUN: ClassVar[str] = "sub-heading"
     level: int
     text: Localized[Inlines] = text()
     loc: Localized[Loc] = localized()
@@ -111,7 +111,10 @@ class Heading:
 
 @dataclass(frozen=True)
 class ListItem:
-    NOUN: ClassVar[str] = "list item"
+    """A point (1°), sub-point (a)), numbered item or bullet. Its first
+    paragraph carries the number; further blocks (nested lists, paragraphs)
+    stand indented under it."""
+
     blocks: tuple["Block", ...] = nodes(BLOCKS)
     loc: Localized[Loc] = localized()
 
@@ -120,7 +123,6 @@ class ListItem:
 class ListBlock:
     """style: "point" (1°), "letter" (a)), "number" (1.) or "bullet"."""
 
-    NOUN: ClassVar[str] = "list"
     style: str
     items: tuple[ListItem, ...] = nodes()
     loc: Localized[Loc] = localized()
@@ -128,7 +130,8 @@ class ListBlock:
 
 @dataclass(frozen=True)
 class Cell:
-    NOUN: ClassVar[str] = "table cell"
+    """A cell of a text table: any blocks (several paragraphs, lists)."""
+
     blocks: tuple["Block", ...] = nodes(BLOCKS)
     loc: Localized[Loc] = localized()
 
@@ -137,14 +140,14 @@ class Cell:
 class Table:
     """A text table; the first row is the header row."""
 
-    NOUN: ClassVar[str] = "table"
     rows: tuple[tuple[Cell, ...], ...] = nodes()
     loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class DataRow:
-    NOUN: ClassVar[str] = "data row"
+    """One row of a data table: its label per language, its figures once."""
+
     key: str
     label: Localized[Inlines] = text()
     values: tuple[Decimal, ...]
@@ -155,7 +158,6 @@ class DataRow:
 class DataTable:
     """Figures stated once (CSV), labels per language, totals computed."""
 
-    NOUN: ClassVar[str] = "data table"
     key: str
     stub: Localized[Inlines] = text()
     columns: tuple[str, ...]
@@ -167,7 +169,6 @@ class DataTable:
 class Figure:
     """An image; `src` None is an explicit placeholder box."""
 
-    NOUN: ClassVar[str] = "figure"
     src: str | None
     caption: Localized[Inlines] = text()
     loc: Localized[Loc] = localized()
@@ -215,3 +216,17 @@ class Agreement:
     """The body of the agreement: its parts, in order."""
 
     parts: tuple[Division, ...] = nodes(DIVISIONS)
+
+
+#: what each block-level node is called in messages
+NOUNS = {
+    Paragraph: "paragraph",
+    Heading: "sub-heading",
+    ListItem: "list item",
+    ListBlock: "list",
+    Cell: "table cell",
+    Table: "table",
+    DataRow: "data row",
+    DataTable: "data table",
+    Figure: "figure",
+}

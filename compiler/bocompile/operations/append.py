@@ -4,8 +4,6 @@ that continue its last list."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
-
 from bocompile.amend import tree
 from bocompile.diagnostics import Loc
 from bocompile.model.nodes import Block, ListBlock, Localized, localized, nodes
@@ -14,7 +12,6 @@ from bocompile.operations.registry import KEY, OperationKind, register
 
 @dataclass(frozen=True)
 class Append:
-    NOUN: ClassVar[str] = "append operation"
     target: str
     content: tuple[Block, ...] = nodes()
     loc: Localized[Loc] = localized()
@@ -50,7 +47,8 @@ def _word(f, op: Append, family: str):
 
 
 KIND = register(OperationKind(
-    name="append", type=Append, syntax=rf"(?P<target>{KEY})", usage="append KEY",
+    name="append", type=Append, noun="append operation",
+    syntax=rf"(?P<target>{KEY})", usage="append KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "modified", word=_word, formulas=("append", "append_point"),
 ))

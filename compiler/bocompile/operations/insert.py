@@ -4,8 +4,6 @@ between its neighbours (never a shift of the others)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
-
 from bocompile.amend import tree
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
@@ -17,7 +15,6 @@ from bocompile.operations.registry import KEY, OperationKind, register
 class Insert:
     """A new division after/before `anchor`, or at the end ("in") of it."""
 
-    NOUN: ClassVar[str] = "insert operation"
     key: str
     position: str  # "after" | "before" | "in"
     anchor: str
@@ -46,7 +43,7 @@ def _word(f, op: Insert, family: str):
 
 
 KIND = register(OperationKind(
-    name="insert", type=Insert,
+    name="insert", type=Insert, noun="insert operation",
     syntax=rf"(?P<key>{KEY}) (?P<position>after|before|in) (?P<anchor>{KEY})",
     usage="insert NEWKEY after|before|in KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.key,

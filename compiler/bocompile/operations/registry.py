@@ -30,7 +30,8 @@ KEY = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 @dataclass(frozen=True)
 class OperationKind:
     name: str      # the action word: `::: <name> ...`
-    type: type     # the frozen dataclass of its values; its NOUN names it in messages
+    type: type     # the frozen dataclass of its values (fields with model metadata)
+    noun: str      # what messages call it: "replace-words operation"
     syntax: str    # the opening line after the name, a regex with named groups
     usage: str     # the opening line as the user writes it, for errors
     #: read(reader, container node, groups of the opening line, loc) -> operation or None

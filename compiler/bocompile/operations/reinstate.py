@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
-
 from bocompile.amend import tree
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
@@ -16,7 +14,6 @@ from bocompile.operations.registry import KEY, OperationKind, register
 class Reinstate:
     """content: one Division with the same key."""
 
-    NOUN: ClassVar[str] = "reinstate operation"
     target: str
     content: tuple[Division, ...] = nodes()
     loc: Localized[Loc] = localized()
@@ -42,7 +39,8 @@ def _word(f, op: Reinstate, family: str):
 
 
 KIND = register(OperationKind(
-    name="reinstate", type=Reinstate, syntax=rf"(?P<target>{KEY})", usage="reinstate KEY",
+    name="reinstate", type=Reinstate, noun="reinstate operation",
+    syntax=rf"(?P<target>{KEY})", usage="reinstate KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "reinstated", word=_word, formulas=("reinstate",),
 ))

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
-
 from bocompile.amend import tree
 from bocompile.diagnostics import Loc
 from bocompile.model.nodes import Division, Localized, localized
@@ -14,7 +12,6 @@ from bocompile.operations.registry import KEY, OperationKind, register
 
 @dataclass(frozen=True)
 class Repeal:
-    NOUN: ClassVar[str] = "repeal operation"
     target: str
     loc: Localized[Loc] = localized()
 
@@ -35,7 +32,8 @@ def _apply(agreement, op: Repeal, change):
 
 
 KIND = register(OperationKind(
-    name="repeal", type=Repeal, syntax=rf"(?P<target>{KEY})", usage="repeal KEY",
+    name="repeal", type=Repeal, noun="repeal operation",
+    syntax=rf"(?P<target>{KEY})", usage="repeal KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "repealed",
     word=lambda f, op, family: (f.say(family, "repeal", lambda lang: f.cite(lang, op.target)),),

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
-
 from bocompile.amend import tree
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
+from bocompile.model.hierarchy import a
 from bocompile.model.nodes import Localized, localized, nodes
 from bocompile.operations.registry import KEY, OperationKind, register
 
@@ -17,7 +16,6 @@ from bocompile.operations.registry import KEY, OperationKind, register
 class Replace:
     """content: one Division with the same key, or the blocks replacing block `paragraph`."""
 
-    NOUN: ClassVar[str] = "replace operation"
     target: str
     paragraph: int | None
     content: tuple = nodes()
@@ -35,7 +33,7 @@ def _apply(agreement, op: Replace, change):
     if op.paragraph is None:
         new = op.content[0]
         if new.kind != target.kind:
-            raise AmendmentError(f"'{op.target}' is a {target.kind}; its replacement must be one too")
+            raise AmendmentError(f"'{op.target}' is {a(target.kind)}; its replacement must be one too")
         return tree.update(agreement, op.target, lambda d: replace(
             new, number=d.number, history=d.history + (replace(change, action="replaced"),)))
     if not 1 <= op.paragraph <= len(target.blocks):
@@ -55,7 +53,7 @@ def _word(f, op: Replace, family: str):
 
 
 KIND = register(OperationKind(
-    name="replace", type=Replace,
+    name="replace", type=Replace, noun="replace operation",
     syntax=rf"(?P<target>{KEY})(?: paragraph (?P<paragraph>\d+))?", usage="replace KEY [paragraph N]",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "replaced" if op.paragraph is None else "modified",

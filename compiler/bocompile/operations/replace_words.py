@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import ClassVar
-
 from bocompile.amend import tree
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
@@ -19,7 +17,6 @@ WORDS = re.compile(r"^(old|new):\s?(.*)$")
 
 @dataclass(frozen=True)
 class ReplaceWords:
-    NOUN: ClassVar[str] = "replace-words operation"
     target: str
     old: Localized[str] = localized()
     new: Localized[str] = localized()
@@ -65,7 +62,7 @@ def _word(f, op: ReplaceWords, family: str):
 
 
 KIND = register(OperationKind(
-    name="replace-words", type=ReplaceWords,
+    name="replace-words", type=ReplaceWords, noun="replace-words operation",
     syntax=rf"(?P<target>{KEY})(?: count=(?P<count>\d+))?", usage="replace-words KEY [count=N]",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "modified", word=_word, formulas=("replace_words",),

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from typing import ClassVar
-
 from bocompile.amend import tree
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
@@ -17,7 +15,6 @@ from bocompile.operations.registry import KEY, OperationKind, register
 
 @dataclass(frozen=True)
 class SetCell:
-    NOUN: ClassVar[str] = "set-cell operation"
     table: str
     row: str
     column: str
@@ -80,7 +77,7 @@ def _word(f, op: SetCell, family: str):
 
 
 KIND = register(OperationKind(
-    name="set-cell", type=SetCell,
+    name="set-cell", type=SetCell, noun="set-cell operation",
     syntax=rf"(?P<table>{KEY}) (?P<row>{KEY}) (?P<column>\S+) = (?P<value>\S+)",
     usage="set-cell TABLE ROW COLUMN = VALUE",
     read=_read, apply=_apply, target=lambda op, agreement: holder(agreement, op.table).key,

@@ -12,25 +12,8 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from bocompile.diagnostics import Loc, Report
-from bocompile.model import (
-    Cell,
-    DataRow,
-    DataTable,
-    Division,
-    Emphasis,
-    Figure,
-    Footnote,
-    Heading,
-    LineBreak,
-    Link,
-    ListBlock,
-    ListItem,
-    Paragraph,
-    Reference,
-    Strong,
-    Table,
-    Text,
-)
+from bocompile.model import (Cell, DataRow, DataTable, Division, Emphasis, Figure, Footnote, Heading, LineBreak,
+                             Link, ListBlock, ListItem, Paragraph, Reference, Strong, Table, Text)
 from bocompile.model.hierarchy import DEPTH, parents
 from bocompile.read.config import KEY
 from bocompile.read.data import TOTAL, DataSeries
