@@ -34,6 +34,7 @@ class Step:
     amendment: Amendment
     before: Agreement
     after: Agreement
+    stages: tuple[Agreement, ...] = ()  # before each operation, then after the last
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,9 @@ def history(agreement: Agreement, amendments: tuple[Amendment, ...], languages: 
     signed, steps = current, []
     try:
         for amendment in in_force(amendments):
-            before, current = current, apply_amendment(current, amendment)
-            steps.append(Step(amendment, before, current))
+            stages = _stages(current, amendment)
+            current = stages[-1]
+            steps.append(Step(amendment, stages[0], current, stages))
             _check_references(current, amendment, languages, report)
     except SourceError as error:
         report.extend(error.diagnostics)
@@ -91,13 +93,18 @@ def consolidate(agreement: Agreement, amendments: tuple[Amendment, ...],
 
 
 def apply_amendment(agreement: Agreement, amendment: Amendment) -> Agreement:
+    return _stages(agreement, amendment)[-1]
+
+
+def _stages(agreement: Agreement, amendment: Amendment) -> tuple[Agreement, ...]:
+    """The agreement before each operation of `amendment`, then after the last."""
     info = amendment.info
-    change = Change("", info.number, info.signed, info.in_force)
-    for operation in amendment.operations:
+    stages = [agreement]
+    for index, operation in enumerate(amendment.operations):
         try:
-            agreement = apply(agreement, operation, change)
+            stages.append(apply(stages[-1], operation, Change("", info.number, info.signed, info.in_force, index)))
         except AmendmentError as error:
             lang = error.lang or next(iter(operation.loc))
             raise SourceError([Diagnostic(operation.loc[lang],
                                           f"amendment nr. {info.number}: {error}")]) from None
-    return agreement
+    return tuple(stages)

@@ -34,10 +34,9 @@ def live(agreement: Agreement, key: str) -> Division:
 def noted(division: Division, action: str, change: Change) -> Division:
     """`division` with `change` recorded once per amendment and action (two
     set-cells, one note)."""
-    event = replace(change, action=action)
-    if event in division.history:
+    if any((c.action, c.amendment) == (action, change.amendment) for c in division.history):
         return division
-    return replace(division, history=division.history + (event,))
+    return replace(division, history=division.history + (replace(change, action=action),))
 
 
 def find(agreement: Agreement, key: str) -> Division | None:

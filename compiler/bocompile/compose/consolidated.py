@@ -33,7 +33,7 @@ def consolidated_edition(loaded: Loaded, as_of: dt.date | None = None, renumbere
         old_numbering = number(agreement, config.numbering)
         agreement, moves = renumber(agreement)
         closing = concordance(moves, old_numbering.style, langs)
-    agreement = annotate(agreement, langs)
+    agreement = annotate(agreement, langs, tuple(s for s in states.steps if s.amendment in applied))
     front = {lang: (langs[lang].render("consolidated.state", date=langs[lang].date(as_of)),
                     *_included(applied, langs[lang]),
                     *((langs[lang].render("consolidated.renumbered"),) if renumbered else ()))

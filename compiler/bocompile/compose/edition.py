@@ -45,6 +45,12 @@ class Edition:
         """"Artikel 8", "Article 1er", "Deel 2"."""
         return self.languages[lang].label(division.kind, self.numbering.text(division.key))
 
+    def untitled(self, division: Division, lang: str) -> str:
+        """The heading of a division without title (an instrument's article):
+        "Artikel 1.", then "Art. 2."."""
+        return self.text("heading.special.untitled", lang, n=self.numbering.text(division.key),
+                         label=self.label(division, lang))
+
     def reference(self, key: str, lang: str) -> str:
         """What `[[key]]` renders: the number as read in `lang` ("8", "1er")."""
         return self.languages[lang].number(self.numbering.kinds[key], self.numbering.text(key))

@@ -7,15 +7,18 @@ quoted new text, figures, all from templates/lang, in every language.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from typing import Callable
 
 from bocompile.amend.history import Step
 from bocompile.amend.tree import find
 from bocompile.language import Language
-from bocompile.model import Block, Division, ListBlock, Paragraph, Strong, Text
+from bocompile.model import Block, Division, Paragraph, Strong, Text
+from bocompile.model.walk import edge_text
 from bocompile.number import number
+
+#: stands for a title's inlines while its heading template is rendered (Unicode private use)
+TITLE = "\ue000"
 
 
 class Formulas:
@@ -38,6 +41,11 @@ class Formulas:
         every language, with values(lang)."""
         return self.para({lang: self.t(lang, f"{family}.{name}", **values(lang)) for lang in self.languages})
 
+    def around(self, operation) -> tuple:
+        """The agreement just before and just after `operation` of this amendment."""
+        index = next(i for i, op in enumerate(self.step.amendment.operations) if op is operation)
+        return self.step.stages[index], self.step.stages[index + 1]
+
     def number(self, lang: str, kind: str, key: str) -> str:
         """The number of `key` after this amendment, as read in `lang`."""
         return self.languages[lang].number(kind, self.after.text(key))
@@ -52,7 +60,7 @@ class Formulas:
         n = self.languages[lang].number(kind, self.before.text(key))
         forms = {form: self.t(lang, f"cite.{kind}.{form}", n=n) for form in ("the", "The", "in", "In", "e")}
         division = find(self.step.before, key)
-        events = [self.t(lang, f"history.{c.action}", nr=c.amendment) for c in division.history] \
+        events = [self.t(lang, f"history.{c.action}", nr=c.amendment, e=forms["e"]) for c in division.history] \
             if division is not None else []
         forms["history"] = self.t(lang, "history.clause", events=self.t(lang, "history.and").join(events)) \
             if events else ""
@@ -60,47 +68,45 @@ class Formulas:
         return forms
 
     def quote(self, lang: str, text: str) -> str:
-        return self.t(lang, "instrument.quote", text=text)
+        return self.t(lang, "instrument.quotes.open") + text + self.t(lang, "instrument.quotes.close")
 
     def quoted(self, division: Division) -> tuple[Block, ...]:
-        """The new provision as the instrument quotes it: "Art. 7/1. Title ... "."""
-        return self.quoted_blocks(self._text_of(division))
+        """The new provision as the instrument quotes it, headed exactly as
+        the consolidated text heads it: "Artikel 7/1 – Title ... "."""
+        return self.quoted_many([division])
+
+    def quoted_many(self, divisions: list[Division]) -> tuple[Block, ...]:
+        """Several new provisions in one quotation."""
+        return self.quoted_blocks(tuple(block for division in divisions for block in self._text_of(division)))
 
     def _text_of(self, division: Division) -> tuple[Block, ...]:
-        head = {lang: (Text(self.t(lang, f"instrument.quoted_heading.{division.kind}",
-                                   n=self.number(lang, division.kind, division.key))),
-                       Strong(division.title[lang]))
-                for lang in self.languages}
+        head = {lang: (Strong(self._heading(lang, division)),) for lang in self.languages}
         blocks = (Paragraph(head, self.loc),) + division.blocks
         for child in division.children:
             blocks += self._text_of(child)
         return blocks
 
+    def _heading(self, lang: str, division: Division) -> tuple:
+        """heading.<kind> ("{{ label }} – {{ title }}") with the title's own inlines."""
+        language = self.languages[lang]
+        label = language.label(division.kind, self.after.text(division.key))
+        before, _, after = language.render(f"heading.{division.kind}", label=label, title=TITLE).partition(TITLE)
+        return tuple(x for x in (Text(before) if before else None, *division.title[lang],
+                                 Text(after) if after else None) if x is not None)
+
     def quoted_blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-        opened = {lang: self.t(lang, "instrument.quote_open") for lang in self.languages}
-        closing = {lang: self.t(lang, "instrument.quote_close") for lang in self.languages}
+        """`blocks` between the quotes, the closing one followed by the full stop."""
+        opened = {lang: self.t(lang, "instrument.quotes.open") for lang in self.languages}
+        closing = {lang: self.t(lang, "instrument.quotes.close") + self.t(lang, "formula.punctuation.last")
+                   for lang in self.languages}
         return suffix(prefix(blocks, opened), closing)
 
 
 def prefix(blocks: tuple[Block, ...], texts: dict[str, str]) -> tuple[Block, ...]:
-    """Put `texts` before the first words of the first paragraph (opening quote)."""
-    first, *rest = blocks
-    if isinstance(first, Paragraph):
-        return (replace(first, text={lang: (Text(texts[lang]),) + first.text[lang] for lang in texts}),
-                *rest)
-    if isinstance(first, ListBlock):
-        item = first.items[0]
-        return (replace(first, items=(replace(item, blocks=prefix(item.blocks, texts)),) + first.items[1:]),
-                *rest)
-    return (Paragraph({lang: (Text(t),) for lang, t in texts.items()}, first.loc), *blocks)
+    """Put `texts` before the first words of `blocks` (an opening quote)."""
+    return edge_text(blocks, lambda inlines, lang: (Text(texts[lang]),) + inlines)
 
 
 def suffix(blocks: tuple[Block, ...], texts: dict[str, str]) -> tuple[Block, ...]:
-    """Put `texts` after the last words of the last paragraph (closing quote)."""
-    *rest, last = blocks
-    if isinstance(last, Paragraph):
-        return (*rest, replace(last, text={lang: last.text[lang] + (Text(texts[lang]),) for lang in texts}))
-    if isinstance(last, ListBlock):
-        item = last.items[-1]
-        return (*rest, replace(last, items=last.items[:-1] + (replace(item, blocks=suffix(item.blocks, texts)),)))
-    return (*blocks, Paragraph({lang: (Text(t),) for lang, t in texts.items()}, last.loc))
+    """Put `texts` after the last words of `blocks` (a closing quote, a ";")."""
+    return edge_text(blocks, lambda inlines, lang: inlines + (Text(texts[lang]),), last=True)

@@ -12,14 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bocompile.amend.history import History, Step
+from bocompile.amend.marks import unmarked
 from bocompile.amend.tree import path_to
 from bocompile.compose.edition import Edition
 from bocompile.compose.formulas import Formulas, suffix
 from bocompile.compose.inputs import history_of, languages_of
+from bocompile.compose.plan import Planned, plan
 from bocompile.language import Language
 from bocompile.load import Loaded
 from bocompile.model import Agreement, Block, Division, ListBlock, ListItem, Reference, Text, rewrite
-from bocompile.model.amendment import Modification, Operation
+from bocompile.model.amendment import Modification
 from bocompile.model.facts import AmendmentInfo
 from bocompile.number import Numbering
 from bocompile.operations import kind_of
@@ -55,31 +57,34 @@ def build_instrument(step: Step, languages: dict[str, Language], style: str, gro
                      agreement_title: dict[str, str], parties) -> Instrument:
     formulas = Formulas(step, languages, style, grouping)
     info = step.amendment.info
-    groups: dict[str, list[Operation]] = {}
-    for op in step.amendment.operations:
-        groups.setdefault(kind_of(op).target(op, step.before), []).append(op)
-    bodies = [_article(formulas, ops) for ops in groups.values()]
+    planned = plan(step)
+    bodies = [_article(formulas, article) for article in planned]
     bodies.append((formulas.para({lang: formulas.t(lang, "instrument.entry_into_force", date=languages[
         lang].date(info.in_force)) for lang in languages}),))
     articles = tuple(
         Division("article", f"{info.id}-art-{i}", {lang: () for lang in languages},
-                 _resolve_refs(body, formulas.after, languages), (), formulas.loc, number=(i,))
+                 _resolve_refs(unmarked(body), formulas.after, languages), (), formulas.loc, number=(i,))
         for i, body in enumerate(bodies, start=1))
     numbering = Numbering({d.key: d.number for d in articles}, {d.key: "article" for d in articles}, style)
     modifications = tuple(
         Modification(article.key, kind_of(op).action(op), target, tuple(
             (d.kind, formulas.after[d.key]) for d in path_to(step.after, target)))
-        for article, (target, ops) in zip(articles, groups.items()) for op in ops)
+        for article, planned_article in zip(articles, planned)
+        for op in planned_article.operations for target in (kind_of(op).target(op, step.before),))
     title = {lang: instrument_title(info, languages[lang], agreement_title[lang]) for lang in languages}
     return Instrument(title, _preamble(formulas, parties, agreement_title), Agreement(articles), numbering,
                       modifications)
 
 
-def _article(formulas: Formulas, ops: list[Operation]) -> tuple[Block, ...]:
-    """The body of one instrument article for all ops on one target."""
+def _article(formulas: Formulas, article: Planned) -> tuple[Block, ...]:
+    """The body of one instrument article: one formula, a run of insertions,
+    or "de volgende wijzigingen: 1° ...; 2° ..." for several on one provision."""
+    ops = article.operations
+    if article.run:
+        return kind_of(ops[0]).word_run(formulas, ops, "formula")
     if len(ops) == 1:
         return kind_of(ops[0]).word(formulas, ops[0], "formula")
-    target = kind_of(ops[0]).target(ops[0], formulas.step.before)
+    target = article.targets[0]
     intro = formulas.say("formula", "several", lambda lang: formulas.cite(lang, target))
     items = []
     for index, op in enumerate(ops):

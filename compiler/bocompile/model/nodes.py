@@ -38,8 +38,8 @@ def localized() -> Localized:
     return field(metadata=LOCALIZED)
 
 
-def nodes(metadata: dict = NODES):
-    return field(metadata=metadata)
+def nodes(metadata: dict = NODES, **default):
+    return field(metadata=metadata, **default)
 
 
 # -- inline content (always inside a Localized: it is per language) --------
@@ -86,7 +86,19 @@ class Footnote:
     loc: Loc
 
 
-Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote]
+@dataclass(frozen=True)
+class Mark:
+    """A Justel bracket around text an amendment changed: "[1" opens, "]1"
+    closes. The engine places it (which amendment, which of its operations);
+    the consolidated edition numbers it per provision (`number`)."""
+
+    side: str  # "open" | "close"
+    amendment: int
+    operation: int
+    number: int = 0
+
+
+Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote, Mark]
 Inlines = tuple[Inline, ...]
 
 
@@ -152,6 +164,8 @@ class DataRow:
     label: Localized[Inlines] = text()
     values: tuple[Decimal, ...]
     is_total: bool
+    #: per figure, the Justel mark of the amendment that set it (None: as signed)
+    marks: tuple[Mark | None, ...] = nodes(default=())
 
 
 @dataclass(frozen=True)
@@ -160,6 +174,7 @@ class DataTable:
 
     key: str
     stub: Localized[Inlines] = text()
+    caption: Localized[Inlines] = text()  # names the table in formulas (default: the stub)
     columns: tuple[str, ...]
     rows: tuple[DataRow, ...] = nodes()
     loc: Localized[Loc] = localized()
@@ -174,7 +189,17 @@ class Figure:
     loc: Localized[Loc] = localized()
 
 
-Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure]
+@dataclass(frozen=True)
+class JustelNote:
+    """After the text of a changed provision, the source of its Justel
+    number: "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 2, i.w. ...>."."""
+
+    number: int
+    text: Localized[Inlines] = text()
+    loc: Localized[Loc] = localized()
+
+
+Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure, JustelNote]
 
 
 # -- divisions ---------------------------------------------------------------
@@ -190,6 +215,7 @@ class Change:
     amendment: int        # the amendment's number (nr. 2)
     signed: "dt.date"
     in_force: "dt.date"
+    operation: int = 0    # which of the amendment's operations (from 0)
 
 
 @dataclass(frozen=True)
@@ -229,4 +255,5 @@ NOUNS = {
     DataRow: "data row",
     DataTable: "data table",
     Figure: "figure",
+    JustelNote: "Justel note",
 }

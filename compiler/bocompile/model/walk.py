@@ -33,7 +33,7 @@ def _flat(value) -> Iterator:
     for item in value:
         if isinstance(item, tuple):
             yield from _flat(item)
-        else:
+        elif item is not None:
             yield item
 
 
@@ -69,9 +69,19 @@ def query(root, kind: type[N], lang: str | None = None, prune: tuple[type, ...] 
 
 
 def rewrite(root, fn: Rewrite, lang: str | None = None):
-    """`root` rebuilt bottom-up, each node replaced by fn(node, lang)."""
+    """`root` rebuilt bottom-up, each node replaced by fn(node, lang); fn
+    may return a tuple of nodes to stand in a node's place (inline text)."""
     if isinstance(root, tuple):
-        return tuple(rewrite(node, fn, lang) for node in root)
+        out: list = []
+        for node in root:
+            new = rewrite(node, fn, lang)
+            if isinstance(new, tuple) and not isinstance(node, tuple):
+                out.extend(new)
+            else:
+                out.append(new)
+        return tuple(out)
+    if root is None:
+        return None
     changes = {}
     for name, what in holds(type(root)):
         value = getattr(root, name)
@@ -86,6 +96,33 @@ def rewrite_text(root, fn: Callable[[str, str | None], str], lang: str | None = 
     """`root` with the words of every Text node replaced by fn(words, lang)."""
     return rewrite(root, lambda node, code: Text(fn(node.value, code)) if isinstance(node, Text) else node,
                    lang)
+
+
+def edge_text(root, fn: Callable[[Inlines, str], Inlines], last: bool = False):
+    """`root` with its first (or `last`) text in document order replaced by
+    fn(inlines, lang) in every language: where an opening or closing mark
+    goes, whatever block the text stands in. Unchanged if it holds no text."""
+    return _edge(root, fn, last)[0]
+
+
+def _edge(value, fn, last: bool) -> tuple[object, bool]:
+    if isinstance(value, tuple):
+        order = range(len(value) - 1, -1, -1) if last else range(len(value))
+        for index in order:
+            item, done = _edge(value[index], fn, last)
+            if done:
+                return value[:index] + (item,) + value[index + 1:], True
+        return value, False
+    walked = holds(type(value))
+    for name, what in reversed(walked) if last else walked:
+        field_value = getattr(value, name)
+        if what == "text":
+            return replace(value, **{name: {code: fn(inlines, code) for code, inlines in field_value.items()}}), True
+        if what == "nodes":
+            item, done = _edge(field_value, fn, last)
+            if done:
+                return replace(value, **{name: item}), True
+    return value, False
 
 
 def texts(root, lang: str) -> Iterator[Inlines]:

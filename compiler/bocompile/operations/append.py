@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from bocompile.amend import tree
+from bocompile.amend.marks import bracket
 from bocompile.diagnostics import Loc
 from bocompile.model.nodes import Block, ListBlock, Localized, localized, nodes
 from bocompile.operations.registry import KEY, OperationKind, register
@@ -33,10 +34,10 @@ def _apply(agreement, op: Append, change):
     blocks = tree.live(agreement, op.target).blocks
     last, (first, *rest) = (blocks[-1] if blocks else None), op.content
     if isinstance(last, ListBlock) and _continues(op) and last.style == first.style:
-        blocks = blocks[:-1] + (replace(last, items=last.items + first.items),)
-        added = tuple(rest)
+        blocks = blocks[:-1] + (replace(last, items=last.items + bracket(first.items, change)),)
+        added = bracket(tuple(rest), change) if rest else ()
     else:
-        added = op.content
+        added = bracket(op.content, change)
     return tree.update(agreement, op.target, lambda d: tree.noted(replace(d, blocks=blocks + added), "modified",
                                                                   change))
 

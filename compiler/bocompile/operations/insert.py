@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from bocompile.amend import tree
+from bocompile.amend.marks import bracket_division
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
 from bocompile.model.nodes import Division, Localized, localized, nodes
@@ -32,14 +33,25 @@ def _apply(agreement, op: Insert, change):
     anchor = tree.live(agreement, op.anchor)
     if op.position == "in" and anchor.kind == "article":
         raise AmendmentError(f"'{op.anchor}' is an article; insert after or before it")
-    return tree.insert(agreement, tree.noted(op.content[0], "inserted", change), op.position, op.anchor)
+    new = tree.noted(bracket_division(op.content[0], change), "inserted", change)
+    return tree.insert(agreement, new, op.position, op.anchor)
 
 
 def _word(f, op: Insert, family: str):
     kind = op.content[0].kind
     return (f.say(family, "insert", lambda lang: {"kind": f.t(lang, f"cite.{kind}.word"),
+                                                  "e": f.t(lang, f"cite.{kind}.e"),
                                                   "n": f.number(lang, kind, op.key)}),
             *f.quoted(tree.find(f.step.after, op.key)))
+
+
+def _word_run(f, ops: tuple[Insert, ...], family: str):
+    """"In de bestuursovereenkomst worden de artikelen 30 tot 32 ingevoegd, luidende:"."""
+    kind = ops[0].content[0].kind
+    heading = f.say(family, "insert_run", lambda lang: {
+        "kinds": f.t(lang, f"cite.{kind}.words"), "e": f.t(lang, f"cite.{kind}.e"), "count": len(ops),
+        "first": f.number(lang, kind, ops[0].key), "last": f.number(lang, kind, ops[-1].key)})
+    return (heading, *f.quoted_many([tree.find(f.step.after, op.key) for op in ops]))
 
 
 KIND = register(OperationKind(
@@ -47,5 +59,5 @@ KIND = register(OperationKind(
     syntax=rf"(?P<key>{KEY}) (?P<position>after|before|in) (?P<anchor>{KEY})",
     usage="insert NEWKEY after|before|in KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.key,
-    action=lambda op: "inserted", word=_word, formulas=("insert",),
+    action=lambda op: "inserted", word=_word, word_run=_word_run, formulas=("insert", "insert_run"),
 ))

@@ -46,6 +46,9 @@ class OperationKind:
     word: Callable[["Formulas", Operation, str], tuple[Block, ...]]
     #: the templates it words with, under formula.<name> and formula.item.<name>
     formulas: tuple[str, ...]
+    #: word_run(formulas, operations, family) -> one article for consecutive new
+    #: provisions ("de artikelen 30 tot 32"); None: each operation has its own
+    word_run: Callable[["Formulas", tuple[Operation, ...], str], tuple[Block, ...]] | None = None
 
     def opening(self, line: str) -> dict | None:
         """The named groups of an opening line, or None if it does not read."""

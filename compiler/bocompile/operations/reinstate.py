@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from bocompile.amend import tree
+from bocompile.amend.marks import bracket_division
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
 from bocompile.model.nodes import Division, Localized, localized, nodes
@@ -28,7 +29,8 @@ def _apply(agreement, op: Reinstate, change):
     if target is None or not target.repealed:
         raise AmendmentError(f"'{op.target}' is not repealed; only a repealed number can be reinstated")
     return tree.update(agreement, op.target, lambda d: replace(
-        op.content[0], number=d.number, history=d.history + (replace(change, action="reinstated"),)))
+        bracket_division(op.content[0], change), number=d.number,
+        history=d.history + (replace(change, action="reinstated"),)))
 
 
 def _word(f, op: Reinstate, family: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from bocompile.amend import tree
+from bocompile.amend.marks import bracket, bracket_division
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
 from bocompile.model.hierarchy import a
@@ -35,20 +36,22 @@ def _apply(agreement, op: Replace, change):
         if new.kind != target.kind:
             raise AmendmentError(f"'{op.target}' is {a(target.kind)}; its replacement must be one too")
         return tree.update(agreement, op.target, lambda d: replace(
-            new, number=d.number, history=d.history + (replace(change, action="replaced"),)))
+            bracket_division(new, change), number=d.number, history=d.history + (replace(change, action="replaced"),)))
     if not 1 <= op.paragraph <= len(target.blocks):
         raise AmendmentError(f"'{op.target}' has {len(target.blocks)} blocks; "
                              f"there is no paragraph {op.paragraph}")
     index = op.paragraph - 1
     return tree.update(agreement, op.target, lambda d: tree.noted(replace(
-        d, blocks=d.blocks[:index] + op.content + d.blocks[index + 1:]), "modified", change))
+        d, blocks=d.blocks[:index] + bracket(op.content, change) + d.blocks[index + 1:]), "modified", change))
 
 
 def _word(f, op: Replace, family: str):
     if op.paragraph is None:
         return (f.say(family, "replace", lambda lang: f.cite(lang, op.target)),
                 *f.quoted(tree.find(f.step.after, op.target)))
-    return (f.say(family, "replace_paragraph", lambda lang: dict(paragraph=op.paragraph, **f.cite(lang, op.target))),
+    only = len(tree.find(f.step.before, op.target).blocks) == 1  # "het enige lid"
+    return (f.say(family, "replace_paragraph", lambda lang: dict(paragraph=op.paragraph, only=only,
+                                                                  **f.cite(lang, op.target))),
             *f.quoted_blocks(op.content))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from bocompile.amend import tree
+from bocompile.amend.marks import bracket_words
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
 from bocompile.model.nodes import Localized, Text, localized
@@ -45,7 +46,7 @@ def _apply(agreement, op: ReplaceWords, change):
             if code != lang or not isinstance(node, Text):
                 return node
             found += node.value.count(old)
-            return Text(node.value.replace(old, op.new[lang]))
+            return bracket_words(node.value, old, op.new[lang], change) if old in node.value else node
 
         blocks = rewrite(blocks, swap)
         if found == 0:
@@ -57,8 +58,12 @@ def _apply(agreement, op: ReplaceWords, change):
 
 
 def _word(f, op: ReplaceWords, family: str):
+    """"worden de woorden "X" vervangen door de woorden "Y"", "het woord" for one
+    word, "opgeheven" when nothing replaces them."""
     return (f.say(family, "replace_words", lambda lang: dict(
-        old=f.quote(lang, op.old[lang]), new=f.quote(lang, op.new[lang]), **f.cite(lang, op.target))),)
+        old=f.quote(lang, op.old[lang]), new=f.quote(lang, op.new[lang]) if op.new[lang] else "",
+        single_old=len(op.old[lang].split()) == 1, single_new=len(op.new[lang].split()) == 1,
+        **f.cite(lang, op.target))),)
 
 
 KIND = register(OperationKind(

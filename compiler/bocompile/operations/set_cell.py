@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from bocompile.amend import tree
+from bocompile.amend.marks import marks
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
 from bocompile.model.nodes import Agreement, DataRow, DataTable, Division, Localized, localized
@@ -54,26 +55,46 @@ def _apply(agreement, op: SetCell, change):
     if op.row not in {r.key for r in table.rows if not r.is_total}:
         raise AmendmentError(f"data table '{op.table}' has no row '{op.row}'")
     column = table.columns.index(op.column)
-    rows = tuple(replace(r, values=r.values[:column] + (op.value,) + r.values[column + 1:])
-                 if r.key == op.row else r for r in table.rows)
-    new_table = replace(table, rows=_retotal(rows))
+    if next(r for r in table.rows if r.key == op.row).values[column] == op.value:
+        raise AmendmentError(f"row '{op.row}' of data table '{op.table}' already holds {op.value} in "
+                             f"{op.column}; state only figures that change")
+    mark, _ = marks(change)
+    rows = tuple(_set(r, column, op.value, mark) if r.key == op.row else r for r in table.rows)
+    figures = [r.values for r in rows if not r.is_total]
+    total = sum((values[column] for values in figures), Decimal(0))
+    rows = tuple(_set(r, column, total, mark) if r.is_total and r.values[column] != total else r for r in rows)
+    new_table = replace(table, rows=rows)
     return tree.update(agreement, article.key, lambda d: tree.noted(replace(
         d, blocks=tuple(new_table if b is table else b for b in d.blocks)), "modified", change))
 
 
-def _retotal(rows: tuple[DataRow, ...]) -> tuple[DataRow, ...]:
-    figures = [r.values for r in rows if not r.is_total]
-    total = tuple(sum(column, Decimal(0)) for column in zip(*figures))
-    return tuple(replace(r, values=total) if r.is_total else r for r in rows)
+def _set(row: DataRow, column: int, value: Decimal, mark) -> DataRow:
+    """`row` with figure `column` set to `value`, marked as the amendment's."""
+    marked = row.marks or (None,) * len(row.values)
+    return replace(row, values=row.values[:column] + (value,) + row.values[column + 1:],
+                   marks=marked[:column] + (mark,) + marked[column + 1:])
 
 
 def _word(f, op: SetCell, family: str):
-    table = _table(holder(f.step.before, op.table), op.table)
-    row = next(r for r in table.rows if r.key == op.row)
-    old = row.values[table.columns.index(op.column)]
-    return (f.say(family, "set_cell", lambda lang: dict(
-        row=f.quote(lang, plain_text(row.label[lang])), column=op.column, old=f.figure(lang, old),
-        new=f.figure(lang, op.value), **f.cite(lang, holder(f.step.before, op.table).key))),)
+    """The figure and every total it changes, named by the table's caption:
+    "In de tabel "Begroting" van artikel 29 ... wordt, in de rij "X", het
+    bedrag "3.720" voor 2020 vervangen door het bedrag "5.220", en in de rij
+    "Totaal" het bedrag ... door het bedrag ..."."""
+    before, after = (_table(holder(state, op.table), op.table) for state in f.around(op))
+    column = before.columns.index(op.column)
+    changed = [(old, new) for old, new in zip(before.rows, after.rows)
+               if old.values[column] != new.values[column]]
+    article = holder(f.step.before, op.table).key
+
+    def values(lang):
+        def figures(old, new):
+            return {"row": f.quote(lang, plain_text(old.label[lang])),
+                    "old": f.quote(lang, f.figure(lang, old.values[column])),
+                    "new": f.quote(lang, f.figure(lang, new.values[column]))}
+        first, *totals = [figures(old, new) for old, new in changed]
+        return dict(table=f.quote(lang, plain_text(before.caption[lang])), column=op.column,
+                    totals=totals, **first, **f.cite(lang, article))
+    return (f.say(family, "set_cell", values),)
 
 
 KIND = register(OperationKind(

@@ -23,6 +23,8 @@ HEADING_KEY = re.compile(r"\s*\{#([^}]*)\}\s*$")
 DIVISION_LEVELS = {depth: kind for kind, depth in DEPTH.items()}
 WRITTEN_NUMBER = re.compile(r"^\s*(\d+°|[a-z]\)|\d+[.)]\s)")
 WRITTEN_POINT = re.compile(r"^\s*(\d+°|[a-z]\))\s")
+#: the optional label naming a data table in formulas (default: its stub)
+CAPTION = "caption"
 UNDEFINED_NOTE = re.compile(r"\[\^[^\]]+\]")
 
 NAMES = {
@@ -248,12 +250,13 @@ class FileReader:
         for missing in (k for k in wanted if k not in labels):
             self.error(loc[self.lang], f"data table '{key}' has no label for '{missing}'; "
                        f"add '- {missing}: ...'")
-        for unknown in (k for k in labels if k not in wanted):
+        for unknown in (k for k in labels if k not in wanted and k != CAPTION):
             self.error(loc[self.lang], f"data table '{key}' has no row '{unknown}' in {series.loc.path}")
         rows = tuple(DataRow(k, {self.lang: labels.get(k, ())}, v, False) for k, v, _ in series.rows)
         if series.stated_total:
             rows += (DataRow(TOTAL, {self.lang: labels.get(TOTAL, ())}, series.computed_total(), True),)
-        return DataTable(key, {self.lang: labels.get("stub", ())}, series.columns, rows, loc)
+        stub = labels.get("stub", ())
+        return DataTable(key, {self.lang: stub}, {self.lang: labels.get(CAPTION, stub)}, series.columns, rows, loc)
 
     # -- inline ---------------------------------------------------------------
 

@@ -3,11 +3,13 @@ data tables, figures."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bocompile.diagnostics import Diagnostic, SourceError
-from bocompile.model import DataTable, Figure, Heading, ListBlock, Paragraph, Table
+from bocompile.model import DataTable, Figure, Heading, JustelNote, ListBlock, Paragraph, Table
 from bocompile.model.walk import texts
 from bocompile.write.docx.context import Context
-from bocompile.write.docx.inline import inlines, plain
+from bocompile.write.docx.inline import inlines, mark, plain
 from bocompile.write.docx.ooxml import paragraph, run, sub
 from bocompile.write.docx.tables import (HEADER_FILL, add_cell, add_row, column_widths, inner_width,
                                          new_table, spacer)
@@ -39,6 +41,8 @@ def block(ctx: Context, item) -> list:
         return [data_table(ctx, item), spacer()]
     if isinstance(item, Figure):
         return figure(ctx, item)
+    if isinstance(item, JustelNote):
+        return [text_paragraph(ctx.but(text_style="JustelNote"), item)]
     raise TypeError(f"unknown block {type(item).__name__}")
 
 
@@ -110,8 +114,11 @@ def data_table(ctx: Context, item: DataTable):
         cell = ctx.in_cell(inner_width(widths[0])).but(bold=row.is_total)
         keep = index < len(item.rows)
         add_cell(tr, widths[0], [_cell_text(cell, inlines(cell, row.label[ctx.lang]), keep=keep)])
-        for value, width in zip(values, widths[1:]):
-            add_cell(tr, width, [_cell_text(cell, [_run(cell, value)], jc="right", keep=keep)])
+        for value, marked, width in zip(values, row.marks or (None,) * len(values), widths[1:]):
+            runs = [_run(cell, value)]
+            if marked:  # a figure an amendment set: "[1 5.220 ]1"
+                runs = mark(cell, marked) + runs + mark(cell, replace(marked, side="close"))
+            add_cell(tr, width, [_cell_text(cell, runs, jc="right", keep=keep)])
     return tbl
 
 

@@ -31,7 +31,7 @@ def write_document(edition: Edition, lang: str) -> bytes:
         package.append(cover)
     package.append(blocks(ctx, edition.preamble))
     for division in divisions:
-        package.append([heading(ctx, division)] + ([] if division.repealed else blocks(ctx, division.blocks)))
+        package.append([heading(ctx, division)] + blocks(ctx, division.blocks))
     package.append(blocks(ctx, edition.closing))
     if edition.signed:
         package.append(signature(ctx))

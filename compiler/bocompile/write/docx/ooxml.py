@@ -77,13 +77,14 @@ def paragraph(style: str | None = None, *, jc: str | None = None, keep_next: boo
 
 
 def run(value: str, *, bold: bool = False, italic: bool = False, style: str | None = None,
-        lang: str | None = None):
-    """A w:r holding text; properties in schema order (rStyle, b, i, lang)."""
+        lang: str | None = None, superscript: bool = False):
+    """A w:r holding text; properties in schema order (rStyle, b, i, vertAlign, lang)."""
     r = make("w:r")
     properties(r, "w:rPr", [
         style and ("w:rStyle", {"val": style}),
         bold and ("w:b", {}),
         italic and ("w:i", {}),
+        superscript and ("w:vertAlign", {"val": "superscript"}),
         lang and ("w:lang", {"val": lang}),
     ])
     text(r, value)

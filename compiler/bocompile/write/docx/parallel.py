@@ -76,8 +76,7 @@ def write_parallel(edition: Edition) -> bytes:
     add_blocks(edition.preamble)
     for division in divisions:
         add([[heading(ctx, division, CELL_TOP)] for ctx in columns])
-        if not division.repealed:
-            add_blocks(division.blocks)
+        add_blocks(division.blocks)
     add_blocks(edition.closing)
     if edition.signed:
         add([signature(ctx) for ctx in columns])
