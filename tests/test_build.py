@@ -228,7 +228,8 @@ def test_instrument_cites_earlier_history_of_its_target(compiled):
     from dataclasses import replace
     from bocompile.operations.replace_words import ReplaceWords
     op = ReplaceWords("opvolging", {"nl": "aandachtig", "fr": "attentivement"},
-                      {"nl": "nauwgezet", "fr": "scrupuleusement"}, None, step.amendment.operations[0].loc)
+                      {"nl": "nauwgezet", "fr": "scrupuleusement"}, {"nl": None, "fr": None},
+                      step.amendment.operations[0].loc)
     third = replace(later[2], amendment=replace(later[2].amendment, operations=(op,)))
     instrument = build_instrument(third, langs, "slash", "dot", compiled.config.title, compiled.config.parties)
     first = instrument.body.parts[0].blocks[0]

@@ -72,7 +72,8 @@ def operations(draw, keys: list[str]):
         return Repeal(target, L)
     if kind == "words":
         word = draw(st.sampled_from(WORDS))
-        return ReplaceWords(target, {"nl": word, "fr": word}, {"nl": word.upper(), "fr": word.upper()}, None, L)
+        return ReplaceWords(target, {"nl": word, "fr": word}, {"nl": word.upper(), "fr": word.upper()},
+                            {"nl": None, "fr": None}, L)
     if kind == "append":
         return Append(target, (paragraph(["extra"]),), L)
     return Replace(target, None, (article(target, [paragraph(["vervangen"])]),), L)

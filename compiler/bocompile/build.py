@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from bocompile.compose.edition import Edition
+from bocompile.amend.history import History
 from bocompile.compose import editions_of
-from bocompile.diagnostics import UsageProblem
+from bocompile.compose.inputs import history_of
+from bocompile.diagnostics import Diagnostic, UsageProblem
 from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
@@ -36,17 +38,23 @@ WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
-          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False) -> list[Path]:
-    """Compile the project into `out`; returns the files written."""
+          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False,
+          warnings: list[Diagnostic] | None = None) -> list[Path]:
+    """Compile the project into `out`; returns the files written. Warnings
+    (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
-    files = render(load(project), langs, formats, consolidated, as_of, renumbered)
+    loaded = load(project)
+    states = history_of(loaded)
+    if warnings is not None:
+        warnings.extend(states.warnings)
+    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states)
     return _replace(out, files, OUTPUT_FOLDERS)
 
 
 def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
            consolidated: bool = False, as_of: dt.date | None = None,
-           renumbered: bool = False) -> dict[str, bytes]:
+           renumbered: bool = False, *, states: History | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument; with
@@ -58,7 +66,7 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
                            f"{', '.join(loaded.config.languages)}")
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
-    editions = editions_of(loaded, consolidated, as_of, renumbered)
+    editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     files: dict[str, bytes] = {}
     for edition in editions:
         for fmt in tuple(formats) or FORMATS:

@@ -57,12 +57,15 @@ def main(ctx: click.Context, project_dir: str, langs: tuple[str, ...], formats: 
     try:
         project = Project.open(project_dir)
         out = Path(out_dir) if out_dir else project.root / "output"
+        warnings: list = []
         written = build(project, out, langs, formats, consolidate,
-                        as_of.date() if as_of else None, renumber)
+                        as_of.date() if as_of else None, renumber, warnings)
     except SourceError as error:
         _fail(error)
     except UsageProblem as problem:
         raise click.UsageError(str(problem)) from None
+    for warning in warnings:
+        click.echo(str(warning), err=True)
     for path in written:
         click.echo(str(path))
 

@@ -17,6 +17,7 @@ from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Diagnostic, Report, SourceError
 from bocompile.model import Agreement, Change, Reference, query, walk_divisions
 from bocompile.model.amendment import Amendment
+from bocompile.model.hierarchy import a
 from bocompile.number import assign
 
 
@@ -35,6 +36,9 @@ class Step:
     before: Agreement
     after: Agreement
     stages: tuple[Agreement, ...] = ()  # before each operation, then after the last
+    #: references in `after` to a repealed provision: they keep its number, but
+    #: --renumber drops it (warnings for a build, errors for --renumber)
+    dangling: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,16 @@ class History:
     def applied(self, as_of: dt.date | None = None) -> tuple[Amendment, ...]:
         return tuple(s.amendment for s in self.steps if as_of is None or s.amendment.info.in_force <= as_of)
 
+    def dangling(self, as_of: dt.date | None = None) -> tuple[Diagnostic, ...]:
+        """References to repealed provisions in the text in force on `as_of`."""
+        chosen = [s for s in self.steps if as_of is None or s.amendment.info.in_force <= as_of]
+        return chosen[-1].dangling if chosen else ()
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """Every dangling reference of every state, once."""
+        return tuple(dict.fromkeys(d for step in self.steps for d in step.dangling))
+
 
 def history(agreement: Agreement, amendments: tuple[Amendment, ...], languages: tuple[str, ...]) -> History:
     """Every amendment applied in turn; a SourceError names each fault at the
@@ -61,16 +75,17 @@ def history(agreement: Agreement, amendments: tuple[Amendment, ...], languages: 
         for amendment in in_force(amendments):
             stages = _stages(current, amendment)
             current = stages[-1]
-            steps.append(Step(amendment, stages[0], current, stages))
-            _check_references(current, amendment, languages, report)
+            steps.append(Step(amendment, stages[0], current, stages, _references(current, languages, report)))
     except SourceError as error:
         report.extend(error.diagnostics)
     report.raise_if_errors()
     return History(signed, tuple(steps))
 
 
-def _check_references(agreement: Agreement, amendment: Amendment, languages, report: Report) -> None:
+def _references(agreement: Agreement, languages, report: Report) -> tuple[Diagnostic, ...]:
+    """Report references to no provision; return those to a repealed one."""
     divisions = {d.key: d for d in walk_divisions(agreement.parts)}
+    dangling = []
     for lang in languages:
         for reference in query(agreement.parts, Reference, lang):
             target = divisions.get(reference.key)
@@ -78,9 +93,12 @@ def _check_references(agreement: Agreement, amendment: Amendment, languages, rep
                 report.error(reference.loc, f"[[{reference.key}]] refers to no part, section or article; "
                              "use an existing key")
             elif target.repealed:
-                report.error(reference.loc, f"[[{reference.key}]] refers to a provision repealed by "
-                             f"amendment nr. {amendment.info.number}; update the reference "
-                             "in the same amendment")
+                by = next(c.amendment for c in reversed(target.history) if c.action == "repealed")
+                dangling.append(Diagnostic(reference.loc, f"[[{reference.key}]] refers to {a(target.kind)} "
+                                           f"repealed by amendment nr. {by}: it keeps its number, but "
+                                           "--renumber drops it; update the reference in that amendment",
+                                           "warning"))
+    return tuple(dangling)
 
 
 def consolidate(agreement: Agreement, amendments: tuple[Amendment, ...],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bocompile.amend.history import History
 from bocompile.compose.consolidated import consolidated_edition
 from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import history_of
@@ -19,10 +20,10 @@ from bocompile.load import Loaded
 
 
 def editions_of(loaded: Loaded, consolidated: bool = False, as_of: dt.date | None = None,
-                renumbered: bool = False) -> list[Edition]:
+                renumbered: bool = False, *, states: History | None = None) -> list[Edition]:
     """The agreement as signed and every instrument; with `consolidated`, the
     text in force on `as_of`. The amendments apply once, for all of them."""
-    states = history_of(loaded)
+    states = states or history_of(loaded)
     editions = [base_edition(loaded, states=states), *instrument_editions(loaded, states=states)]
     if consolidated:
         editions.append(consolidated_edition(loaded, as_of, renumbered, states=states))

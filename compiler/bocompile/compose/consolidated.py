@@ -3,11 +3,13 @@ optionally renumbered with its concordance table."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from bocompile.amend.history import History
 from bocompile.compose.concordance import concordance
 from bocompile.compose.edition import Edition
+from bocompile.diagnostics import SourceError
 from bocompile.compose.inputs import history_of, languages_of
 from bocompile.compose.instrument import instrument_title
 from bocompile.compose.justel import annotate
@@ -29,6 +31,8 @@ def consolidated_edition(loaded: Loaded, as_of: dt.date | None = None, renumbere
     applied = states.applied(as_of)
     agreement = states.at(as_of)
     closing: tuple = ()
+    if renumbered and states.dangling(as_of):  # a reference to a number --renumber drops
+        raise SourceError([dataclasses.replace(d, severity="error") for d in states.dangling(as_of)])
     if renumbered:
         old_numbering = number(agreement, config.numbering)
         agreement, moves = renumber(agreement)

@@ -30,7 +30,11 @@ def _read(reader, node, groups, loc) -> Insert:
 def _apply(agreement, op: Insert, change):
     if tree.find(agreement, op.key) is not None:
         raise AmendmentError(f"key '{op.key}' is already used; a new provision needs a new key")
-    anchor = tree.live(agreement, op.anchor)
+    # beside a repealed provision is fine: it keeps its place and number, the new one takes the next
+    anchor = tree.live(agreement, op.anchor) if op.position == "in" else tree.find(agreement, op.anchor)
+    if anchor is None:
+        raise AmendmentError(f"'{op.anchor}' does not exist at this point; use the key of a part, "
+                             "section or article")
     if op.position == "in" and anchor.kind == "article":
         raise AmendmentError(f"'{op.anchor}' is an article; insert after or before it")
     new = tree.noted(bracket_division(op.content[0], change), "inserted", change)

@@ -21,7 +21,9 @@ class ReplaceWords:
     target: str
     old: Localized[str] = localized()
     new: Localized[str] = localized()
-    count: int | None  # None: every occurrence, at least one
+    #: per language: how many times the words occur (None: every occurrence,
+    #: at least one); languages may differ, a translation need not repeat words alike
+    count: Localized[int | None] = localized()
     loc: Localized[Loc] = localized()
 
 
@@ -33,7 +35,8 @@ def _read(reader, node, groups, loc) -> ReplaceWords | None:
         reader.error(loc[reader.lang], "replace-words holds two lines: 'old: <words>' and 'new: <words>'")
         return None
     count = int(groups["count"]) if groups["count"] else None
-    return ReplaceWords(groups["target"], {reader.lang: pairs["old"]}, {reader.lang: pairs["new"]}, count, loc)
+    return ReplaceWords(groups["target"], {reader.lang: pairs["old"]}, {reader.lang: pairs["new"]},
+                        {reader.lang: count}, loc)
 
 
 def _apply(agreement, op: ReplaceWords, change):
@@ -51,9 +54,9 @@ def _apply(agreement, op: ReplaceWords, change):
         blocks = rewrite(blocks, swap)
         if found == 0:
             raise AmendmentError(f"the words \"{old}\" do not occur in '{op.target}' in {lang}", lang)
-        if op.count is not None and found != op.count:
+        if op.count[lang] is not None and found != op.count[lang]:
             raise AmendmentError(f"the words \"{old}\" occur {found} times in '{op.target}' in "
-                                 f"{lang}, not {op.count}", lang)
+                                 f"{lang}, not {op.count[lang]}", lang)
     return tree.update(agreement, op.target, lambda d: tree.noted(replace(d, blocks=blocks), "modified", change))
 
 
