@@ -115,3 +115,31 @@ def test_french_participles_agree_with_the_provision(instrument):
     assert ("Art. 3. La partie 4 du contrat d'administration, modifiée par la modification n° 1, est "
             "complétée par un alinéa rédigé comme suit : « Ces objectifs sont évalués chaque année. ».") \
         in instrument["fr"]
+
+
+def test_a_data_table_caption_names_the_table_in_the_formula(project_copy, tmp_path):
+    """Article 29 holds two tables; a caption tells them apart in the formula."""
+    from test_check import replace_in
+
+    replace_in(project_copy / "sources/nl/doelstellingen.md", "::: data budget-fod\n",
+               "::: data budget-fod\n- caption: Begroting van de FOD\n")
+    replace_in(project_copy / "sources/fr/doelstellingen.md", "::: data budget-fod\n",
+               "::: data budget-fod\n- caption: Budget du SPF\n")
+    result = run("-C", str(project_copy), "--format", "docx", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    for lang, words in (("nl", "in de tabel “Begroting van de FOD” wordt, in de rij"),
+                        ("fr", "dans le tableau « Budget du SPF », à la ligne")):
+        with docx2python(tmp_path / f"out/amendments/wijziging-2/{lang}.docx") as document:
+            assert words in " ".join(document.text.replace("\u00a0", " ").split())
+
+
+def test_a_figure_set_to_its_own_value_is_an_error(project_copy):
+    from test_check import errors, replace_in
+
+    for lang in ("nl", "fr"):
+        replace_in(project_copy / f"sources/{lang}/amendments/wijziging-2.md",
+                   "externe-communicatie 2021 = 5220", "externe-communicatie 2021 = 3720")
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    assert errors(result)[0].endswith("amendment nr. 2: row 'externe-communicatie' of data table 'budget-fod' "
+                                      "already holds 3720 in 2021; state only figures that change")
