@@ -150,3 +150,10 @@ def plain_text(inlines: Inlines, reference: Callable[[str], str] = lambda key: "
 def walk_divisions(divisions: tuple[Division, ...]) -> Iterator[Division]:
     """Every division in document order, parents before children."""
     return query(divisions, Division, prune=(Text,))
+
+
+def block_id(division_key: str, position: int) -> str:
+    """The stable id of a division's `position`-th block (from 1): "opvolging-p2".
+    It names the block in HTML anchors, XLIFF units and the translation
+    ledger; it survives renumbering and changes elsewhere."""
+    return f"{division_key}-p{position}"
