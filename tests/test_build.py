@@ -220,7 +220,7 @@ def test_instrument_cites_earlier_history_of_its_target(compiled):
     the formula cites it ("Artikel 12, gewijzigd bij wijziging nr. 2, ...")."""
     from bocompile.compose.inputs import history_of, languages_of
     from bocompile.compose.instrument import build_instrument
-    from bocompile.model import Paragraph, Text
+    from bocompile.model import Amending, plain_text
 
     langs = languages_of(compiled)
     later = history_of(compiled).steps
@@ -233,9 +233,8 @@ def test_instrument_cites_earlier_history_of_its_target(compiled):
     third = replace(later[2], amendment=replace(later[2].amendment, operations=(op,)))
     instrument = build_instrument(third, langs, "slash", "dot", compiled.config.title, compiled.config.parties)
     first = instrument.body.parts[0].blocks[0]
-    assert isinstance(first, Paragraph)
-    nl = "".join(i.value for i in first.text["nl"] if isinstance(i, Text))
-    fr = "".join(i.value for i in first.text["fr"] if isinstance(i, Text))
+    assert isinstance(first, Amending)
+    nl, fr = (plain_text(first.text[lang]) for lang in ("nl", "fr"))
     assert nl == ("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, wordt het woord "
                   "“aandachtig” vervangen door het woord “nauwgezet”.")
     assert fr == ("À l'article 9 du contrat d'administration, modifié par la modification n° 2, le mot "

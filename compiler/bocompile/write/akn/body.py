@@ -1,9 +1,10 @@
 """The structure: <part>, <section>, <article> and what they hold.
 
-Each block of an article is one unnumbered <paragraph> (a "lid") with its
-<content>; a sub-heading is a <crossHeading> between them, its level in
-@class. A part or section's own text is its <intro> when divisions follow,
-its <content> when it has none (Deel 4). A division without title (an
+Each block of a division's own text is one unnumbered <paragraph> (a
+"lid") with its <content>, before the division's children (a part's text
+before its articles, Deel 4); a numbered paragraph (§) is a <paragraph>
+with its <num>, its lids <subparagraph>s. A sub-heading is a
+<crossHeading> between lids, its level in @class. A division without title (an
 instrument's article) has no <heading> and its <num> reads "Art. 2.". The
 Justel notes of a consolidated text are editorial <note>s in <meta>,
 referenced by the <noteRef> that closes each bracket (inline.py).
@@ -26,10 +27,10 @@ from dataclasses import replace
 from lxml import etree
 
 from bocompile.compose.edition import Edition
-from bocompile.model import Block, Division, Heading, JustelNote, Mark, Text
+from bocompile.model import Block, Division, Heading, JustelNote, Mark, Quotation, Text
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.akn.blocks import BlockWriter
-from bocompile.write.akn.ids import ABBREVIATIONS, Scope
+from bocompile.write.akn.ids import ABBREVIATIONS, Scope, lid_element, quoted_scopes
 from bocompile.write.akn.tree import sub
 
 #: The closing container: its name and (language-neutral) ids.
@@ -46,6 +47,16 @@ class BodyWriter:
     def __init__(self, blocks: BlockWriter):
         self.blocks, self.inlines = blocks, blocks.inlines
         self.edition, self.lang = blocks.edition, blocks.lang
+        blocks.provisions = self.quoted
+
+    def quoted(self, parent: etree._Element, quotation: Quotation, scope: Scope) -> None:
+        """Provisions an instrument quotes, in its <quotedStructure>, with the
+        ids they have in the agreement as amended (under the structure's id)."""
+        saved = self.inlines.divisions, self.inlines.division
+        self.inlines.divisions = {**saved[0], **quoted_scopes(quotation.divisions, quotation.within, scope)}
+        for division in quotation.divisions:
+            self._division(parent, division)
+        self.inlines.divisions, self.inlines.division = saved
 
     def body(self, parent: etree._Element) -> etree._Element:
         body = sub(parent, "body")
@@ -69,16 +80,7 @@ class BodyWriter:
             return
         if division.title[self.lang]:
             self.inlines.write(sub(element, "heading"), division.title[self.lang], scope)
-        if division.kind in SUBDIVISIONS or (division.kind == "article" and not division.children):
-            self._lids(element, division, scope, "subparagraph" if division.kind in SUBDIVISIONS else "paragraph")
-            return
-        if division.kind == "article":  # its paragraphs (§)
-            for child in division.children:
-                self._division(element, child)
-            return
-        if division.blocks:
-            own = sub(element, "intro" if division.children else "content")
-            self.blocks.write_all(own, division.blocks, scope)
+        self._lids(element, division, scope, lid_element(division.kind))
         for child in division.children:
             self._division(element, child)
 

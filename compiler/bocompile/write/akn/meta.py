@@ -129,7 +129,7 @@ def applied(edition: Edition):
     return edition.amendments if edition.kind == "consolidated" else ()
 
 
-def meta(parent: etree._Element, edition: Edition, lang: str) -> etree._Element:
+def meta(parent: etree._Element, edition: Edition, lang: str, mods: dict) -> etree._Element:
     element = sub(parent, "meta")
     _identification(element, edition, lang)
     _lifecycle(element, edition)
@@ -138,7 +138,7 @@ def meta(parent: etree._Element, edition: Edition, lang: str) -> etree._Element:
     elif edition.kind == "amendment":
         code = language_code(edition, lang)
         agreement = agreement_work(edition.config).expression(code, edition.amendments[0].info.in_force)
-        active_modifications(element, edition, agreement, f"#{SOURCE}")
+        active_modifications(element, edition, agreement, f"#{SOURCE}", mods)
     _references(element, edition, lang)
     _notes(element, edition, lang)
     return element

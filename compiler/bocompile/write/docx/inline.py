@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Reference, Strong, Text
+from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Quoted, Reference, Strong, Text
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.ooxml import make, paragraph, run, sub
 from bocompile.write.docx.wording import rich
@@ -52,6 +52,8 @@ def _inline(ctx: Context, item: Inline, fmt: _Format) -> list:
         return [link]
     if isinstance(item, Footnote):
         return [footnote(ctx, item)]
+    if isinstance(item, Quoted):  # on the page, the words between their quotes
+        return inlines(ctx, item.children, fmt)
     if isinstance(item, Mark):
         return mark(ctx, item, fmt) if item.side != "note" else []
     raise TypeError(f"unknown inline {type(item).__name__}")

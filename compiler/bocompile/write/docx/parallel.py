@@ -10,6 +10,7 @@ from __future__ import annotations
 from bocompile.compose.edition import Edition
 from bocompile.model import ListBlock, Paragraph, Table, walk_divisions
 from bocompile.model.hierarchy import SUBDIVISIONS
+from bocompile.model.nodes import page_blocks
 from bocompile.write.docx.blocks import block, list_items
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
@@ -64,7 +65,7 @@ def write_parallel(edition: Edition) -> bytes:
             add_cell(tr, w, content)
 
     def add_blocks(items) -> None:
-        for item in items:
+        for item in page_blocks(items):
             if isinstance(item, ListBlock):
                 for cells in zip(*(list_items(ctx, item) for ctx in columns)):
                     add(list(cells))
