@@ -212,3 +212,12 @@ def test_latin_numbering_option_gives_7bis_in_both_languages(compiled):
     article = divisions(edition.agreement)["dienstverlening-regeringsleden"]
     assert edition.label(article, "nl") == "Artikel 7bis"
     assert edition.label(article, "fr") == "Article 7bis"
+
+
+def test_a_signatory_without_honorific_is_named_without_one(mini_built):
+    """w2 is signed by Bea Test, not by the agreement's Anna Test; agreement.toml gives no title."""
+    nl = docx_text(mini_built / "output/amendments/w2/nl.docx")
+    fr = docx_text(mini_built / "output/amendments/w2/fr.docx")
+    assert "FOD Test, vertegenwoordigd door Bea Test, Voorzitster," in nl
+    assert "SPF Test, représenté par Bea Test, Présidente," in fr
+    assert "Anna Test" not in nl and "Anna Test" not in fr

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bocompile.language import Language
 from bocompile.model import Agreement, Block, Division, plain_text
-from bocompile.model.facts import Config
+from bocompile.model.facts import Config, Signing
 from bocompile.model.operations import Amendment, Modification
 from bocompile.number import Numbering
 
@@ -33,12 +33,17 @@ class Edition:
     root: Path                     # project root, for reference.docx and images
     date: dt.date                  # the expression date of this edition
     title: dict[str, str]          # the document's title per language
-    signed: dt.date | None = None  # date of the signature block; None: no block
+    signing: Signing | None = None  # what the signature block prints; None: no block
     front: dict[str, tuple[str, ...]] = field(default_factory=dict)  # title-page lines
     preamble: tuple[Block, ...] = ()   # blocks before the body (instrument preamble)
     closing: tuple[Block, ...] = ()    # blocks after the body (concordance table)
     amendments: tuple[Amendment, ...] = ()  # applied ones, or the instrument's own
     modifications: tuple[Modification, ...] = ()  # an instrument's article -> provision changed
+
+    @property
+    def signed(self) -> dt.date | None:
+        """The date of the signature block, if the edition has one."""
+        return self.signing.date if self.signing else None
 
     def label(self, division: Division, lang: str) -> str:
         """"Artikel 8", "Article 1er", "Deel 2"."""

@@ -35,7 +35,7 @@ def base_edition(compiled: Compiled) -> Edition:
         name="base", kind="base", config=config, agreement=agreement,
         numbering=number(agreement, config.numbering), languages=languages_of(compiled),
         root=compiled.project.root, date=config.signing_date, title=config.title,
-        signed=config.signing_date,
+        signing=config.signing,
     )
 
 
@@ -63,7 +63,7 @@ def consolidated_edition(compiled: Compiled, as_of: dt.date | None = None,
     return Edition(
         name="consolidated", kind="consolidated", config=config, agreement=agreement,
         numbering=number(agreement, config.numbering), languages=langs, root=compiled.project.root,
-        date=as_of, title=config.title, signed=None, front=front, closing=closing,
+        date=as_of, title=config.title, front=front, closing=closing,
         amendments=applied,
     )
 
@@ -74,11 +74,11 @@ def instrument_editions(compiled: Compiled) -> list[Edition]:
     for step in steps(compiled.agreement, in_force(compiled.amendments)):
         info = step.amendment.info
         instrument = build_instrument(step, langs, config.numbering, config.grouping,
-                                      config.title, config.parties)
+                                      config.title, info.parties)
         out.append(Edition(
             name=f"amendments/{info.id}", kind="amendment", config=config, agreement=instrument.body,
             numbering=instrument.numbering, languages=langs, root=compiled.project.root,
-            date=info.signed, title=instrument.title, signed=info.signed,
+            date=info.signed, title=instrument.title, signing=info.signing,
             front={lang: (info.title[lang],) for lang in langs}, preamble=instrument.preamble,
             amendments=(step.amendment,), modifications=instrument.modifications,
         ))

@@ -205,7 +205,8 @@ def _preamble(writer: _Writer, parties, agreement_title) -> tuple[Block, ...]:
         if index:
             lines.append({lang: writer.t(lang, "instrument.and") for lang in langs})
         lines.append({lang: writer.t(lang, "instrument.party", name=party.name[lang], signatories=", ".join(
-            writer.t(lang, "instrument.signatory", name=s.name, function=s.function[lang])
+            writer.t(lang, "instrument.signatory", title=s.title.get(lang, ""), name=s.name,
+                     function=s.function[lang])
             for s in party.signatories)) for lang in langs})
     lines.append({lang: writer.t(lang, "instrument.legal_basis") for lang in langs})
     lines.append({lang: writer.t(lang, "instrument.agreement_basis", agreement=agreement_title[lang])
