@@ -57,6 +57,11 @@ def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str]
     if unknown:
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
                            f"{', '.join(compiled.config.languages)}")
+    config = compiled.config
+    if consolidated and as_of and not config.signing_date <= as_of <= config.period_end:
+        raise UsageProblem(f"--as-of {as_of} is outside the agreement: a consolidated text exists from "
+                           f"its signing ({config.signing_date}) to the end of its period "
+                           f"({config.period_end}); give a date in that range")
     langs = tuple(lang for lang in compiled.config.languages if lang in langs) or compiled.config.languages
     editions = [base_edition(compiled), *instrument_editions(compiled)]
     if consolidated:

@@ -135,6 +135,8 @@ def read_config(project: Project, report: Report) -> Config | None:
     )
     if config.period_start and config.period_end and config.period_start > config.period_end:
         report.error(f.loc(("period", "end")), "period.end is before period.start")
+    for a, info in enumerate(amendments):
+        _check_dates(f, ("amendments", a), info, config)
     return config if len(report.diagnostics) == errors_before else None
 
 
@@ -181,3 +183,21 @@ def _amendment_parties(f: _Fields, path: tuple, parties: tuple[Party, ...], lang
                            f"[[amendments.parties]] with key = \"{party.key}\" and its "
                            "[[amendments.parties.signatories]]: who signs for it on the amendment's date")
     return tuple(Party(party.key, party.name, given.get(party.key, ())) for party in parties)
+
+
+def _check_dates(f: _Fields, path: tuple, info: AmendmentInfo, config: Config) -> None:
+    """An amendment is signed after the agreement and takes effect after its
+    own signing, within the agreement's life (its signing to the period's end)."""
+    signed, in_force, what = info.signed, info.in_force, f"amendment nr. {info.number}"
+    if not (signed and in_force and config.signing_date and config.period_end):
+        return  # a missing or mistyped date is reported already
+    if signed < config.signing_date:
+        f.report.error(f.loc(path + ("signed",)), f"{what} is signed on {signed}, before the agreement "
+                       f"itself ({config.signing_date}); correct signed or [signing] date")
+    if in_force < signed:
+        f.report.error(f.loc(path + ("in_force",)), f"{what} enters into force on {in_force}, before it "
+                       f"is signed on {signed}; correct in_force or signed")
+    if in_force < config.signing_date or in_force > config.period_end:
+        f.report.error(f.loc(path + ("in_force",)), f"{what} enters into force on {in_force}, outside the "
+                       f"agreement's life; give a date from its signing ({config.signing_date}) to the end "
+                       f"of its period ({config.period_end})")
