@@ -33,6 +33,7 @@ class Edition:
     root: Path                     # project root, for reference.docx and images
     date: dt.date                  # the expression date of this edition
     title: dict[str, str]          # the document's title per language
+    header: dict[str, str]         # running header per language: what the document is, on every page
     signing: Signing | None = None  # what the signature block prints; None: no block
     front: dict[str, tuple[str, ...]] = field(default_factory=dict)  # title-page lines
     preamble: tuple[Block, ...] = ()   # blocks before the body (instrument preamble)

@@ -29,13 +29,13 @@ def languages_of(compiled: Compiled) -> dict[str, Language]:
 
 
 def base_edition(compiled: Compiled) -> Edition:
-    config = compiled.config
+    config, langs = compiled.config, languages_of(compiled)
     agreement = assign(compiled.agreement)
     return Edition(
         name="base", kind="base", config=config, agreement=agreement,
-        numbering=number(agreement, config.numbering), languages=languages_of(compiled),
+        numbering=number(agreement, config.numbering), languages=langs,
         root=compiled.project.root, date=config.signing_date, title=config.title,
-        signing=config.signing,
+        header=_headers(langs, config.title), signing=config.signing,
     )
 
 
@@ -58,12 +58,15 @@ def consolidated_edition(compiled: Compiled, as_of: dt.date | None = None,
     agreement = _annotate(agreement, langs)
     front = {lang: (langs[lang].render("consolidated.state", date=langs[lang].date(as_of)),
                     *_included(applied, langs[lang]),
-                    *((langs[lang].render("consolidated.renumbered"),) if renumbered else ()))
+                    *((langs[lang].render("consolidated.renumbered"),) if renumbered else ()),
+                    langs[lang].render("consolidated.disclaimer"))
              for lang in langs}
+    header = {lang: langs[lang].render("consolidated.header", title=config.title[lang],
+                                       date=langs[lang].date(as_of)) for lang in langs}
     return Edition(
         name="consolidated", kind="consolidated", config=config, agreement=agreement,
         numbering=number(agreement, config.numbering), languages=langs, root=compiled.project.root,
-        date=as_of, title=config.title, front=front, closing=closing,
+        date=as_of, title=config.title, header=header, front=front, closing=closing,
         amendments=applied,
     )
 
@@ -78,11 +81,17 @@ def instrument_editions(compiled: Compiled) -> list[Edition]:
         out.append(Edition(
             name=f"amendments/{info.id}", kind="amendment", config=config, agreement=instrument.body,
             numbering=instrument.numbering, languages=langs, root=compiled.project.root,
-            date=info.signed, title=instrument.title, signing=info.signing,
+            date=info.signed, title=instrument.title, header=_headers(langs, instrument.title),
+            signing=info.signing,
             front={lang: (info.title[lang],) for lang in langs}, preamble=instrument.preamble,
             amendments=(step.amendment,), modifications=instrument.modifications,
         ))
     return out
+
+
+def _headers(langs: dict[str, Language], title: dict[str, str]) -> dict[str, str]:
+    """The running header of a signed text: page.header with its title."""
+    return {lang: langs[lang].render("page.header", title=title[lang]) for lang in langs}
 
 
 def _included(applied, language: Language) -> tuple[str, ...]:
