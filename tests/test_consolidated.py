@@ -4,6 +4,7 @@ which amendments it includes; renumbered, its concordance table is an annex."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,9 +12,10 @@ from pathlib import Path
 import docx
 import pytest
 from docx2python import docx2python
+from docx.oxml.ns import qn
 from docx2python.iterators import iter_paragraphs
 
-from test_build import end_2020, latest  # noqa: F401  (built with --consolidate [--as-of 2020-12-31])
+from test_build import end_2020, latest, renumbered  # noqa: F401  (built with --consolidate [...])
 
 HEADER = {
     "nl": "Geconsolideerde versie – toestand op 1 maart 2021",
@@ -97,3 +99,49 @@ def test_libreoffice_prints_the_state_on_every_page_but_the_title_page(latest, t
     pages = [page for page in text.split("\f") if page.strip()]
     assert len(pages) > 10
     assert all(HEADER["nl"] in " ".join(page.split()) for page in pages[1:])
+
+
+ANNEX = {"nl": "Bijlage – Concordantietabel", "fr": "Annexe – Table de concordance"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_the_concordance_is_an_annex_listed_in_the_table_of_contents(renumbered, lang):  # noqa: F811
+    document = docx.Document(str(renumbered / f"consolidated/{lang}.docx"))
+    toc = [p for p in document.paragraphs if p.style.style_id == "TOC1"]
+    entry = next(p for p in toc if p.text == ANNEX[lang])
+    anchor = entry._p.find(qn("w:hyperlink")).get(qn("w:anchor"))
+    [heading] = [p for p in document.paragraphs if p.text == ANNEX[lang] and p.style.style_id == "Heading1"]
+    assert [b.get(qn("w:name")) for b in heading._p.iter(qn("w:bookmarkStart"))] == [anchor]
+    assert toc[-1] is entry  # after the last part
+
+
+@pytest.mark.parametrize("lang, rows", [
+    ("nl", [["Artikel 1", "Artikel 1"], ["Artikel 7/1", "Artikel 8"], ["Artikel 8", "Artikel 9"],
+            ["Artikel 15", "(opgeheven)"], ["Artikel 16", "Artikel 16"], ["Artikel 32", "Artikel 32"]]),
+    ("fr", [["Article 1er", "Article 1er"], ["Article 7/1", "Article 8"], ["Article 8", "Article 9"],
+            ["Article 15", "(abrogé)"], ["Article 16", "Article 16"], ["Article 32", "Article 32"]]),
+])
+def test_the_concordance_lists_every_article_old_to_new(renumbered, lang, rows):  # noqa: F811
+    document = docx.Document(str(renumbered / f"consolidated/{lang}.docx"))
+    table = next(t for t in document.tables
+                 if t.cell(0, 0).text in ("Oude nummering", "Ancienne numérotation"))
+    lines = [[c.text for c in row.cells] for row in table.rows[1:]]
+    articles = [line for line in lines if line[0].startswith(("Artikel", "Article"))]
+    assert len(articles) == 29 + 1 + 3  # the signed articles, 7/1 and 30 to 32
+    assert [line for line in articles if line in rows] == rows
+
+
+def test_the_side_by_side_table_of_contents_lists_the_annex_in_both_languages(renumbered):  # noqa: F811
+    document = docx.Document(str(renumbered / "consolidated/nl-fr.docx"))
+    toc = [p.text for p in document.paragraphs if p.style.style_id == "TOC1"]
+    assert toc[-2:] == [ANNEX["nl"], ANNEX["fr"]]
+
+
+def test_the_manifest_says_which_edition_is_renumbered_and_as_of_when(renumbered, end_2020):  # noqa: F811
+    editions = json.loads((renumbered / "manifest.json").read_text())["editions"]
+    assert (editions["consolidated"]["renumbered"], editions["consolidated"]["as_of"]) == (True, "2021-03-01")
+    assert (editions["base"]["renumbered"], editions["base"]["as_of"]) == (False, "2019-02-28")
+    assert (editions["amendments/wijziging-1"]["renumbered"], editions["amendments/wijziging-1"]["as_of"]) == (
+        False, None)
+    earlier = json.loads((end_2020 / "manifest.json").read_text())["editions"]["consolidated"]
+    assert (earlier["renumbered"], earlier["as_of"]) == (False, "2020-12-31")

@@ -80,6 +80,8 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
         "editions": {e.name: {
             "kind": e.kind,
             "date": e.date.isoformat(),
+            "as_of": e.as_of.isoformat() if e.as_of else None,
+            "renumbered": e.renumbered,
             "amendments": [{"number": a.info.number, "id": a.info.id, "signed": a.info.signed.isoformat(),
                             "in_force": a.info.in_force.isoformat()} for a in e.amendments],
         } for e in editions},

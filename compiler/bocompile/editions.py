@@ -14,13 +14,15 @@ from bocompile.amend.consolidate import consolidate, in_force, steps
 from bocompile.amend.instrument import build_instrument
 from bocompile.check import Compiled
 from bocompile.diagnostics import Loc
-from bocompile.edition import Edition
+from bocompile.edition import Annex, Edition
 from bocompile.language import Language, load_language
-from bocompile.model import Agreement, Cell, Division, Footnote, Heading, Paragraph, Table, Text
+from bocompile.model import Agreement, Cell, Division, Footnote, Paragraph, Table, Text, walk_divisions
 from bocompile.number import assign, format_number, number
-from bocompile.number.renumber import Move, renumber
+from bocompile.number.renumber import renumber
 
 GENERATED = Loc("<generated>", 0)
+#: The key of the concordance annex (its AKN hcontainer name).
+CONCORDANCE = "concordance"
 
 
 def languages_of(compiled: Compiled) -> dict[str, Language]:
@@ -35,7 +37,7 @@ def base_edition(compiled: Compiled) -> Edition:
         name="base", kind="base", config=config, agreement=agreement,
         numbering=number(agreement, config.numbering), languages=langs,
         root=compiled.project.root, date=config.signing_date, title=config.title,
-        header=_headers(langs, config.title), signing=config.signing,
+        header=_headers(langs, config.title), signing=config.signing, as_of=config.signing_date,
     )
 
 
@@ -50,11 +52,11 @@ def consolidated_edition(compiled: Compiled, as_of: dt.date | None = None,
     as_of = as_of or latest(compiled)
     applied = in_force(compiled.amendments, as_of)
     agreement = consolidate(compiled.agreement, compiled.amendments, as_of)
-    closing: tuple = ()
+    annexes: tuple[Annex, ...] = ()
     if renumbered:
-        old_numbering = number(agreement, config.numbering)
-        agreement, moves = renumber(agreement)
-        closing = _concordance(moves, old_numbering.style, langs)
+        before = agreement
+        agreement, _ = renumber(agreement)
+        annexes = (_concordance(before, agreement, config.numbering, langs),)
     agreement = _annotate(agreement, langs)
     front = {lang: (langs[lang].render("consolidated.state", date=langs[lang].date(as_of)),
                     *_included(applied, langs[lang]),
@@ -66,8 +68,8 @@ def consolidated_edition(compiled: Compiled, as_of: dt.date | None = None,
     return Edition(
         name="consolidated", kind="consolidated", config=config, agreement=agreement,
         numbering=number(agreement, config.numbering), languages=langs, root=compiled.project.root,
-        date=as_of, title=config.title, header=header, front=front, closing=closing,
-        amendments=applied,
+        date=as_of, title=config.title, header=header, front=front, annexes=annexes,
+        amendments=applied, as_of=as_of, renumbered=renumbered,
     )
 
 
@@ -115,8 +117,11 @@ def _annotate(agreement: Agreement, langs: dict[str, Language]) -> Agreement:
     return Agreement(tuple(visit(p) for p in agreement.parts))
 
 
-def _concordance(moves: tuple[Move, ...], style: str, langs: dict[str, Language]) -> tuple:
-    """The closing concordance table, old number -> new number, per language."""
+def _concordance(before: Agreement, after: Agreement, style: str, langs: dict[str, Language]) -> Annex:
+    """The concordance annex: every article, old number -> new number
+    ("(opgeheven)" for a repealed one), and every part or section that moved."""
+    old, new = number(before, style), number(after, style)
+
     def cell(texts: dict[str, str]) -> Cell:
         return Cell((Paragraph({lang: (Text(t),) for lang, t in texts.items()}, _locs(langs)),), _locs(langs))
 
@@ -125,11 +130,13 @@ def _concordance(moves: tuple[Move, ...], style: str, langs: dict[str, Language]
 
     header = (cell({lang: langs[lang].render("consolidated.old") for lang in langs}),
               cell({lang: langs[lang].render("consolidated.new") for lang in langs}))
-    rows = tuple((cell({lang: label(langs[lang], m.kind, m.old) for lang in langs}),
-                  cell({lang: label(langs[lang], m.kind, m.new) for lang in langs})) for m in moves)
-    title = Heading(1, {lang: (Text(langs[lang].render("consolidated.concordance")),) for lang in langs},
-                    _locs(langs))
-    return (title, Table((header,) + rows, _locs(langs)))
+    listed = [d for d in walk_divisions(before.parts)
+              if d.kind == "article" or new.numbers.get(d.key) != old[d.key]]
+    rows = tuple((cell({lang: label(langs[lang], d.kind, old[d.key]) for lang in langs}),
+                  cell({lang: label(langs[lang], d.kind, new.numbers.get(d.key)) for lang in langs}))
+                 for d in listed)
+    return Annex(CONCORDANCE, {lang: langs[lang].render("consolidated.concordance") for lang in langs},
+                 (Table((header,) + rows, _locs(langs)),))
 
 
 def _locs(langs) -> dict[str, Loc]:

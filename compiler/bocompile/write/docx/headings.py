@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from bocompile.edition import Annex
 from bocompile.model import Division, Footnote
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.inline import inlines, plain
@@ -47,6 +48,25 @@ def heading(ctx: Context, division: Division, spacing: dict | None = None):
                       label=ctx.edition.label(division, ctx.lang)))
     sub(p, "w:bookmarkEnd", id=mark)
     return p
+
+
+def annex_heading(ctx: Context, annex: Annex, spacing: dict | None = None):
+    """An annex's heading, at the level of a part, bookmarked for the table of contents."""
+    p = paragraph(LEVELS["part"][0], spacing=spacing)
+    mark = ctx.package.bookmark_id()
+    sub(p, "w:bookmarkStart", id=mark, name=_annex_anchor(ctx, annex))
+    p.append(run(annex.title[ctx.lang], lang=ctx.run_lang))
+    sub(p, "w:bookmarkEnd", id=mark)
+    return p
+
+
+def annex_entry(ctx: Context, annex: Annex) -> Entry:
+    return Entry(LEVELS["part"][1], _annex_anchor(ctx, annex), annex.title[ctx.lang])
+
+
+def _annex_anchor(ctx: Context, annex: Annex) -> str:
+    """A leading hyphen, which no division key has, keeps annex bookmarks apart."""
+    return ctx.anchor(f"-{annex.key}")
 
 
 def entry(ctx: Context, division: Division) -> Entry:
