@@ -22,8 +22,11 @@ from bocompile.write.akn.frame import conclusions, preamble, preface
 from bocompile.write.akn.ids import division_scopes
 from bocompile.write.akn.inline import InlineWriter
 from bocompile.write.akn.meta import meta, work_of
-from bocompile.write.akn.tree import root, sub
+from bocompile.write.akn.tree import NAMESPACE, root, sub
 
+
+#: The attribute naming the language of a text.
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 #: Edition kind -> @contains of the document (default: "originalVersion").
 _CONTAINS = {"consolidated": "singleVersion"}
@@ -44,6 +47,9 @@ def document(edition: Edition, lang: str) -> etree._Element:
     preamble(act, edition, blocks)
     BodyWriter(blocks).body(act)
     conclusions(act, edition, lang)
+    for part in act:  # the language of the text, region included (fr-BE); <meta> holds none
+        if part.tag != f"{{{NAMESPACE}}}meta":
+            part.set(XML_LANG, edition.languages[lang].tag)
     return akn
 
 
