@@ -207,7 +207,7 @@ def _shape(inlines) -> tuple:
         if isinstance(inline, Reference):
             out.append(("ref", inline.key))
         elif isinstance(inline, Footnote):
-            out.append(("note", len(inline.paragraphs)))
+            out.append(("note", (len(inline.paragraphs), inline.mark)))
         elif isinstance(inline, (Emphasis, Strong, Link)):
             out.extend(_shape(inline.children))
     return tuple(out)
@@ -216,4 +216,5 @@ def _shape(inlines) -> tuple:
 def _show(shape) -> str:
     if not shape:
         return "none"
-    return ", ".join(f"[[{v}]]" if k == "ref" else "a footnote" for k, v in shape)
+    return ", ".join(f"[[{v}]]" if k == "ref" else f"a footnote marked {v[1]}" if v[1] else "a footnote"
+                     for k, v in shape)
