@@ -147,8 +147,9 @@ def test_renumbered_articles_run_1_to_n_references_follow_and_concordance_closes
         rows = [[squash(" ".join(cell)) for cell in row] for table in document.body for row in table]
     assert [old, new] in rows
     assert [f"{label} 15", gone] in rows
-    # article 13 (now 14) cites the yearly review, article 11 before, 12 now
-    assert ("artikel 12" if lang == "nl" else "l'article 12") in body
+    # amendment nr. 3 made article 12 (now 13) cite the yearly review: article 11 before, 12 now
+    assert {"nl": "ter voorbereiding van de jaarlijkse toetsing bedoeld in artikel 12.",
+            "fr": "en vue de l'évaluation annuelle visée à l'article 12."}[lang] in body
 
 
 FORMULAS = {
