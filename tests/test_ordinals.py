@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 from test_amendments import docx_text, mini_built  # noqa: F401  (the mini project, built)
+from test_check import run
 from test_build import latest  # noqa: F401  (the bundled project, built with --consolidate)
 
 AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -48,6 +49,18 @@ def test_a_reference_to_the_first_part_reads_1re(mini_built):  # noqa: F811
     assert [r.text for r in root.iterfind(".//a:ref", AKN)] == ["3", "1re"]
 
 
-def test_a_formula_citing_the_first_part_reads_la_partie_1re(mini_built):  # noqa: F811
-    assert "La partie 1re du contrat d'administration" in docx_text(mini_built / "output/amendments/w2/fr.docx")
-    assert "Deel 1 van de bestuursovereenkomst" in docx_text(mini_built / "output/amendments/w2/nl.docx")
+def test_a_formula_citing_the_first_part_or_section_reads_1re(project_copy, tmp_path):
+    operations = {"nl": "::: append definities\nDit deel geldt voor de hele overeenkomst.\n:::\n\n"
+                        "::: append situering\nDeze afdeling beschrijft de FOD.\n:::\n",
+                  "fr": "::: append definities\nLa présente partie s'applique à l'ensemble du contrat.\n:::\n\n"
+                        "::: append situering\nLa présente section décrit le SPF.\n:::\n"}
+    for lang, text in operations.items():
+        path = project_copy / f"sources/{lang}/amendments/wijziging-3.md"
+        path.write_text(path.read_text() + "\n" + text)
+    result = run("-C", str(project_copy), "--format", "docx", "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    fr = " ".join(docx_text(tmp_path / "amendments/wijziging-3/fr.docx").split())
+    nl = " ".join(docx_text(tmp_path / "amendments/wijziging-3/nl.docx").split())
+    assert "La partie 1re du contrat d'administration est complétée par un alinéa" in fr
+    assert "La section 1re du contrat d'administration est complétée par un alinéa" in fr
+    assert "Deel 1 van de bestuursovereenkomst wordt aangevuld met een lid" in nl

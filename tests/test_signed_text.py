@@ -95,13 +95,20 @@ def test_the_star_note_in_akn(latest):  # noqa: F811
         assert "* " + " ".join("".join(note.itertext()).split()) == NOTE[lang]
 
 
-def test_numbered_notes_do_not_count_the_star(latest):  # noqa: F811
-    """In the consolidated text the Justel notes are numbered 1, 2, ...; the "*" note takes no number."""
-    root = etree.parse(str(latest / "consolidated/nl.akn.xml"), SAFE).getroot()
-    markers = [n.get("marker") for n in root.iterfind(".//a:authorialNote", AKN)]
-    assert "*" in markers
-    numbered = [m for m in markers if m != "*"]
-    assert numbered == [str(n) for n in range(1, len(numbered) + 1)]
+def test_numbered_notes_count_on_without_the_star(project_copy, tmp_path):
+    """A numbered note after the "*" note is note 1, in DOCX and AKN alike."""
+    for lang, note in (("nl", "Opgericht in 2014."), ("fr", "Créé en 2014.")):
+        path = project_copy / f"sources/{lang}/doelstellingen.md"
+        text = path.read_text()
+        label = next(line for line in text.splitlines() if line.startswith("- ccb: "))
+        path.write_text(text.replace(label, label + "[^ccb]") + f"\n[^ccb]: {note}\n")
+    assert run("-C", str(project_copy), "--lang", "nl", "-o", str(tmp_path)).returncode == 0
+    root = etree.parse(str(tmp_path / "base/nl.akn.xml"), SAFE).getroot()
+    assert [n.get("marker") for n in root.iterfind(".//a:authorialNote", AKN)] == ["*", "1"]
+    body = etree.fromstring(zipfile.ZipFile(tmp_path / "base/nl.docx").read("word/document.xml"))
+    marks = [(r.get(f"{W}customMarkFollows"), "".join(r.getparent().itertext()))
+             for r in body.iter(f"{W}footnoteReference")]
+    assert marks == [("1", "*"), (None, "")]  # Word numbers the second note itself: 1
 
 
 def test_both_languages_must_give_a_note_the_same_mark(project_copy):

@@ -14,6 +14,25 @@ from lxml import etree
 from test_check import errors, replace_in, run
 
 AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+#: The rest of an [[amendments]] entry of 2021 appended to agreement.toml by a
+#: test: where it is signed and by whom (the office holders of that year).
+SIGNED_IN_2021 = """place = { nl = "Brussel", fr = "Bruxelles" }
+
+[[amendments.parties]]
+key = "fod"
+
+[[amendments.parties.signatories]]
+name = "Françoise Audag-Dechamps"
+function = { nl = "Voorzitster van het Directiecomité a.i.", fr = "Présidente a.i. du Comité de direction" }
+
+[[amendments.parties]]
+key = "regering"
+
+[[amendments.parties.signatories]]
+name = "Alexander De Croo"
+function = { nl = "Eerste Minister, voogdijminister", fr = "Premier Ministre, ministre de tutelle" }
+"""
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True)
 
 #: amendment -> language -> (preamble line of the government, signing line, names under the signatures)

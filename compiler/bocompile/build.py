@@ -17,10 +17,12 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from bocompile.check import Compiled, load
-from bocompile.diagnostics import UsageProblem
-from bocompile.edition import Edition
-from bocompile.editions import base_edition, consolidated_edition, instrument_editions
+from bocompile.compose.edition import Edition
+from bocompile.amend.history import History
+from bocompile.compose import editions_of
+from bocompile.compose.inputs import history_of
+from bocompile.diagnostics import Diagnostic, UsageProblem
+from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
@@ -36,36 +38,40 @@ WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
-          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False) -> list[Path]:
-    """Compile the project into `out`; returns the files written."""
+          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False,
+          warnings: list[Diagnostic] | None = None) -> list[Path]:
+    """Compile the project into `out`; returns the files written. Warnings
+    (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
-    files = render(load(project), langs, formats, consolidated, as_of, renumbered)
+    loaded = load(project)
+    states = history_of(loaded)
+    if warnings is not None:
+        warnings.extend(states.warnings)
+    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states)
     return _replace(out, files, OUTPUT_FOLDERS)
 
 
-def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str] = (),
+def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
            consolidated: bool = False, as_of: dt.date | None = None,
-           renumbered: bool = False) -> dict[str, bytes]:
+           renumbered: bool = False, *, states: History | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument; with
     `consolidated`, also the text in force on `as_of` (default: the latest
     entry into force), renumbered if asked.
     """
-    unknown = [lang for lang in langs if lang not in compiled.config.languages]
+    unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
-                           f"{', '.join(compiled.config.languages)}")
-    config = compiled.config
+                           f"{', '.join(loaded.config.languages)}")
+    config = loaded.config
     if consolidated and as_of and not config.signing_date <= as_of <= config.period_end:
         raise UsageProblem(f"--as-of {as_of} is outside the agreement: a consolidated text exists from "
                            f"its signing ({config.signing_date}) to the end of its period "
                            f"({config.period_end}); give a date in that range")
-    langs = tuple(lang for lang in compiled.config.languages if lang in langs) or compiled.config.languages
-    editions = [base_edition(compiled), *instrument_editions(compiled)]
-    if consolidated:
-        editions.append(consolidated_edition(compiled, as_of, renumbered))
+    langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
+    editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     files: dict[str, bytes] = {}
     for edition in editions:
         for fmt in tuple(formats) or FORMATS:

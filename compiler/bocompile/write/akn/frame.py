@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model.facts import Signatory
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import Scope

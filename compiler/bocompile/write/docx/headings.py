@@ -3,16 +3,16 @@ and the table of contents point to.
 
 "Artikel 8 – Consolidatie ..." comes from templates/lang heading.<kind>; an
 untitled division (an amendment instrument's article) from
-heading.special.untitled ("Artikel 1."), a repealed one from
-heading.special.repealed ("Art. 15. (Opgeheven)"), followed by the notes
-of its title (Justel notes of a consolidated text).
+heading.special.untitled ("Artikel 1.", "Art. 2."), a repealed one from
+heading.special.repealed ("Art. 15. (Opgeheven)"); a repealed provision's
+blocks are only its Justel notes.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from bocompile.edition import Annex
+from bocompile.compose.edition import Annex
 from bocompile.model import Division, Footnote
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.inline import inlines, plain
@@ -80,5 +80,5 @@ def _wording(ctx: Context, division: Division, title: str) -> str:
         return ctx.text("heading.special.repealed", label=label,
                         n=ctx.edition.reference(division.key, ctx.lang))
     if not division.title[ctx.lang]:
-        return ctx.text("heading.special.untitled", label=label)
+        return ctx.edition.untitled(division, ctx.lang)
     return ctx.text(f"heading.{division.kind}", label=label, title=title)
