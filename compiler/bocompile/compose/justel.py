@@ -32,12 +32,10 @@ def annotate(agreement: Agreement, langs: dict[str, Language], steps: tuple[Step
     def visit(node, lang):
         if not isinstance(node, Division) or node.kind in SUBDIVISIONS:
             return node
-        inner = tuple(c for c in node.children if c.kind in SUBDIVISIONS)
-        own = replace(node, children=inner)
+        inner = tuple(_repeal_noted(c) for c in node.children if c.kind in SUBDIVISIONS)
+        own = _repeal_noted(replace(node, children=inner))
         sources: list[tuple[int, int]] = []
         events = [(m.amendment, m.operation) for m in query(own, Mark)]
-        events += [(c.amendment, c.operation) for d in walk_divisions((own,)) if d.repealed
-                   for c in d.history if c.action == "repealed"]
         for amendment, operation in events:
             source = (amendment, articles[amendment, operation])
             if source not in sources:
@@ -57,3 +55,13 @@ def annotate(agreement: Agreement, langs: dict[str, Language], steps: tuple[Step
             return replace(numbered, children=(*before, replace(last, blocks=last.blocks + notes)) + outer)
         return replace(numbered, blocks=numbered.blocks + notes, children=outer)
     return rewrite(agreement, visit)
+
+
+def _repeal_noted(division: Division) -> Division:
+    """A repealed provision's title becomes the mark of its repeal's note
+    (it shows only "Art. 15. (Opgeheven)" and that note)."""
+    if not division.repealed:
+        return division
+    repeal = next(c for c in reversed(division.history) if c.action == "repealed")
+    return replace(division, title={code: (Mark("note", repeal.amendment, repeal.operation),)
+                                    for code in division.title})

@@ -26,7 +26,7 @@ from dataclasses import replace
 from lxml import etree
 
 from bocompile.compose.edition import Annex, Edition
-from bocompile.model import Division, Heading, JustelNote, Text
+from bocompile.model import Division, Heading, JustelNote, Mark, Text
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import ABBREVIATIONS, Scope
@@ -56,13 +56,13 @@ class BodyWriter:
         scope = self.inlines.divisions[division.key]
         if division.kind not in SUBDIVISIONS:  # a paragraph's Justel notes are its article's
             self.inlines.division = scope
-        notes = sum(isinstance(b, JustelNote) for b in division.blocks)  # written in <meta> (meta.py)
+        # Justel notes are written in <meta> (meta.py)
         division = replace(division, blocks=tuple(b for b in division.blocks if not isinstance(b, JustelNote)))
         marks = {"status": "removed", "class": "repealed"} if division.repealed else {}
         element = sub(parent, division.kind, **scope.attrs, **marks)
         sub(element, "num", self._number(division))
         if division.repealed:
-            self._repealed(element, division, scope, notes)
+            self._repealed(element, division, scope)
             return
         if division.title[self.lang]:
             self.inlines.write(sub(element, "heading"), division.title[self.lang], scope)
@@ -79,14 +79,13 @@ class BodyWriter:
         for child in division.children:
             self._division(element, child)
 
-    def _repealed(self, element: etree._Element, division: Division, scope: Scope, notes: int) -> None:
-        """"(Opgeheven)" and a reference to each of its Justel notes, then the
+    def _repealed(self, element: etree._Element, division: Division, scope: Scope) -> None:
+        """"(Opgeheven)" and a reference to the note of its repeal, then the
         repealed children, if any."""
         own = sub(element, "intro" if division.children else "content")
         words = sub(own, "p", **{"class": "repealed"})
-        self.inlines.write(words, (Text(repealed_word(self.edition, division, self.lang)),), scope)
-        for number in range(1, notes + 1):
-            self.inlines.note_ref(words, number)
+        notes = tuple(i for i in division.title[self.lang] if isinstance(i, Mark))
+        self.inlines.write(words, (Text(repealed_word(self.edition, division, self.lang)),) + notes, scope)
         for child in division.children:
             self._division(element, child)
 
