@@ -258,7 +258,7 @@ def test_renumbered_keeps_wids_from_keys(renumbered):
 
 def test_renumbered_ends_with_the_concordance(renumbered):
     edition, docs = renumbered
-    heading = {"nl": "Concordantietabel", "fr": "Tableau de concordance"}
+    heading = {"nl": "Bijlage – Concordantietabel", "fr": "Annexe – Table de concordance"}
     for lang in LANGS:
         body = docs[lang].find("a:act/a:body", NS)
         container = body[-1]
@@ -266,7 +266,7 @@ def test_renumbered_ends_with_the_concordance(renumbered):
         assert (container.get("name"), container.get("eId")) == ("concordance", "hcontainer_1")
         assert text(container.find("a:heading", NS)) == heading[lang]
         rows = container.findall("a:content/a:table/a:tr", NS)
-        assert len(rows) == len(edition.closing[1].rows)
+        assert len(rows) == len(edition.annexes[0].blocks[0].rows)
         assert container.find("a:content/a:table", NS).get("eId") == "hcontainer_1__table_1"
     assert "Artikel 7/1" in text(docs["nl"].find("a:act/a:body/a:hcontainer", NS))
 

@@ -138,24 +138,25 @@ def test_latest_consolidation_in_akn(latest):
         assert len(root.findall(f".//{AKN}passiveModifications/{AKN}textualMod")) >= 8
 
 
-@pytest.mark.parametrize("lang, label, old, new, gone", [
-    ("nl", "Artikel", "Artikel 7/1", "Artikel 8", "(opgeheven)"),
-    ("fr", "Article", "Article 7/1", "Article 8", "(abrogé)"),
+@pytest.mark.parametrize("lang, label, old, new, gone, annex", [
+    ("nl", "Artikel", "Artikel 7/1", "Artikel 8", "(opgeheven)", "Bijlage – Concordantietabel"),
+    ("fr", "Article", "Article 7/1", "Article 8", "(abrogé)", "Annexe – Table de concordance"),
 ])
 def test_renumbered_articles_run_1_to_n_references_follow_and_concordance_closes(
-        renumbered, lang, label, old, new, gone):
+        renumbered, lang, label, old, new, gone, annex):
     path = renumbered / f"consolidated/{lang}.docx"
     body = squash(text(path))
     numbers = [int(n) for n in re.findall(rf"{label} (\d+)(?:er)? – ", body)]
     unique = list(dict.fromkeys(numbers))  # the table of contents lists them too
     assert unique == list(range(1, len(unique) + 1)) and len(unique) == 29 + 1 + 3 - 1
-    assert f"{new} – " in body and "7/1" not in body.split("Concordan")[0].split("Tableau de concordance")[0]
+    assert f"{new} – " in body and "7/1" not in body.split(annex)[0]
     with docx2python(path) as document:
         rows = [[squash(" ".join(cell)) for cell in row] for table in document.body for row in table]
     assert [old, new] in rows
     assert [f"{label} 15", gone] in rows
-    # article 13 (now 14) cites the yearly review, article 11 before, 12 now
-    assert ("artikel 12" if lang == "nl" else "l'article 12") in body
+    # amendment nr. 3 made article 12 (now 13) cite the yearly review: article 11 before, 12 now
+    assert {"nl": "ter voorbereiding van de jaarlijkse toetsing bedoeld in artikel 12.",
+            "fr": "en vue de l'évaluation annuelle visée à l'article 12."}[lang] in body
 
 
 FORMULAS = {

@@ -21,6 +21,7 @@ from bocompile.model.amendment import Destination
 from bocompile.model.nodes import Inlines, Localized, localized, text
 from bocompile.operations import KEY, OperationKind, kinds, register, unregister
 from bocompile.project import Project
+from test_signing import SIGNED_IN_2021
 
 REPO = Path(__file__).resolve().parent.parent
 COMPILER = REPO / "compiler" / "bocompile"
@@ -118,7 +119,7 @@ def project(project_copy) -> Path:
         (project_copy / f"sources/{lang}/amendments/wijziging-4.md").write_text(AMENDMENT[lang], encoding="utf-8")
     with (project_copy / "sources/agreement.toml").open("a", encoding="utf-8") as config:
         config.write('\n[[amendments]]\nid = "wijziging-4"\nnumber = 4\nsigned = 2021-05-10\n'
-                     'in_force = 2021-06-01\ntitle = { nl = "Opschriften", fr = "Intitulés" }\n')
+                     'in_force = 2021-06-01\ntitle = { nl = "Opschriften", fr = "Intitulés" }\n' + SIGNED_IN_2021)
     return project_copy
 
 

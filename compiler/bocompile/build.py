@@ -65,6 +65,11 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
     if unknown:
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
                            f"{', '.join(loaded.config.languages)}")
+    config = loaded.config
+    if consolidated and as_of and not config.signing_date <= as_of <= config.period_end:
+        raise UsageProblem(f"--as-of {as_of} is outside the agreement: a consolidated text exists from "
+                           f"its signing ({config.signing_date}) to the end of its period "
+                           f"({config.period_end}); give a date in that range")
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     files: dict[str, bytes] = {}
@@ -81,6 +86,8 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
         "editions": {e.name: {
             "kind": e.kind,
             "date": e.date.isoformat(),
+            "as_of": e.as_of.isoformat() if e.as_of else None,
+            "renumbered": e.renumbered,
             "amendments": [{"number": a.info.number, "id": a.info.id, "signed": a.info.signed.isoformat(),
                             "in_force": a.info.in_force.isoformat()} for a in e.amendments],
         } for e in editions},

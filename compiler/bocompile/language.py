@@ -33,6 +33,11 @@ class Language:
     path: str
     lines: dict  # key path -> line in the file, for diagnostics
 
+    @property
+    def tag(self) -> str:
+        """The locale as a BCP 47 language tag (nl_BE -> nl-BE), for document metadata."""
+        return self.locale.replace("_", "-")
+
     def render(self, name: str, /, **values) -> str:
         """Render the template at dotted `name` (e.g. "label.article")."""
         source: object = self.strings

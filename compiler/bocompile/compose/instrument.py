@@ -15,7 +15,7 @@ from bocompile.amend.history import History, Step
 from bocompile.amend.marks import unmarked
 from bocompile.compose.edition import Edition
 from bocompile.compose.formulas import Formulas, suffix
-from bocompile.compose.inputs import history_of, languages_of
+from bocompile.compose.inputs import history_of, languages_of, running_headers
 from bocompile.compose.plan import Planned, plan
 from bocompile.language import Language
 from bocompile.load import Loaded
@@ -42,11 +42,12 @@ def instrument_editions(loaded: Loaded, *, states: History | None = None) -> lis
     for step in (states or history_of(loaded)).steps:
         info = step.amendment.info
         instrument = build_instrument(step, langs, config.numbering, config.grouping,
-                                      config.title, config.parties)
+                                      config.title, info.parties)
         out.append(Edition(
             name=f"amendments/{info.id}", kind="amendment", config=config, agreement=instrument.body,
             numbering=instrument.numbering, languages=langs, root=loaded.project.root,
-            date=info.signed, title=instrument.title, signed=info.signed,
+            date=info.signed, title=instrument.title, header=running_headers(langs, instrument.title),
+            signing=info.signing,
             front={lang: (info.title[lang],) for lang in langs}, preamble=instrument.preamble,
             amendments=(step.amendment,), modifications=instrument.modifications,
         ))
@@ -118,7 +119,7 @@ def _preamble(formulas: Formulas, parties, agreement_title) -> tuple[Block, ...]
         if index:
             lines.append({lang: t(lang, "instrument.and") for lang in langs})
         lines.append({lang: t(lang, "instrument.party", name=party.name[lang], signatories=", ".join(
-            t(lang, "instrument.signatory", name=s.name, function=s.function[lang])
+            t(lang, "instrument.signatory", title=s.title.get(lang, ""), name=s.name, function=s.function[lang])
             for s in party.signatories)) for lang in langs})
     lines.append({lang: t(lang, "instrument.legal_basis") for lang in langs})
     lines.append({lang: t(lang, "instrument.agreement_basis", agreement=agreement_title[lang]) for lang in langs})

@@ -80,10 +80,14 @@ class Reference:
 
 @dataclass(frozen=True)
 class Footnote:
-    """A note anchored where it is referenced; its text is a few paragraphs."""
+    """A note anchored where it is referenced; its text is a few paragraphs.
+
+    `mark` is the sign the source gives it ("*", as the signed text prints
+    it); without one the writers number the note."""
 
     paragraphs: tuple[tuple["Inline", ...], ...] = nodes()
     loc: Loc
+    mark: str = ""
 
 
 @dataclass(frozen=True)

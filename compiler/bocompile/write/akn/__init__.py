@@ -25,6 +25,9 @@ from bocompile.write.akn.meta import language_code, meta, work_of
 from bocompile.write.akn.tree import root, sub
 
 
+#: The attribute naming the language of a text.
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
 #: Edition kind -> @contains of the document (default: "originalVersion").
 _CONTAINS = {"consolidated": "singleVersion"}
 
@@ -44,6 +47,8 @@ def document(edition: Edition, lang: str) -> etree._Element:
     preamble(act, edition, blocks)
     BodyWriter(blocks).body(act)
     conclusions(act, edition, lang)
+    for part in act:  # the language of the text, region included (fr-BE); <meta> holds none
+        part.set(XML_LANG, edition.languages[lang].tag)
     act.insert(0, meta(act, edition, lang, blocks.mods))  # it names the <mod>s the body holds
     return akn
 

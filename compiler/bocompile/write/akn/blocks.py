@@ -3,7 +3,7 @@ instrument's modifications.
 
 These are what <content>, <intro>, list items and table cells hold. Lists
 and tables take eIds inside the nearest ancestor that has one. A sub-heading
-outside an article (preamble, closing) is a <p> with its level in @class;
+outside an article (preamble, annex) is a <p> with its level in @class;
 inside an article body.py makes it a <crossHeading>. A modification is a
 <p><mod> holding its formula, the words it quotes as <quotedText>, and the
 new text as a <quotedStructure>; the ids of each are kept (`mods`) for the

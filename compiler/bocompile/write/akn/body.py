@@ -14,9 +14,9 @@ status="removed" (the schema's status for abrogated text) and
 class="repealed"; its content is the "(Opgeheven)" of the language's
 heading.special.repealed template, followed by references to its notes.
 
-The edition's closing blocks (the concordance table of a renumbered text)
-follow the last division in an <hcontainer name="concordance">, its first
-heading as the container's <heading>.
+The edition's annexes (the concordance table of a renumbered text) follow
+the last division, each an <hcontainer> named by the annex's key
+(name="concordance") with the annex's heading.
 """
 
 from __future__ import annotations
@@ -26,16 +26,13 @@ from dataclasses import replace
 
 from lxml import etree
 
-from bocompile.compose.edition import Edition
-from bocompile.model import Block, Division, Heading, JustelNote, Mark, Quotation, Text
+from bocompile.compose.edition import Annex, Edition
+from bocompile.model import Division, Heading, JustelNote, Mark, Quotation, Text
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import ABBREVIATIONS, Scope, lid_element, quoted_scopes
 from bocompile.write.akn.tree import sub
 
-#: The closing container: its name and (language-neutral) ids.
-CLOSING = "concordance"
-CLOSING_ID = f"{ABBREVIATIONS['hcontainer']}_1"
 
 #: Stands for the number while reading the repealed template (Unicode private use),
 #: and the punctuation between the number and the words that follow it.
@@ -62,8 +59,8 @@ class BodyWriter:
         body = sub(parent, "body")
         for part in self.edition.agreement.parts:
             self._division(body, part)
-        if self.edition.closing:
-            self._closing(body, self.edition.closing)
+        for position, annex in enumerate(self.edition.annexes, start=1):
+            self._annex(body, annex, position)
         return body
 
     def _division(self, parent: etree._Element, division: Division) -> None:
@@ -115,15 +112,14 @@ class BodyWriter:
                 content = sub(sub(element, lid, **ids.attrs), "content")
                 self.blocks.write(content, block, ids)
 
-    def _closing(self, body: etree._Element, blocks: tuple[Block, ...]) -> None:
-        scope = Scope(CLOSING_ID, CLOSING_ID)
-        element = sub(body, "hcontainer", **scope.attrs, name=CLOSING)
-        if isinstance(blocks[0], Heading):
-            self.inlines.write(sub(element, "heading"), blocks[0].text[self.lang], scope)
-            blocks = blocks[1:]
+    def _annex(self, body: etree._Element, annex: Annex, position: int) -> None:
+        eid = f"{ABBREVIATIONS['hcontainer']}_{position}"
+        scope = Scope(eid, eid)
+        element = sub(body, "hcontainer", **scope.attrs, name=annex.key)
+        sub(element, "heading", annex.title[self.lang])
         content = sub(element, "content")
-        if blocks:
-            self.blocks.write_all(content, blocks, scope)
+        if annex.blocks:
+            self.blocks.write_all(content, annex.blocks, scope)
         else:  # the schema wants a block in <content>
             sub(content, "p")
 

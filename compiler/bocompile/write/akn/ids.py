@@ -20,7 +20,7 @@ Below a division, an element's eId is the eId of its nearest ancestor that
 has one, "__", its abbreviation and its position among that ancestor's
 elements of the same kind. Outside the divisions:
 
-    hcontainer_1           the closing blocks after the last division
+    hcontainer_1           the first annex after the last division
                            (a renumbered text's concordance table)
     hcontainer_1__table_1  its table
     preamble__table_1      a list, table or note in the preamble (the

@@ -1,7 +1,8 @@
 """Inline content of one language: text, emphasis, links, references, notes.
 
 Footnotes become <authorialNote> where they are referenced, numbered
-through the document (marker 1, 2, ...) as in the DOCX; references become
+through the document (marker 1, 2, ...) as in the DOCX, or marked with the
+source's own sign ("*"), which takes no number; references become
 <ref href="#eId"> to the division's language-neutral eId. A Justel bracket
 opens with its number in <sup> and closes with a <noteRef> to its source,
 an editorial <note> in the metadata (meta.py).
@@ -54,8 +55,8 @@ class InlineWriter:
                 href=f"#{self.divisions[inline.key].eid}")
         elif isinstance(inline, Footnote):
             note = scope.child("authorialNote")
-            element = sub(parent, "authorialNote", **note.attrs, marker=str(next(self._markers)),
-                          placement="bottom")
+            element = sub(parent, "authorialNote", **note.attrs,
+                          marker=inline.mark or str(next(self._markers)), placement="bottom")
             for paragraph in inline.paragraphs:
                 self.write(sub(element, "p"), paragraph, note)
         elif isinstance(inline, Mark):

@@ -184,13 +184,18 @@ class Package:
     # -- set-up ------------------------------------------------------------------
 
     def _set_language(self, locale: str) -> None:
-        """The document's default language: spelling and hyphenation follow it."""
+        """The document's default language: spelling and hyphenation follow it.
+        The theme's font language (settings.xml) follows too, so that no part
+        of a French document still says the reference's nl-BE."""
         rpr = self.document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if rpr is not None:
             lang = rpr.find(qn("w:lang"))
             if lang is None:
                 lang = sub(rpr, "w:lang")
             lang.set(qn("w:val"), language_tag(locale))
+        theme = self.document.settings.element.find(qn("w:themeFontLang"))
+        if theme is not None:
+            theme.set(qn("w:val"), language_tag(locale))
 
     def _footnotes_part(self) -> XmlPart:
         """A fresh word/footnotes.xml with the two separator notes Word expects."""

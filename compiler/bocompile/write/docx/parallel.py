@@ -14,7 +14,7 @@ from bocompile.model.nodes import page_blocks
 from bocompile.write.docx.blocks import block, list_items
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
-from bocompile.write.docx.headings import LEVELS, entry, heading, run_in
+from bocompile.write.docx.headings import LEVELS, annex_entry, annex_heading, entry, heading, run_in
 from bocompile.write.docx.ooxml import line, page_break
 from bocompile.write.docx.package import Package, language_tag
 from bocompile.write.docx.pages import LANGUAGE_SEPARATOR, header_and_footer
@@ -49,7 +49,8 @@ def write_parallel(edition: Edition) -> bytes:
         page_break(cover[-1])
         package.append(cover)
         title = LANGUAGE_SEPARATOR.join(ctx.text("contents.heading") for ctx in pages)
-        package.append(contents(title, [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns]))
+        package.append(contents(title, [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns]
+                                + [annex_entry(ctx, a) for a in edition.annexes for ctx in columns]))
         package.append([page_break()])
     else:  # an instrument runs on from its titles
         package.append(cover)
@@ -86,9 +87,11 @@ def write_parallel(edition: Edition) -> bytes:
         else:
             add([run_in(ctx, division, []) for ctx in columns])
             add_blocks(division.blocks)
-    add_blocks(edition.closing)
     if edition.signed:
         add([signature(ctx) for ctx in columns])
+    for annex in edition.annexes:
+        add([[annex_heading(ctx, annex, CELL_TOP)] for ctx in columns])
+        add_blocks(annex.blocks)
     package.append([tbl])
     return package.save(LANGUAGE_SEPARATOR.join(edition.title[lang] for lang in langs), first, edition.date)
 
