@@ -24,8 +24,7 @@ GENERATED = Loc("<generated>", 0)
 
 
 def languages_of(compiled: Compiled) -> dict[str, Language]:
-    templates = compiled.project.root / "templates"
-    return {code: load_language(templates, code) for code in compiled.config.languages}
+    return {code: load_language(compiled.project.root, code) for code in compiled.config.languages}
 
 
 def base_edition(compiled: Compiled) -> Edition:
