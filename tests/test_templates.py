@@ -38,7 +38,7 @@ def line_in(path: Path, start: str) -> int:
 
 def nl_text(root: Path) -> str:
     out = root / "out"
-    result = run("-C", str(root), "--lang", "nl", "--format", "docx", "-o", str(out))
+    result = run("-C", str(root), "build", "--lang", "nl", "--format", "docx", "-o", str(out))
     assert result.returncode == 0, result.stderr
     with docx2python(out / "base/nl.docx") as document:
         return document.text.replace("\u00a0", " ")

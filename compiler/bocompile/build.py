@@ -33,20 +33,31 @@ OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
 WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
+#: called after each file format of each edition: (what, how many done, how many in all)
+Progress = Callable[[str, int, int], None]
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
-          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False) -> list[Path]:
+          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False,
+          progress: Progress | None = None) -> list[Path]:
     """Compile the project into `out`; returns the files written."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
-    files = render(load(project), langs, formats, consolidated, as_of, renumbered)
-    return _replace(out, files, OUTPUT_FOLDERS)
+    for folder in ("sources", "templates"):
+        if out.resolve().is_relative_to(project.root / folder):
+            raise UsageProblem(f"the output directory {out} is inside {folder}/; choose one outside "
+                               "sources/ and templates/ (-o DIR)")
+    files = render(load(project), langs, formats, consolidated, as_of, renumbered, progress)
+    try:
+        return _replace(out, files, OUTPUT_FOLDERS)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write to {out}: {exc.strerror}; choose another output "
+                           "directory (-o DIR)") from None
 
 
 def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str] = (),
            consolidated: bool = False, as_of: dt.date | None = None,
-           renumbered: bool = False) -> dict[str, bytes]:
+           renumbered: bool = False, progress: Progress | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument; with
@@ -62,10 +73,12 @@ def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str]
     if consolidated:
         editions.append(consolidated_edition(compiled, as_of, renumbered))
     files: dict[str, bytes] = {}
-    for edition in editions:
-        for fmt in tuple(formats) or FORMATS:
-            for name, data in WRITERS[fmt](edition, langs).items():
-                files[f"{edition.name}/{name}"] = data
+    jobs = [(edition, fmt) for edition in editions for fmt in tuple(formats) or FORMATS]
+    for done, (edition, fmt) in enumerate(jobs, start=1):
+        for name, data in WRITERS[fmt](edition, langs).items():
+            files[f"{edition.name}/{name}"] = data
+        if progress:
+            progress(f"{edition.name} {fmt}", done, len(jobs))
     files["manifest.json"] = _manifest(files, editions)
     return files
 
