@@ -41,6 +41,7 @@ def test_bocompile_alone_is_bocompile_build(tmp_path):
      "before 'check'"),
     (["check", "--lang", "xx"], "No such option '--lang'"),
     (["templates", "list", "--consolidate"], "No such option '--consolidate'"),
+    (["init", "x", "--format", "akn"], "No such option '--format'"),
     (["--as-of", "2020-12-31"], "--as-of and --renumber go with --consolidate"),
     (["build", "--as-of", "31/12/2020"], "'31/12/2020' does not match the format '%Y-%m-%d'"),
     (["-C", "no-such-project", "check"], "Directory 'no-such-project' does not exist"),
@@ -84,7 +85,7 @@ def test_verbose_build_reports_each_step_on_stderr_and_the_files_on_stdout(tmp_p
 def test_help_lists_every_command_and_the_exit_codes():
     result = bocompile("-h")
     assert result.returncode == 0
-    assert re.findall(r"^  (\w+) ", result.stdout.split("Commands:")[1], re.M) == ["build", "check", "templates"]
+    assert re.findall(r"^  (\w+) ", result.stdout.split("Commands:")[1], re.M) == ["build", "check", "init", "templates"]
     assert "3 internal error" in " ".join(result.stdout.split())
 
 
@@ -155,5 +156,5 @@ def test_shell_completion_knows_commands_and_template_names():
         assert result.returncode == 0
         return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
 
-    assert complete("bocompile ") == ["build", "check", "templates"]
+    assert complete("bocompile ") == ["build", "check", "init", "templates"]
     assert complete("bocompile templates copy lang/") == ["lang/fr.toml", "lang/nl.toml"]
