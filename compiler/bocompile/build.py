@@ -22,6 +22,7 @@ from bocompile.diagnostics import UsageProblem
 from bocompile.edition import Edition
 from bocompile.editions import base_edition, consolidated_edition, instrument_editions
 from bocompile.project import Project
+from bocompile.provenance import provenance
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
 
@@ -92,6 +93,7 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
                             "in_force": a.info.in_force.isoformat()} for a in e.amendments],
         } for e in editions},
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "bocompile": provenance(),
     }
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
