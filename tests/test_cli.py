@@ -23,8 +23,9 @@ SCRIPT = Path(sys.executable).parent / "bocompile"
 
 
 def bocompile(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(SCRIPT), *args], cwd=cwd, capture_output=True, text=True,
-                            env={**os.environ, **(env or {})})
+    result = subprocess.run(
+        [str(SCRIPT), *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
@@ -35,19 +36,24 @@ def test_bocompile_alone_is_bocompile_build(tmp_path):
     assert hashes(tmp_path / "bare") == hashes(tmp_path / "build") != {}
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--consolidate", "check"], "'--consolidate' before 'check': an option goes after the command"),
-    (["--consolidate", "--lang", "xx", "-o", "/nonexistent", "check"], "'--consolidate --lang xx -o /nonexistent' "
-     "before 'check'"),
-    (["check", "--lang", "xx"], "No such option '--lang'"),
-    (["templates", "list", "--consolidate"], "No such option '--consolidate'"),
-    (["init", "x", "--format", "akn"], "No such option '--format'"),
-    (["--as-of", "2020-12-31"], "--as-of and --renumber go with --consolidate"),
-    (["build", "--as-of", "31/12/2020"], "'31/12/2020' does not match the format '%Y-%m-%d'"),
-    (["-C", "no-such-project", "check"], "Directory 'no-such-project' does not exist"),
-    (["-q", "check", "-v"], "-q/--quiet and -v/--verbose exclude each other"),
-    (["frobnicate"], "No such command 'frobnicate'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--consolidate", "check"], "'--consolidate' before 'check': an option goes after the command"),
+        (
+            ["--consolidate", "--lang", "xx", "-o", "/nonexistent", "check"],
+            "'--consolidate --lang xx -o /nonexistent' before 'check'",
+        ),
+        (["check", "--lang", "xx"], "No such option '--lang'"),
+        (["templates", "list", "--consolidate"], "No such option '--consolidate'"),
+        (["init", "x", "--format", "akn"], "No such option '--format'"),
+        (["--as-of", "2020-12-31"], "--as-of and --renumber go with --consolidate"),
+        (["build", "--as-of", "31/12/2020"], "'31/12/2020' does not match the format '%Y-%m-%d'"),
+        (["-C", "no-such-project", "check"], "Directory 'no-such-project' does not exist"),
+        (["-q", "check", "-v"], "-q/--quiet and -v/--verbose exclude each other"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+    ],
+)
 def test_an_option_given_to_the_wrong_command_is_a_usage_error(args, message):
     result = bocompile(*args)
     assert result.returncode == 2
@@ -65,9 +71,10 @@ def test_output_inside_sources_or_templates_is_a_usage_error(project_copy):
         assert not (project_copy / folder / "out").exists()
 
 
-def test_global_options_go_before_or_after_the_command(project_copy):
-    for args in (["-q", "-C", str(project_copy), "check"], ["check", "--quiet", "--directory", str(project_copy)]):
-        result = bocompile(*args, cwd=Path("/"))
+def test_global_options_go_before_or_after_the_command(tmp_path):
+    assert bocompile("--quiet", "init", "new", cwd=tmp_path).stdout == ""
+    for args in (["-q", "-C", str(tmp_path / "new"), "check"], ["check", "--quiet", "--directory", "new"]):
+        result = bocompile(*args, cwd=tmp_path)
         assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
@@ -75,7 +82,9 @@ def test_verbose_build_reports_each_step_on_stderr_and_the_files_on_stdout(tmp_p
     result = bocompile("build", "-v", "--format", "akn", "-o", str(tmp_path))
     assert result.returncode == 0
     steps = result.stderr.splitlines()
-    assert steps and all(re.fullmatch(r"\d+/\d+ (base|amendments/[\w-]+) akn \(\d+\.\d s\)", s) for s in steps)
+    assert steps and all(
+        re.fullmatch(r"\d+/\d+ (base|amendments/[\w-]+) akn \(\d+\.\d s\)", s) for s in steps
+    )
     assert steps[-1].startswith(f"{len(steps)}/{len(steps)} ")
     assert result.stdout.splitlines() == [str(tmp_path / p) for p in sorted(hashes(tmp_path))]
     quiet = bocompile("build", "--format", "akn", "-o", str(tmp_path))  # stderr is not a terminal: no bar
@@ -85,7 +94,12 @@ def test_verbose_build_reports_each_step_on_stderr_and_the_files_on_stdout(tmp_p
 def test_help_lists_every_command_and_the_exit_codes():
     result = bocompile("-h")
     assert result.returncode == 0
-    assert re.findall(r"^  (\w+) ", result.stdout.split("Commands:")[1], re.M) == ["build", "check", "init", "templates"]
+    assert re.findall(r"^  (\w+) ", result.stdout.split("Commands:")[1], re.M) == [
+        "build",
+        "check",
+        "init",
+        "templates",
+    ]
     assert "3 internal error" in " ".join(result.stdout.split())
 
 
@@ -139,7 +153,9 @@ def test_templates_list_and_copy(tmp_path):
     assert copied.stdout == f"{own}\n"
     assert own.read_bytes() == defaults()["lang/nl.toml"].read_bytes()
     assert listing(root)["lang/nl.toml"] == [
-        "project", f"templates/lang/nl.toml, key by key over the default {defaults()['lang/nl.toml']}"]
+        "project",
+        f"templates/lang/nl.toml, key by key over the default {defaults()['lang/nl.toml']}",
+    ]
     again = bocompile("-C", str(root), "templates", "copy")  # all or none
     assert again.returncode == 2 and "templates/lang/nl.toml exists already; pass --force" in again.stderr
     assert not (root / "templates/docx").exists()
@@ -151,8 +167,13 @@ def test_templates_list_and_copy(tmp_path):
 
 def test_shell_completion_knows_commands_and_template_names():
     def complete(words: str) -> list[str]:
-        result = bocompile(env={"_BOCOMPILE_COMPLETE": "bash_complete", "COMP_WORDS": words,
-                                "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))})
+        result = bocompile(
+            env={
+                "_BOCOMPILE_COMPLETE": "bash_complete",
+                "COMP_WORDS": words,
+                "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+            }
+        )
         assert result.returncode == 0
         return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
 

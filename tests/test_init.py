@@ -14,14 +14,27 @@ def test_a_new_project_checks_at_once_and_lists_what_it_wrote(tmp_path):
     assert result.returncode == 0, result.stderr
     root = tmp_path / "newagreement"
     assert result.stdout.splitlines() == sorted(
-        str(p.relative_to(tmp_path)) for p in root.rglob("*") if p.is_file())
-    assert {".gitignore", "README.md", "sources/agreement.toml", "sources/nl/definities.md",
-            "sources/fr/transversaal.md"} <= {p.relative_to(root).as_posix() for p in root.rglob("*")}
+        str(p.relative_to(tmp_path)) for p in root.rglob("*") if p.is_file()
+    )
+    assert {
+        ".gitignore",
+        "README.md",
+        "sources/agreement.toml",
+        "sources/nl/definities.md",
+        "sources/fr/transversaal.md",
+    } <= {p.relative_to(root).as_posix() for p in root.rglob("*")}
     assert (root / ".gitignore").read_text() == "output/\n"
     config = tomllib.loads((root / "sources/agreement.toml").read_text())
-    assert (config["id"], config["amendments"], str(config["period"]["start"]), str(config["period"]["end"])) == (
-        "newagreement", [], "2025-01-01", "2027-12-31")
-    assert config["title"] == {"nl": "Bestuursovereenkomst 2025-2027", "fr": "Contrat d'administration 2025-2027"}
+    assert (
+        config["id"],
+        config["amendments"],
+        str(config["period"]["start"]),
+        str(config["period"]["end"]),
+    ) == ("newagreement", [], "2025-01-01", "2027-12-31")
+    assert config["title"] == {
+        "nl": "Bestuursovereenkomst 2025-2027",
+        "fr": "Contrat d'administration 2025-2027",
+    }
     check = bocompile("-C", "newagreement", "check", cwd=tmp_path)
     assert check.returncode == 0, check.stderr
     assert check.stdout == "ok: 4 parts, 0 sections, 6 articles in nl, fr; 0 amendment(s)\n"
@@ -29,9 +42,21 @@ def test_a_new_project_checks_at_once_and_lists_what_it_wrote(tmp_path):
 
 def test_flags_fill_the_project_verbatim_whatever_their_characters(tmp_path):
     service = 'FOD "Beleid & Ondersteuning" [BOSA] *digitaal*'
-    result = bocompile("init", "bosa", "--id", "bosa-2025-2027", "--period", "2025-2027",
-                       "--title-nl", 'Bestuursovereenkomst "BOSA" 2025-2027', "--service-nl", service,
-                       "--service-fr", "SPF Stratégie et Appui", cwd=tmp_path)
+    result = bocompile(
+        "init",
+        "bosa",
+        "--id",
+        "bosa-2025-2027",
+        "--period",
+        "2025-2027",
+        "--title-nl",
+        'Bestuursovereenkomst "BOSA" 2025-2027',
+        "--service-nl",
+        service,
+        "--service-fr",
+        "SPF Stratégie et Appui",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     config = tomllib.loads((tmp_path / "bosa/sources/agreement.toml").read_text())
     assert config["id"] == "bosa-2025-2027"
@@ -64,10 +89,12 @@ def test_a_non_empty_directory_is_refused_unless_forced(tmp_path):
 
 
 def test_bad_values_are_usage_errors_and_write_nothing(tmp_path):
-    for args, message in ((["--period", "2027-2025"], "'2027-2025' is not a period such as 2025-2027"),
-                          (["--period", "2025"], "'2025' is not a period"),
-                          (["--id", "Mijn_ID"], "'Mijn_ID': use lower-case letters, digits and hyphens"),
-                          (["--title-fr", "deux\nlignes"], "give one line of text")):
+    for args, message in (
+        (["--period", "2027-2025"], "'2027-2025' is not a period such as 2025-2027"),
+        (["--period", "2025"], "'2025' is not a period"),
+        (["--id", "Mijn_ID"], "'Mijn_ID': use lower-case letters, digits and hyphens"),
+        (["--title-fr", "deux\nlignes"], "give one line of text"),
+    ):
         result = bocompile("init", "new", *args, cwd=tmp_path)
         assert result.returncode == 2 and message in result.stderr, result.stderr
     assert not (tmp_path / "new").exists()

@@ -64,7 +64,9 @@ def test_an_error_in_an_override_names_the_project_file_and_line(bare):
     result = run("-C", str(bare), "check")
     assert result.returncode == 1
     assert errors(result)[0].startswith(
-        f"templates/lang/nl.toml:{line_in(path, 'article')}: error: template 'label.article' cannot be rendered")
+        f"templates/lang/nl.toml:{line_in(path, 'article')}: error: "
+        "template 'label.article' cannot be rendered"
+    )
 
 
 def test_an_unknown_or_misshapen_key_in_an_override_is_reported_at_its_line(bare):
@@ -94,5 +96,15 @@ def test_diagnostics_name_the_file_each_key_came_from(bare):
 def test_a_language_without_any_wording_says_how_to_start_one(bare):
     with pytest.raises(SourceError) as error:
         load_language(bare, "de")
-    assert str(error.value).startswith("templates/lang/de.toml:1: error: no wording for language 'de': "
-                                       "create templates/lang/de.toml")
+    assert str(error.value).startswith(
+        "templates/lang/de.toml:1: error: no wording for language 'de': create templates/lang/de.toml"
+    )
+
+
+def test_a_project_reference_docx_that_is_no_word_document_is_a_clear_error(bare):
+    own = bare / "templates/docx/reference.docx"
+    own.parent.mkdir(parents=True)
+    own.write_text("not a document")
+    result = run("-C", str(bare), "check")
+    assert result.returncode == 1
+    assert errors(result)[0].startswith("templates/docx/reference.docx:1: error: cannot use this reference.docx")

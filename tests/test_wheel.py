@@ -22,12 +22,18 @@ FILES = ("nl.docx", "fr.docx", "nl-fr.docx", "nl.akn.xml", "fr.akn.xml")
 def installed(tmp_path_factory) -> Path:
     """bocompile from `python -m build` (sdist, then the wheel from it), in a new venv."""
     work = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "build", "--outdir", str(work / "dist"), str(REPO)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(work / "dist"), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
     subprocess.run([sys.executable, "-m", "venv", str(work / "venv")], check=True)
     [wheel] = (work / "dist").glob("*.whl")
-    subprocess.run([str(work / "venv/bin/pip"), "install", "--quiet", "--constraint", str(LOCK), str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(work / "venv/bin/pip"), "install", "--quiet", "--constraint", str(LOCK), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     return work / "venv/bin/bocompile"
 
 
@@ -37,7 +43,9 @@ def run(installed, tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
 
     def bocompile(*args: str) -> subprocess.CompletedProcess:
-        result = subprocess.run([str(installed), *args], cwd=tmp_path, capture_output=True, text=True, env=env)
+        result = subprocess.run(
+            [str(installed), *args], cwd=tmp_path, capture_output=True, text=True, env=env
+        )
         assert "Traceback" not in result.stderr, result.stderr
         return result
 
@@ -52,11 +60,16 @@ def nl_text(path: Path) -> str:
 def test_init_check_build_from_the_wheel(run, tmp_path):
     assert run("init", "newagreement", "--period", "2025-2027").returncode == 0
     check = run("-C", "newagreement", "check")
-    assert (check.returncode, check.stdout) == (0, "ok: 4 parts, 0 sections, 6 articles in nl, fr; 0 amendment(s)\n")
+    assert (check.returncode, check.stdout) == (
+        0,
+        "ok: 4 parts, 0 sections, 6 articles in nl, fr; 0 amendment(s)\n",
+    )
     build = run("-C", "newagreement", "build", "--consolidate")
     assert build.returncode == 0, build.stderr
     out = tmp_path / "newagreement/output"
-    expected = {f"{folder}/{name}" for folder in ("base", "consolidated") for name in FILES} | {"manifest.json"}
+    expected = {f"{folder}/{name}" for folder in ("base", "consolidated") for name in FILES} | {
+        "manifest.json"
+    }
     assert {Path(line).relative_to(out).as_posix() for line in build.stdout.splitlines()} == expected
     assert all((out / name).stat().st_size > 0 for name in expected)
     manifest = json.loads((out / "manifest.json").read_text())
@@ -74,8 +87,10 @@ def test_a_project_overrides_one_key_of_the_packaged_wording(run, tmp_path):
     text = nl_text(tmp_path / "newagreement/output/base/nl.docx")
     assert "Gedaan te Brussel op 1 januari 2025." in text and "Opgemaakt" not in text
     assert "Artikel 3 – Verbintenissen van de dienst" in text  # the rest: the packaged wording
-    rows = {line.split()[0]: line.split()[1] for line in run("-C", "newagreement", "templates", "list").stdout
-            .splitlines()}
+    rows = {
+        line.split()[0]: line.split()[1]
+        for line in run("-C", "newagreement", "templates", "list").stdout.splitlines()
+    }
     assert rows == {"docx/reference.docx": "default", "lang/fr.toml": "default", "lang/nl.toml": "project"}
 
 

@@ -98,7 +98,8 @@ def load_language(root: Path, code: str) -> Language:
         _merge(strings, data, (), where, lines, origins, report, over_default=index > 0)
     report.raise_if_errors()
     if not isinstance(strings.get("locale"), str):
-        raise SourceError([Diagnostic(_locate(origins, ("locale",)), "locale must be a text such as \"nl_BE\"")])
+        raise SourceError([Diagnostic(_locate(origins, ("locale",)),
+                                      "locale must be a text such as \"nl_BE\"")])
     return Language(code, strings["locale"], strings, origins)
 
 

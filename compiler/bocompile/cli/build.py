@@ -14,14 +14,20 @@ from bocompile.project import Project
 
 
 @click.command("build")
-@click.option("--consolidate", is_flag=True, help="Also write output/consolidated: the text with every amendment in force.")
+@click.option(
+    "--consolidate",
+    is_flag=True,
+    help="Also write output/consolidated: the text with every amendment in force.",
+)
 @click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="DATE",
     help="With --consolidate: the date of the text in force (YYYY-MM-DD; default: the latest).",
 )
-@click.option("--renumber", is_flag=True, help="With --consolidate: number 1..n again, with a concordance table.")
+@click.option(
+    "--renumber", is_flag=True, help="With --consolidate: number 1..n again, with a concordance table."
+)
 @click.option(
     "--lang",
     "langs",

@@ -56,9 +56,10 @@ class Package:
         try:
             self.document = docx.Document(io.BytesIO(reference.read_bytes()))
         except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-            raise SourceError([Diagnostic(Loc(self.reference, 1), f"cannot use this reference.docx ({exc}); "
-                                          "save it from Word as a .docx document, or start again from the "
-                                          f"default (bocompile templates copy {REFERENCE} --force)")]) from None
+            raise SourceError([Diagnostic(Loc(self.reference, 1), f"cannot use this reference.docx "
+                                          f"({exc}); save it from Word as a .docx document, or start "
+                                          f"again from the default (bocompile templates copy {REFERENCE} "
+                                          "--force)")]) from None
         self.part = self.document.part
         body = self.document.element.body
         self.section = body.find(qn("w:sectPr"))
