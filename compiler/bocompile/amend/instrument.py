@@ -4,7 +4,7 @@ From the operations of one amendment and the agreement just before it, it
 builds a small agreement of its own: one article per target provision
 (several changes to one article become "de volgende wijzigingen: 1° ...;
 2° ..."), then an article on entry into force. Every formula is a template
-of templates/lang (DRAFTING.md's wording), never text in code.
+of templates/lang (the wording of docs/drafting.md), never text in code.
 """
 
 from __future__ import annotations

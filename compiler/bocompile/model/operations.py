@@ -1,4 +1,4 @@
-"""Amendment operations: what an amendment does, per PRODUCT.md section 5.
+"""Amendment operations: what an amendment does, as docs/format.md ("Amendments") lists them.
 
 Read per language and merged like the agreement, so both languages of an
 amendment are proven to hold the same operations on the same keys.
