@@ -9,8 +9,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bocompile.check import load
-from bocompile.editions import base_edition, consolidated_edition
+from bocompile.load import load
+from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.signed import base_edition
 from bocompile.model import Agreement, Division
 from bocompile.number import number
 from bocompile.project import Project

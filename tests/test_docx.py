@@ -24,7 +24,8 @@ from docx2python import docx2python
 from docx2python.iterators import iter_paragraphs
 
 from bocompile.diagnostics import Loc
-from bocompile.editions import consolidated_edition, instrument_editions
+from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.instrument import instrument_editions
 from bocompile.model import (Division, Emphasis, Footnote, LineBreak, Link, Paragraph, Strong, Text,
                              walk_divisions)
 from bocompile.write.docx import write_docx
@@ -379,10 +380,12 @@ def test_consolidated_text_has_its_state_notes_and_concordance(compiled, tmp_pat
     titles = [p.text for p in document.paragraphs[:4]]
     assert titles[0] == edition.title["nl"]
     assert titles[1] == edition.front["nl"][0]
-    notes = part_xml(data, "word/footnotes.xml")
-    assert "Ingevoegd bij wijziging nr. 1" in notes
-    headings = [p for p in document.paragraphs if p.style.style_id == "Heading3"]
-    assert any(p._p.find(f".//{qn('w:footnoteReference')}") is not None for p in headings)
+    justel = [p for p in document.paragraphs if p.style.style_id == "JustelNote"]
+    assert "(1)<Wijziging nr. 1 van 10 december 2019, art. 2, i.w. 1 januari 2020>." in [p.text for p in justel]
+    heading = next(p for p in document.paragraphs if p.style.style_id == "Heading3"
+                   and p.text.startswith("Artikel 30 – "))
+    assert [(r.text, r.font.superscript) for r in heading.runs[:4]] == [
+        ("Artikel 30 – ", None), ("[", None), ("1", True), (" ", None)]  # "[1 " opens the inserted text
     concordance = table_starting_with(document, "Oude nummering")
     assert len(concordance.rows) > 1
     assert not any(p.style.style_id == "SignatureParty" for p in document.paragraphs)  # not signed
@@ -423,8 +426,8 @@ def test_same_bytes_in_another_time_zone_hash_seed_and_locale(files):
     script = (
         "import hashlib, json\n"
         "from pathlib import Path\n"
-        "from bocompile.build import base_edition\n"
-        "from bocompile.check import load\n"
+        "from bocompile.compose.signed import base_edition\n"
+        "from bocompile.load import load\n"
         "from bocompile.project import Project\n"
         "from bocompile.write.docx import write_docx\n"
         f"files = write_docx(base_edition(load(Project.open(Path({str(REPO)!r})))), ('nl', 'fr'))\n"

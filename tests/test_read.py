@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bocompile.check import load
+from bocompile.load import load
 from bocompile.diagnostics import Report
 from bocompile.model import (
     DataTable, Division, Emphasis, Figure, Footnote, Heading, LineBreak, Link, ListBlock,

@@ -17,10 +17,12 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from bocompile.check import Compiled, load
-from bocompile.diagnostics import UsageProblem
-from bocompile.edition import Edition
-from bocompile.editions import base_edition, consolidated_edition, instrument_editions
+from bocompile.compose.edition import Edition
+from bocompile.amend.history import History
+from bocompile.compose import editions_of
+from bocompile.compose.inputs import history_of
+from bocompile.diagnostics import Diagnostic, UsageProblem
+from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.provenance import provenance
 from bocompile.write.akn import write_akn
@@ -40,15 +42,20 @@ Progress = Callable[[str, int, int], None]
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
           consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False,
-          progress: Progress | None = None) -> list[Path]:
-    """Compile the project into `out`; returns the files written."""
+          warnings: list[Diagnostic] | None = None, progress: Progress | None = None) -> list[Path]:
+    """Compile the project into `out`; returns the files written. Warnings
+    (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
     for folder in ("sources", "templates"):
         if out.resolve().is_relative_to(project.root / folder):
             raise UsageProblem(f"the output directory {out} is inside {folder}/; choose one outside "
                                "sources/ and templates/ (-o DIR)")
-    files = render(load(project), langs, formats, consolidated, as_of, renumbered, progress)
+    loaded = load(project)
+    states = history_of(loaded)
+    if warnings is not None:
+        warnings.extend(states.warnings)
+    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)
     try:
         return _replace(out, files, OUTPUT_FOLDERS)
     except OSError as exc:
@@ -56,23 +63,22 @@ def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Itera
                            "directory (-o DIR)") from None
 
 
-def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str] = (),
+def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
            consolidated: bool = False, as_of: dt.date | None = None,
-           renumbered: bool = False, progress: Progress | None = None) -> dict[str, bytes]:
+           renumbered: bool = False, *, states: History | None = None,
+           progress: Progress | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument; with
     `consolidated`, also the text in force on `as_of` (default: the latest
     entry into force), renumbered if asked.
     """
-    unknown = [lang for lang in langs if lang not in compiled.config.languages]
+    unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
-                           f"{', '.join(compiled.config.languages)}")
-    langs = tuple(lang for lang in compiled.config.languages if lang in langs) or compiled.config.languages
-    editions = [base_edition(compiled), *instrument_editions(compiled)]
-    if consolidated:
-        editions.append(consolidated_edition(compiled, as_of, renumbered))
+                           f"{', '.join(loaded.config.languages)}")
+    langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
+    editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     files: dict[str, bytes] = {}
     jobs = [(edition, fmt) for edition in editions for fmt in tuple(formats) or FORMATS]
     for done, (edition, fmt) in enumerate(jobs, start=1):

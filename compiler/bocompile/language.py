@@ -125,16 +125,13 @@ def _merge(into: dict, layer: dict, path: tuple, where: str, lines: dict[tuple, 
            origins: dict[tuple, Loc], report: Report, over_default: bool) -> None:
     """Lay `layer` over `into` key by key, remembering where each key was set.
 
-    Over a default, a key the default lacks or a value of another shape is an
-    error: the override would otherwise be silently ignored or break the wording."""
+    A key the default lacks is added (the formula of an operation registered
+    at run time); a value of another shape than the default's is an error, as
+    it would break the wording."""
     for key, value in layer.items():
         here = path + (key,)
         loc = Loc(where, _first_line(lines, here))
-        if over_default and key not in into:
-            report.error(loc, f"unknown template '{'.'.join(here)}': the default wording has no such key; "
-                         "check its spelling (bocompile templates copy shows the default file)")
-            continue
-        if over_default and isinstance(into[key], dict) != isinstance(value, dict):
+        if over_default and key in into and isinstance(into[key], dict) != isinstance(value, dict):
             shape = "a table of templates" if isinstance(into[key], dict) else "one template (a text)"
             report.error(loc, f"'{'.'.join(here)}' must be {shape}, as in the default wording")
             continue

@@ -10,6 +10,7 @@ import click
 from bocompile.build import FORMATS, build
 from bocompile.cli.common import global_options, reported, say, settings
 from bocompile.cli.progress import Progress
+from bocompile.diagnostics import Diagnostic
 from bocompile.project import Project
 
 
@@ -63,6 +64,7 @@ def command(
     give byte-identical files. output/manifest.json lists what was built.
     """
     chosen = settings()
+    warnings: list[Diagnostic] = []
     with reported(), Progress(chosen.verbose) as progress:
         project = Project.open(chosen.directory)
         written = build(
@@ -73,7 +75,10 @@ def command(
             consolidate,
             as_of.date() if as_of else None,
             renumber,
+            warnings,
             progress,
         )
+    for warning in warnings:
+        click.echo(str(warning), err=True)
     for path in written:
         say(str(path))

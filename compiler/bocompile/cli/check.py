@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bocompile.build import render
-from bocompile.check import load
+from bocompile.check import check
 from bocompile.cli.common import global_options, reported, settings
 from bocompile.project import Project
 from bocompile.summary import count_divisions
@@ -17,13 +16,13 @@ from bocompile.summary import count_divisions
 def command(as_json: bool) -> None:
     """Run every validation of the sources; write nothing.
 
-    Beyond the sources, every document is rendered in memory (consolidated and
-    renumbered included), so a broken template or image fails here too.
+    Beyond the sources, every amendment is applied and every document rendered
+    in memory (consolidated and renumbered included), so a broken template or
+    image fails here too; a warning of build is an error here.
     """
     chosen = settings()
     with reported(as_json):
-        compiled = load(Project.open(chosen.directory))
-        render(compiled, consolidated=True, renumbered=True)
+        compiled = check(Project.open(chosen.directory))
     if as_json:
         click.echo("[]")
     if chosen.quiet:

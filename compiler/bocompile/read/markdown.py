@@ -12,34 +12,19 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from bocompile.diagnostics import Loc, Report
-from bocompile.model import (
-    Cell,
-    DataRow,
-    DataTable,
-    Division,
-    Emphasis,
-    Figure,
-    Footnote,
-    Heading,
-    LineBreak,
-    Link,
-    ListBlock,
-    ListItem,
-    Paragraph,
-    Reference,
-    Strong,
-    Table,
-    Text,
-)
+from bocompile.model import (Cell, DataRow, DataTable, Division, Emphasis, Figure, Footnote, Heading, LineBreak,
+                             Link, ListBlock, ListItem, Paragraph, Reference, Strong, Table, Text)
+from bocompile.model.hierarchy import DEPTH, parents
 from bocompile.read.config import KEY
 from bocompile.read.data import TOTAL, DataSeries
 from bocompile.read.parser import parser
 
 HEADING_KEY = re.compile(r"\s*\{#([^}]*)\}\s*$")
-DIVISION_LEVELS = {1: "part", 2: "section", 3: "article"}
-PARENTS = {"part": (), "section": ("part",), "article": ("part", "section")}
+DIVISION_LEVELS = {depth: kind for kind, depth in DEPTH.items()}
 WRITTEN_NUMBER = re.compile(r"^\s*(\d+°|[a-z]\)|\d+[.)]\s)")
 WRITTEN_POINT = re.compile(r"^\s*(\d+°|[a-z]\))\s")
+#: the optional label naming a data table in formulas (default: its stub)
+CAPTION = "caption"
 UNDEFINED_NOTE = re.compile(r"\[\^[^\]]+\]")
 
 NAMES = {
@@ -106,11 +91,12 @@ class FileReader:
             level = int(node.tag[1]) if node.type == "heading" else 0
             if level in DIVISION_LEVELS:
                 division = self._division(node, DIVISION_LEVELS[level])
-                while stack and stack[-1].kind not in PARENTS[division.kind]:
+                holders = parents(division.kind)
+                while stack and stack[-1].kind not in holders:
                     stack.pop()
-                if division.kind != "part" and not stack and not loose:
+                if None not in holders and not stack and not loose:
                     self.error(division.loc, f"{division.kind} '{division.key}' is not inside a "
-                               f"{' or '.join(PARENTS[division.kind])}; add the heading above it")
+                               f"{' or '.join(k for k in holders if k)}; add the heading above it")
                     continue
                 (stack[-1].children if stack else parts).append(division)
                 stack.append(division)
@@ -264,12 +250,13 @@ class FileReader:
         for missing in (k for k in wanted if k not in labels):
             self.error(loc[self.lang], f"data table '{key}' has no label for '{missing}'; "
                        f"add '- {missing}: ...'")
-        for unknown in (k for k in labels if k not in wanted):
+        for unknown in (k for k in labels if k not in wanted and k != CAPTION):
             self.error(loc[self.lang], f"data table '{key}' has no row '{unknown}' in {series.loc.path}")
         rows = tuple(DataRow(k, {self.lang: labels.get(k, ())}, v, False) for k, v, _ in series.rows)
         if series.stated_total:
             rows += (DataRow(TOTAL, {self.lang: labels.get(TOTAL, ())}, series.computed_total(), True),)
-        return DataTable(key, {self.lang: labels.get("stub", ())}, series.columns, rows, loc)
+        stub = labels.get("stub", ())
+        return DataTable(key, {self.lang: stub}, {self.lang: labels.get(CAPTION, stub)}, series.columns, rows, loc)
 
     # -- inline ---------------------------------------------------------------
 

@@ -4,13 +4,14 @@ Each block of an article is one unnumbered <paragraph> (a "lid") with its
 <content>; a sub-heading is a <crossHeading> between them, its level in
 @class. A part or section's own text is its <intro> when divisions follow,
 its <content> when it has none (Deel 4). A division without title (an
-instrument's article) has no <heading>; notes on a title (Justel notes of a
-consolidated text) are <authorialNote>s inside the <heading>.
+instrument's article) has no <heading> and its <num> reads "Art. 2.". The
+Justel notes of a consolidated text are editorial <note>s in <meta>,
+referenced by the <noteRef> that closes each bracket (inline.py).
 
 A repealed division keeps its element, ids and <num>, with
 status="removed" (the schema's status for abrogated text) and
 class="repealed"; its content is the "(Opgeheven)" of the language's
-heading.special.repealed template, followed by its notes.
+heading.special.repealed template, followed by references to its notes.
 
 The edition's closing blocks (the concordance table of a renumbered text)
 follow the last division in an <hcontainer name="concordance">, its first
@@ -20,11 +21,12 @@ heading as the container's <heading>.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 
-from bocompile.edition import Edition
-from bocompile.model import Block, Division, Footnote, Heading, Text
+from bocompile.compose.edition import Edition
+from bocompile.model import Block, Division, Heading, JustelNote, Text
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import ABBREVIATIONS, Scope
 from bocompile.write.akn.tree import sub
@@ -54,11 +56,15 @@ class BodyWriter:
 
     def _division(self, parent: etree._Element, division: Division) -> None:
         scope = self.inlines.divisions[division.key]
+        self.inlines.division = scope
+        notes = sum(isinstance(b, JustelNote) for b in division.blocks)  # written in <meta> (meta.py)
+        division = replace(division, blocks=tuple(b for b in division.blocks if not isinstance(b, JustelNote)))
         marks = {"status": "removed", "class": "repealed"} if division.repealed else {}
         element = sub(parent, division.kind, **scope.attrs, **marks)
-        sub(element, "num", self.edition.label(division, self.lang))
+        sub(element, "num", self.edition.label(division, self.lang) if division.title[self.lang]
+            else self.edition.untitled(division, self.lang))
         if division.repealed:
-            self._repealed(element, division, scope)
+            self._repealed(element, division, scope, notes)
             return
         if division.title[self.lang]:
             self.inlines.write(sub(element, "heading"), division.title[self.lang], scope)
@@ -71,12 +77,14 @@ class BodyWriter:
         for child in division.children:
             self._division(element, child)
 
-    def _repealed(self, element: etree._Element, division: Division, scope: Scope) -> None:
-        """"(Opgeheven)" and the title's notes, then the repealed children, if any."""
-        notes = tuple(i for i in division.title[self.lang] if isinstance(i, Footnote))
+    def _repealed(self, element: etree._Element, division: Division, scope: Scope, notes: int) -> None:
+        """"(Opgeheven)" and a reference to each of its Justel notes, then the
+        repealed children, if any."""
         own = sub(element, "intro" if division.children else "content")
-        text = (Text(repealed_word(self.edition, division, self.lang)),) + notes
-        self.inlines.write(sub(own, "p", **{"class": "repealed"}), text, scope)
+        words = sub(own, "p", **{"class": "repealed"})
+        self.inlines.write(words, (Text(repealed_word(self.edition, division, self.lang)),), scope)
+        for number in range(1, notes + 1):
+            self.inlines.note_ref(words, number)
         for child in division.children:
             self._division(element, child)
 

@@ -50,7 +50,13 @@ ABBREVIATIONS = {
     "crossHeading": "crossHeading",
     "authorialNote": "authorialNote",
     "hcontainer": "hcontainer",
+    "note": "note",
 }
+
+
+def justel_note_id(division: str, number: int) -> str:
+    """The editorial note of Justel number `number` of a division: "art_9__note_1"."""
+    return f"{division}__{ABBREVIATIONS['note']}_{number}"
 
 
 @dataclass

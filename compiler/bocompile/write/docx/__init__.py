@@ -14,7 +14,7 @@ signature, pages (header, footer), document (one language), parallel.
 
 from __future__ import annotations
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.write.docx.document import write_document
 from bocompile.write.docx.parallel import write_parallel
 

@@ -3,7 +3,7 @@ the agreement, its closing blocks, the signatures."""
 
 from __future__ import annotations
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model import walk_divisions
 from bocompile.write.docx.blocks import blocks
 from bocompile.write.docx.context import Context
@@ -31,7 +31,7 @@ def write_document(edition: Edition, lang: str) -> bytes:
         package.append(cover)
     package.append(blocks(ctx, edition.preamble))
     for division in divisions:
-        package.append([heading(ctx, division)] + ([] if division.repealed else blocks(ctx, division.blocks)))
+        package.append([heading(ctx, division)] + blocks(ctx, division.blocks))
     package.append(blocks(ctx, edition.closing))
     if edition.signed:
         package.append(signature(ctx))

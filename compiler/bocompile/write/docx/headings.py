@@ -3,9 +3,9 @@ and the table of contents point to.
 
 "Artikel 8 – Consolidatie ..." comes from templates/lang heading.<kind>; an
 untitled division (an amendment instrument's article) from
-heading.special.untitled ("Artikel 1."), a repealed one from
-heading.special.repealed ("Art. 15. (Opgeheven)"), followed by the notes
-of its title (Justel notes of a consolidated text).
+heading.special.untitled ("Artikel 1.", "Art. 2."), a repealed one from
+heading.special.repealed ("Art. 15. (Opgeheven)"); a repealed provision's
+blocks are only its Justel notes.
 """
 
 from __future__ import annotations
@@ -60,5 +60,5 @@ def _wording(ctx: Context, division: Division, title: str) -> str:
         return ctx.text("heading.special.repealed", label=label,
                         n=ctx.edition.reference(division.key, ctx.lang))
     if not division.title[ctx.lang]:
-        return ctx.text("heading.special.untitled", label=label)
+        return ctx.edition.untitled(division, ctx.lang)
     return ctx.text(f"heading.{division.kind}", label=label, title=title)

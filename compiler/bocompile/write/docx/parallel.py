@@ -7,7 +7,7 @@ gets a row per item, so long lists stay level too.
 
 from __future__ import annotations
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model import ListBlock, Table, walk_divisions
 from bocompile.write.docx.blocks import block, list_items
 from bocompile.write.docx.context import Context
@@ -76,8 +76,7 @@ def write_parallel(edition: Edition) -> bytes:
     add_blocks(edition.preamble)
     for division in divisions:
         add([[heading(ctx, division, CELL_TOP)] for ctx in columns])
-        if not division.repealed:
-            add_blocks(division.blocks)
+        add_blocks(division.blocks)
     add_blocks(edition.closing)
     if edition.signed:
         add([signature(ctx) for ctx in columns])
