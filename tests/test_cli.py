@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import statistics
 import subprocess
 import sys
 import time
@@ -82,9 +81,7 @@ def test_verbose_build_reports_each_step_on_stderr_and_the_files_on_stdout(tmp_p
     result = bocompile("build", "-v", "--format", "akn", "-o", str(tmp_path))
     assert result.returncode == 0
     steps = result.stderr.splitlines()
-    assert steps and all(
-        re.fullmatch(r"\d+/\d+ (base|amendments/[\w-]+) akn \(\d+\.\d s\)", s) for s in steps
-    )
+    assert steps and all(re.fullmatch(r"\d+/\d+ (base|amendments/[\w-]+) akn \(\d+\.\d s\)", s) for s in steps)
     assert steps[-1].startswith(f"{len(steps)}/{len(steps)} ")
     assert result.stdout.splitlines() == [str(tmp_path / p) for p in sorted(hashes(tmp_path))]
     quiet = bocompile("build", "--format", "akn", "-o", str(tmp_path))  # stderr is not a terminal: no bar
@@ -112,14 +109,15 @@ def test_version_answers_without_loading_the_compiler():
 
 
 def test_version_is_quick():
-    """The one timed test: 0.1 s is the aim, 0.3 s the generous bound
-    (it took 0.4 s when it imported the compiler)."""
+    """The one timed test: 0.1 s is the aim, 0.25 s the generous bound (it took
+    0.4 s when it imported the compiler). The quickest of seven runs, so that
+    a busy machine does not fail it."""
     times = []
-    for _ in range(5):
+    for _ in range(7):
         start = time.perf_counter()
         subprocess.run([str(SCRIPT), "--version"], check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    assert statistics.median(times) < 0.3
+    assert min(times) < 0.25
 
 
 def test_an_internal_error_is_one_line_exit_3_and_the_traceback_only_with_verbose(monkeypatch):

@@ -13,9 +13,7 @@ def test_a_new_project_checks_at_once_and_lists_what_it_wrote(tmp_path):
     result = bocompile("init", "newagreement", "--period", "2025-2027", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     root = tmp_path / "newagreement"
-    assert result.stdout.splitlines() == sorted(
-        str(p.relative_to(tmp_path)) for p in root.rglob("*") if p.is_file()
-    )
+    assert result.stdout.splitlines() == sorted(str(p.relative_to(tmp_path)) for p in root.rglob("*") if p.is_file())
     assert {
         ".gitignore",
         "README.md",

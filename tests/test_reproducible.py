@@ -17,9 +17,7 @@ LOCK = REPO / "compiler/bocompile/requirements.lock"
 
 
 def pins() -> dict[str, str]:
-    return {
-        name.lower(): version for name, version in re.findall(r"^([\w.-]+)==(\S+)", LOCK.read_text(), re.M)
-    }
+    return {name.lower(): version for name, version in re.findall(r"^([\w.-]+)==(\S+)", LOCK.read_text(), re.M)}
 
 
 def test_every_package_that_shapes_the_bytes_runs_at_its_locked_version():

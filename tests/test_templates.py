@@ -64,8 +64,7 @@ def test_an_error_in_an_override_names_the_project_file_and_line(bare):
     result = run("-C", str(bare), "check")
     assert result.returncode == 1
     assert errors(result)[0].startswith(
-        f"templates/lang/nl.toml:{line_in(path, 'article')}: error: "
-        "template 'label.article' cannot be rendered"
+        f"templates/lang/nl.toml:{line_in(path, 'article')}: error: template 'label.article' cannot be rendered"
     )
 
 
@@ -105,6 +104,4 @@ def test_a_project_reference_docx_that_is_no_word_document_is_a_clear_error(bare
     own.write_text("not a document")
     result = run("-C", str(bare), "check")
     assert result.returncode == 1
-    assert errors(result)[0].startswith(
-        "templates/docx/reference.docx:1: error: cannot use this reference.docx"
-    )
+    assert errors(result)[0].startswith("templates/docx/reference.docx:1: error: cannot use this reference.docx")

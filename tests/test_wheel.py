@@ -43,9 +43,7 @@ def run(installed, tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
 
     def bocompile(*args: str) -> subprocess.CompletedProcess:
-        result = subprocess.run(
-            [str(installed), *args], cwd=tmp_path, capture_output=True, text=True, env=env
-        )
+        result = subprocess.run([str(installed), *args], cwd=tmp_path, capture_output=True, text=True, env=env)
         assert "Traceback" not in result.stderr, result.stderr
         return result
 
@@ -67,9 +65,7 @@ def test_init_check_build_from_the_wheel(run, tmp_path):
     build = run("-C", "newagreement", "build", "--consolidate")
     assert build.returncode == 0, build.stderr
     out = tmp_path / "newagreement/output"
-    expected = {f"{folder}/{name}" for folder in ("base", "consolidated") for name in FILES} | {
-        "manifest.json"
-    }
+    expected = {f"{folder}/{name}" for folder in ("base", "consolidated") for name in FILES} | {"manifest.json"}
     assert {Path(line).relative_to(out).as_posix() for line in build.stdout.splitlines()} == expected
     assert all((out / name).stat().st_size > 0 for name in expected)
     manifest = json.loads((out / "manifest.json").read_text())
@@ -88,8 +84,7 @@ def test_a_project_overrides_one_key_of_the_packaged_wording(run, tmp_path):
     assert "Gedaan te Brussel op 1 januari 2025." in text and "Opgemaakt" not in text
     assert "Artikel 3 – Verbintenissen van de dienst" in text  # the rest: the packaged wording
     rows = {
-        line.split()[0]: line.split()[1]
-        for line in run("-C", "newagreement", "templates", "list").stdout.splitlines()
+        line.split()[0]: line.split()[1] for line in run("-C", "newagreement", "templates", "list").stdout.splitlines()
     }
     assert rows == {"docx/reference.docx": "default", "lang/fr.toml": "default", "lang/nl.toml": "project"}
 

@@ -49,9 +49,7 @@ def create(directory: Path, agreement: NewAgreement, force: bool = False) -> lis
     if directory.exists() and not directory.is_dir():
         raise UsageProblem(f"{directory} is a file; name a new directory for the project")
     if directory.is_dir() and any(directory.iterdir()) and not force:
-        raise UsageProblem(
-            f"{directory} is not empty; name a new directory, or pass --force to write into it"
-        )
+        raise UsageProblem(f"{directory} is not empty; name a new directory, or pass --force to write into it")
     written = []
     for name, file in walk(importlib.resources.files("bocompile") / "skeleton"):
         quote = _toml if name.endswith(".toml") else _markdown

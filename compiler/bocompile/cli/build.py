@@ -26,9 +26,7 @@ from bocompile.project import Project
     metavar="DATE",
     help="With --consolidate: the date of the text in force (YYYY-MM-DD; default: the latest).",
 )
-@click.option(
-    "--renumber", is_flag=True, help="With --consolidate: number 1..n again, with a concordance table."
-)
+@click.option("--renumber", is_flag=True, help="With --consolidate: number 1..n again, with a concordance table.")
 @click.option(
     "--lang",
     "langs",

@@ -22,9 +22,7 @@ def _period(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int
 
 def _ident(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is not None and not KEY.match(value):
-        raise click.BadParameter(
-            f"{value!r}: use lower-case letters, digits and hyphens, e.g. bosa-2025-2027"
-        )
+        raise click.BadParameter(f"{value!r}: use lower-case letters, digits and hyphens, e.g. bosa-2025-2027")
     return value
 
 
@@ -46,14 +44,10 @@ def _line(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
     help="First and last calendar year of the agreement.",
 )
 @click.option("--title-nl", callback=_line, help='Dutch title (default: "Bestuursovereenkomst PERIOD").')
-@click.option(
-    "--title-fr", callback=_line, help='French title (default: "Contrat d\'administration PERIOD").'
-)
+@click.option("--title-fr", callback=_line, help='French title (default: "Contrat d\'administration PERIOD").')
 @click.option("--service-nl", callback=_line, help="The service's Dutch name (default: a placeholder).")
 @click.option("--service-fr", callback=_line, help="The service's French name (default: a placeholder).")
-@click.option(
-    "--force", is_flag=True, help="Write into DIR even if it is not empty, replacing files of the same name."
-)
+@click.option("--force", is_flag=True, help="Write into DIR even if it is not empty, replacing files of the same name.")
 @global_options
 def command(
     directory: Path,
