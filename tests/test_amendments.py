@@ -220,7 +220,7 @@ def test_latin_numbering_option_gives_7bis_in_both_languages(compiled):
      "article 'bestuursplan' cannot follow section 'nieuwe-afdeling' in part 'definities': its articles "
      "come before its sections; place the section after the last article"),
     ("::: insert deel-in-deel in definities\n# Nieuw deel {#deel-in-deel}\n:::\n",
-     "a part ('deel-in-deel') cannot stand in part 'definities'; it holds sections and articles"),
+     "a part cannot stand in part 'definities'; insert it after or before a provision of its kind"),
     ("::: replace kader\n# Kader {#kader}\n:::\n",
      "'kader' is an article; its replacement must be one too"),
 ])

@@ -227,7 +227,7 @@ def test_instrument_cites_earlier_history_of_its_target(compiled):
     step = later[1]  # amendment 2 changes article 9, 10, 29
     from dataclasses import replace
     from bocompile.operations.replace_words import ReplaceWords
-    op = ReplaceWords("opvolging", {"nl": "aandachtig", "fr": "attentivement"},
+    op = ReplaceWords("opvolging", None, {"nl": "aandachtig", "fr": "attentivement"},
                       {"nl": "nauwgezet", "fr": "scrupuleusement"}, {"nl": None, "fr": None},
                       step.amendment.operations[0].loc)
     third = replace(later[2], amendment=replace(later[2].amendment, operations=(op,)))

@@ -51,6 +51,12 @@ class Edition:
         return self.text("heading.special.untitled", lang, n=self.numbering.text(division.key),
                          label=self.label(division, lang))
 
+    def repealed(self, division: Division, lang: str, n: str | None = None, label: str | None = None) -> str:
+        """"Art. 15. (Opgeheven)", "§ 3. (Opgeheven)": a repealed provision's heading."""
+        return self.text("heading.special.repealed", lang, kind=division.kind,
+                         n=self.reference(division.key, lang) if n is None else n,
+                         label=self.label(division, lang) if label is None else label)
+
     def reference(self, key: str, lang: str) -> str:
         """What `[[key]]` renders: the number as read in `lang` ("8", "1er")."""
         return self.languages[lang].number(self.numbering.kinds[key], self.numbering.text(key))

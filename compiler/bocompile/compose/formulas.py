@@ -7,13 +7,15 @@ quoted new text, figures, all from templates/lang, in every language.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Callable
 
 from bocompile.amend.history import Step
-from bocompile.amend.tree import find
+from bocompile.amend.tree import find, path_to
 from bocompile.language import Language
 from bocompile.model import Block, Division, Paragraph, Strong, Text
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.model.walk import edge_text
 from bocompile.number import number
 
@@ -53,19 +55,40 @@ class Formulas:
     def figure(self, lang: str, value: Decimal) -> str:
         return self.languages[lang].figure(value, self.grouping)
 
-    def cite(self, lang: str, key: str) -> dict:
-        """Words for naming `key` in a formula, with its history before this
-        amendment ("Artikel 29, vervangen bij wijziging nr. 1, ...")."""
+    def cite(self, lang: str, key: str, lid: int | None = None) -> dict:
+        """Words for naming `key` (its `lid`-th lid, if given) in a formula,
+        with its history before this amendment ("Artikel 29, vervangen bij
+        wijziging nr. 1, ..."); a paragraph is named in its article
+        ("artikel 5, § 2, tweede lid,")."""
         kind = self.before.kinds[key]
         n = self.languages[lang].number(kind, self.before.text(key))
-        forms = {form: self.t(lang, f"cite.{kind}.{form}", n=n) for form in ("the", "The", "in", "In", "e")}
         division = find(self.step.before, key)
+        lid_words = self.t(lang, "cite.lid.name", n=lid, only=len(division.blocks) == 1) if lid else ""
+        values = {"n": n, "article": self._article(lang, self.step.before, self.before, key), "lid": lid_words}
+        forms = {form: self.t(lang, f"cite.{kind}.{form}", **values) for form in ("the", "The", "in", "In", "e")}
         events = [self.t(lang, f"history.{c.action}", nr=c.amendment, e=forms["e"]) for c in division.history] \
             if division is not None else []
         forms["history"] = self.t(lang, "history.clause", events=self.t(lang, "history.and").join(events)) \
             if events else ""
         forms["n"] = n
         return forms
+
+    def within(self, lang: str, key: str) -> str:
+        """Where new provision `key` is inserted: "In de bestuursovereenkomst",
+        or for a paragraph its article ("In artikel 5 van de bestuursovereenkomst")."""
+        kind = self.after.kinds[key]
+        if kind not in SUBDIVISIONS:
+            return self.t(lang, "cite.agreement.within")
+        parent = path_to(self.step.after, key)[-2]
+        return self.t(lang, f"cite.{parent.kind}.within", n=self.number(lang, parent.kind, parent.key),
+                      article=self._article(lang, self.step.after, self.after, parent.key))
+
+    def _article(self, lang: str, agreement, numbering, key: str) -> str:
+        """The number of the division that holds subdivision `key` ("" for others)."""
+        if numbering.kinds[key] not in SUBDIVISIONS:
+            return ""
+        parent = path_to(agreement, key)[-2]
+        return self.languages[lang].number(parent.kind, numbering.text(parent.key))
 
     def quote(self, lang: str, text: str) -> str:
         return self.t(lang, "instrument.quotes.open") + text + self.t(lang, "instrument.quotes.close")
@@ -81,7 +104,12 @@ class Formulas:
 
     def _text_of(self, division: Division) -> tuple[Block, ...]:
         head = {lang: (Strong(self._heading(lang, division)),) for lang in self.languages}
-        blocks = (Paragraph(head, self.loc),) + division.blocks
+        if division.kind in SUBDIVISIONS and division.blocks and isinstance(division.blocks[0], Paragraph):
+            first = division.blocks[0]  # "§ 1/1. Tekst ...": the number starts the first lid
+            blocks = (replace(first, text={lang: head[lang] + (Text(" "),) + first.text[lang]
+                                           for lang in self.languages}),) + division.blocks[1:]
+        else:
+            blocks = (Paragraph(head, self.loc),) + division.blocks
         for child in division.children:
             blocks += self._text_of(child)
         return blocks

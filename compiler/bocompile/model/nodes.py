@@ -92,7 +92,7 @@ class Mark:
     closes. The engine places it (which amendment, which of its operations);
     the consolidated edition numbers it per provision (`number`)."""
 
-    side: str  # "open" | "close"
+    side: str  # "open" | "close"; "note": no bracket, only the number's note (a repealed provision)
     amendment: int
     operation: int
     number: int = 0

@@ -57,7 +57,7 @@ def _word(f, op: Replace, family: str):
 
 KIND = register(OperationKind(
     name="replace", type=Replace, noun="replace operation",
-    syntax=rf"(?P<target>{KEY})(?: paragraph (?P<paragraph>\d+))?", usage="replace KEY [paragraph N]",
+    syntax=rf"(?P<target>{KEY})(?: (?:paragraph|lid) (?P<paragraph>\d+))?", usage="replace KEY [lid N]",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "replaced" if op.paragraph is None else "modified",
     word=_word, formulas=("replace", "replace_paragraph"),

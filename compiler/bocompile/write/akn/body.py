@@ -26,7 +26,8 @@ from dataclasses import replace
 from lxml import etree
 
 from bocompile.compose.edition import Edition
-from bocompile.model import Block, Division, Heading, JustelNote, Text
+from bocompile.model import Block, Division, Heading, JustelNote, Mark, Text
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import ABBREVIATIONS, Scope
 from bocompile.write.akn.tree import sub
@@ -56,20 +57,24 @@ class BodyWriter:
 
     def _division(self, parent: etree._Element, division: Division) -> None:
         scope = self.inlines.divisions[division.key]
-        self.inlines.division = scope
-        notes = sum(isinstance(b, JustelNote) for b in division.blocks)  # written in <meta> (meta.py)
+        if division.kind not in SUBDIVISIONS:  # a paragraph's Justel notes are its article's
+            self.inlines.division = scope
+        # Justel notes are written in <meta> (meta.py)
         division = replace(division, blocks=tuple(b for b in division.blocks if not isinstance(b, JustelNote)))
         marks = {"status": "removed", "class": "repealed"} if division.repealed else {}
         element = sub(parent, division.kind, **scope.attrs, **marks)
-        sub(element, "num", self.edition.label(division, self.lang) if division.title[self.lang]
-            else self.edition.untitled(division, self.lang))
+        sub(element, "num", self._number(division))
         if division.repealed:
-            self._repealed(element, division, scope, notes)
+            self._repealed(element, division, scope)
             return
         if division.title[self.lang]:
             self.inlines.write(sub(element, "heading"), division.title[self.lang], scope)
-        if division.kind == "article":
-            self._article_blocks(element, division, scope)
+        if division.kind in SUBDIVISIONS or (division.kind == "article" and not division.children):
+            self._lids(element, division, scope, "subparagraph" if division.kind in SUBDIVISIONS else "paragraph")
+            return
+        if division.kind == "article":  # its paragraphs (§)
+            for child in division.children:
+                self._division(element, child)
             return
         if division.blocks:
             own = sub(element, "intro" if division.children else "content")
@@ -77,26 +82,35 @@ class BodyWriter:
         for child in division.children:
             self._division(element, child)
 
-    def _repealed(self, element: etree._Element, division: Division, scope: Scope, notes: int) -> None:
-        """"(Opgeheven)" and a reference to each of its Justel notes, then the
+    def _repealed(self, element: etree._Element, division: Division, scope: Scope) -> None:
+        """"(Opgeheven)" and a reference to the note of its repeal, then the
         repealed children, if any."""
         own = sub(element, "intro" if division.children else "content")
         words = sub(own, "p", **{"class": "repealed"})
-        self.inlines.write(words, (Text(repealed_word(self.edition, division, self.lang)),), scope)
-        for number in range(1, notes + 1):
-            self.inlines.note_ref(words, number)
+        notes = tuple(i for i in division.title[self.lang] if isinstance(i, Mark))
+        self.inlines.write(words, (Text(repealed_word(self.edition, division, self.lang)),) + notes, scope)
         for child in division.children:
             self._division(element, child)
 
-    def _article_blocks(self, element: etree._Element, article: Division, scope: Scope) -> None:
+    def _number(self, division: Division) -> str:
+        """<num>: "Artikel 8", a paragraph's "§ 2.", an instrument's "Art. 2."."""
+        if division.kind in SUBDIVISIONS:
+            return self.edition.text(f"heading.{division.kind}", self.lang,
+                                     label=self.edition.label(division, self.lang), title="")
+        if division.title[self.lang]:
+            return self.edition.label(division, self.lang)
+        return self.edition.untitled(division, self.lang)
+
+    def _lids(self, element: etree._Element, article: Division, scope: Scope, lid: str) -> None:
+        """Each block a lid (<paragraph> in an article, <subparagraph> in a §)."""
         for block in article.blocks:
             if isinstance(block, Heading):
                 ids = scope.child("crossHeading")
                 heading = sub(element, "crossHeading", **ids.attrs, **{"class": f"level-{block.level}"})
                 self.inlines.write(heading, block.text[self.lang], ids)
             else:
-                ids = scope.child("paragraph")
-                content = sub(sub(element, "paragraph", **ids.attrs), "content")
+                ids = scope.child(lid)
+                content = sub(sub(element, lid, **ids.attrs), "content")
                 self.blocks.write(content, block, ids)
 
     def _closing(self, body: etree._Element, blocks: tuple[Block, ...]) -> None:
@@ -119,10 +133,9 @@ def repealed_word(edition: Edition, division: Division, lang: str) -> str:
     <num> already holds the label, so only the words after the number are
     kept (the whole text when the template does not use the number).
     """
-    marked = edition.text("heading.special.repealed", lang, n=_NUMBER, label=_NUMBER)
+    marked = edition.repealed(division, lang, n=_NUMBER, label=_NUMBER)
     if _NUMBER in marked:
         after = _LEADING_PUNCTUATION.sub("", marked.rpartition(_NUMBER)[2]).strip()
         if after:
             return after
-    return edition.text("heading.special.repealed", lang, n=edition.reference(division.key, lang),
-                        label=edition.label(division, lang))
+    return edition.repealed(division, lang)

@@ -44,6 +44,7 @@ ABBREVIATIONS = {
     "section": "sec",
     "article": "art",
     "paragraph": "para",
+    "subparagraph": "subpara",
     "blockList": "list",
     "item": "item",
     "table": "table",

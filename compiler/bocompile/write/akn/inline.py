@@ -64,6 +64,9 @@ class InlineWriter:
 
     def mark(self, parent: etree._Element, mark: Mark) -> None:
         """"[" and the number in <sup>, or "]" and a <noteRef> to the number's source."""
+        if mark.side == "note":
+            self.note_ref(parent, mark.number)
+            return
         before, _, after = self.edition.text(f"justel.{mark.side}", self.lang, n=_NUMBER).partition(_NUMBER)
         append_text(parent, before)
         if mark.side == "open":

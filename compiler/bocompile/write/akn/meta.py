@@ -30,6 +30,7 @@ from lxml import etree
 from bocompile.diagnostics import Diagnostic, SourceError
 from bocompile.compose.edition import Edition
 from bocompile.model import JustelNote, plain_text, walk_divisions
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.model.facts import AmendmentInfo, Config, Party, Signatory
 from bocompile.write.akn.ids import division_scopes, justel_note_id
 from bocompile.write.akn.modifications import (
@@ -147,8 +148,10 @@ def _notes(parent: etree._Element, edition: Edition, lang: str) -> None:
     """The Justel notes of a consolidated text: editorial notes, one per
     source of a division's brackets, with ids the text's <noteRef>s name."""
     scopes = division_scopes(edition.agreement, edition.numbering)
-    notes = [(scopes[division.key].eid, note) for division in walk_divisions(edition.agreement.parts)
-             for note in division.blocks if isinstance(note, JustelNote)]
+    notes, unit = [], ""
+    for division in walk_divisions(edition.agreement.parts):
+        unit = unit if division.kind in SUBDIVISIONS else scopes[division.key].eid  # § notes: their article's
+        notes += [(unit, note) for note in division.blocks if isinstance(note, JustelNote)]
     if not notes:
         return
     element = sub(parent, "notes", source=f"#{SOURCE}")

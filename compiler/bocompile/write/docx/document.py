@@ -8,7 +8,7 @@ from bocompile.model import walk_divisions
 from bocompile.write.docx.blocks import blocks
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
-from bocompile.write.docx.headings import entry, heading
+from bocompile.write.docx.headings import LEVELS, division_elements, entry
 from bocompile.write.docx.ooxml import page_break
 from bocompile.write.docx.package import Package
 from bocompile.write.docx.pages import header_and_footer
@@ -25,13 +25,13 @@ def write_document(edition: Edition, lang: str) -> bytes:
     if any(d.title[lang] for d in divisions):  # a cover page, then the contents
         page_break(cover[-1])
         package.append(cover)
-        package.append(contents(ctx.text("contents.heading"), [entry(ctx, d) for d in divisions]))
+        package.append(contents(ctx.text("contents.heading"), [entry(ctx, d) for d in divisions if d.kind in LEVELS]))
         package.append([page_break()])
     else:  # an instrument runs on from its title
         package.append(cover)
     package.append(blocks(ctx, edition.preamble))
     for division in divisions:
-        package.append([heading(ctx, division)] + blocks(ctx, division.blocks))
+        package.append(division_elements(ctx, division))
     package.append(blocks(ctx, edition.closing))
     if edition.signed:
         package.append(signature(ctx))

@@ -53,7 +53,7 @@ def _inline(ctx: Context, item: Inline, fmt: _Format) -> list:
     if isinstance(item, Footnote):
         return [footnote(ctx, item)]
     if isinstance(item, Mark):
-        return mark(ctx, item, fmt)
+        return mark(ctx, item, fmt) if item.side != "note" else []
     raise TypeError(f"unknown inline {type(item).__name__}")
 
 

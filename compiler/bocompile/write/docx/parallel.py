@@ -8,11 +8,12 @@ gets a row per item, so long lists stay level too.
 from __future__ import annotations
 
 from bocompile.compose.edition import Edition
-from bocompile.model import ListBlock, Table, walk_divisions
+from bocompile.model import ListBlock, Paragraph, Table, walk_divisions
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.docx.blocks import block, list_items
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
-from bocompile.write.docx.headings import entry, heading
+from bocompile.write.docx.headings import LEVELS, entry, heading, run_in
 from bocompile.write.docx.ooxml import line, page_break
 from bocompile.write.docx.package import Package, language_tag
 from bocompile.write.docx.pages import LANGUAGE_SEPARATOR, header_and_footer
@@ -47,7 +48,7 @@ def write_parallel(edition: Edition) -> bytes:
         page_break(cover[-1])
         package.append(cover)
         title = LANGUAGE_SEPARATOR.join(ctx.text("contents.heading") for ctx in pages)
-        package.append(contents(title, [entry(ctx, d) for d in divisions for ctx in columns]))
+        package.append(contents(title, [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns]))
         package.append([page_break()])
     else:  # an instrument runs on from its titles
         package.append(cover)
@@ -75,8 +76,15 @@ def write_parallel(edition: Edition) -> bytes:
 
     add_blocks(edition.preamble)
     for division in divisions:
-        add([[heading(ctx, division, CELL_TOP)] for ctx in columns])
-        add_blocks(division.blocks)
+        if division.kind not in SUBDIVISIONS:
+            add([[heading(ctx, division, CELL_TOP)] for ctx in columns])
+            add_blocks(division.blocks)
+        elif division.blocks and isinstance(division.blocks[0], Paragraph):  # "§ 1." starts the first lid
+            add([run_in(ctx, division, block(ctx, division.blocks[0])) for ctx in columns])
+            add_blocks(division.blocks[1:])
+        else:
+            add([run_in(ctx, division, []) for ctx in columns])
+            add_blocks(division.blocks)
     add_blocks(edition.closing)
     if edition.signed:
         add([signature(ctx) for ctx in columns])
