@@ -24,6 +24,7 @@ from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import Diagnostic, UsageProblem
 from bocompile.load import Loaded, load
 from bocompile.project import Project
+from bocompile.provenance import provenance
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
 
@@ -35,26 +36,37 @@ OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
 WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
+#: called after each file format of each edition: (what, how many done, how many in all)
+Progress = Callable[[str, int, int], None]
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
           consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False,
-          warnings: list[Diagnostic] | None = None) -> list[Path]:
+          warnings: list[Diagnostic] | None = None, progress: Progress | None = None) -> list[Path]:
     """Compile the project into `out`; returns the files written. Warnings
     (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
+    for folder in ("sources", "templates"):
+        if out.resolve().is_relative_to(project.root / folder):
+            raise UsageProblem(f"the output directory {out} is inside {folder}/; choose one outside "
+                               "sources/ and templates/ (-o DIR)")
     loaded = load(project)
     states = history_of(loaded)
     if warnings is not None:
         warnings.extend(states.warnings)
-    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states)
-    return _replace(out, files, OUTPUT_FOLDERS)
+    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)
+    try:
+        return _replace(out, files, OUTPUT_FOLDERS)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write to {out}: {exc.strerror}; choose another output "
+                           "directory (-o DIR)") from None
 
 
 def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
            consolidated: bool = False, as_of: dt.date | None = None,
-           renumbered: bool = False, *, states: History | None = None) -> dict[str, bytes]:
+           renumbered: bool = False, *, states: History | None = None,
+           progress: Progress | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument; with
@@ -73,10 +85,12 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     files: dict[str, bytes] = {}
-    for edition in editions:
-        for fmt in tuple(formats) or FORMATS:
-            for name, data in WRITERS[fmt](edition, langs).items():
-                files[f"{edition.name}/{name}"] = data
+    jobs = [(edition, fmt) for edition in editions for fmt in tuple(formats) or FORMATS]
+    for done, (edition, fmt) in enumerate(jobs, start=1):
+        for name, data in WRITERS[fmt](edition, langs).items():
+            files[f"{edition.name}/{name}"] = data
+        if progress:
+            progress(f"{edition.name} {fmt}", done, len(jobs))
     files["manifest.json"] = _manifest(files, editions)
     return files
 
@@ -92,6 +106,7 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
                             "in_force": a.info.in_force.isoformat()} for a in e.amendments],
         } for e in editions},
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "bocompile": provenance(),
     }
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
