@@ -111,8 +111,9 @@ def test_justel_notes_are_editorial_notes_referenced_where_each_bracket_closes(d
                          ("fr", "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>.")):
         article = by_eid(docs[lang], "art_7-1")
         assert article.find("a:heading/a:span[@class='justel-open']/a:sup", NS).text == "1"
-        [ref] = article.findall(".//a:noteRef", NS)
-        assert (ref.get("marker"), ref.get("href")) == ("1", "#art_7-1__note_1")
+        # its heading and each of its paragraphs close "]1"; § 1/1, inserted later, "]2"
+        assert [(ref.get("marker"), ref.get("href")) for ref in article.findall(".//a:noteRef", NS)] == [
+            ("1", "#art_7-1__note_1"), ("1", "#art_7-1__note_1"), ("2", "#art_7-1__note_2"), ("1", "#art_7-1__note_1")]
         note = by_eid(docs[lang], "art_7-1__note_1")
         assert note.tag == f"{{{AKN_NS}}}note" and note.getparent().tag == f"{{{AKN_NS}}}notes"
         assert text(note) == source
@@ -152,7 +153,8 @@ def test_passive_modifications(docs):
         assert ("repeal", "#amendment_3", "#art_15") in pairs
         assert ("substitution", "#amendment_2", "#art_29") in pairs
         assert ("substitution", "#amendment_1", "#part_4") in pairs
-        assert len(pairs) == 10
+        assert ("insertion", "#amendment_3", "#art_7-1__para_1-1") in pairs  # a paragraph (§ 1/1)
+        assert len(pairs) == 11
         assert docs[lang].find("a:act/a:meta/a:analysis", NS).get("source") == "#bocompile"
 
 
@@ -356,7 +358,8 @@ def test_instrument_destinations_name_the_amended_provisions(instruments):
     assert mods(0) == [("substitution", "part_4__para_1", None), ("insertion", "part_4", "end")]
     assert mods(1)[:3] == [("insertion", "art_7", "after"), ("substitution", "art_9", None),
                            ("substitution", "art_10", None)]
-    assert mods(2) == [("insertion", "art_12", "end"), ("repeal", "art_15", None)]  # in the agreement's order
+    assert mods(2) == [("insertion", "art_7-1__para_1", "after"), ("insertion", "art_12", "end"),
+                       ("repeal", "art_15", None)]  # in the agreement's order
     destination = instruments[1][1]["fr"].find(".//a:activeModifications/a:textualMod/a:destination", NS)
     assert (destination.get("href"), destination.get("pos")) == (f"{AGREEMENT}/fra@2020-11-01/!main~art_7", "after")
 

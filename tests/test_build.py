@@ -113,10 +113,10 @@ def test_consolidation_at_the_end_of_2020_has_amendments_1_and_2_only(end_2020):
 
 @pytest.mark.parametrize("lang, inserted, repealed, note, words, total", [
     ("nl", "Artikel 7/1 – [1 Ondersteuning", "Art. 15. (Opgeheven) (1)<Wijziging nr. 3 van 15 februari 2021, "
-     "art. 2, i.w. 1 maart 2021>.", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>.",
+     "art. 3, i.w. 1 maart 2021>.", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>.",
      "zoals beschreven in de bestuursovereenkomst [1 aandachtig en aan de hand van meetbare indicatoren op te "
      "volgen]1. (1)<Wijziging nr. 2 van 15 oktober 2020, art. 2, i.w. 1 november 2020>.", "[1 109.668]1"),
-    ("fr", "Article 7/1 – [1 Appui", "Art. 15. (Abrogé) (1)<Modification n° 3 du 15 février 2021, art. 2, "
+    ("fr", "Article 7/1 – [1 Appui", "Art. 15. (Abrogé) (1)<Modification n° 3 du 15 février 2021, art. 3, "
      "EV 1er mars 2021>.", "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>.",
      "s'engagent à [1 suivre attentivement, à l'aide d'indicateurs mesurables,]1 la réalisation", "[1 110.701]1"),
 ])
@@ -197,14 +197,18 @@ FORMULAS = {
                             "dans le tableau « Budget / crédits d'engagement », à la ligne « Communication "
                             "externe », le montant « 3.720 » pour 2020 est remplacé par le montant « 5.220 », et à "
                             "la ligne « Total », le montant « 108.168 » par le montant « 109.668 » ;"],
-    ("wijziging-3", "nl"): ["Artikel 1. Artikel 12 van de bestuursovereenkomst wordt aangevuld met een lid, "
+    ("wijziging-3", "nl"): ["Artikel 1. In artikel 7/1 van de bestuursovereenkomst wordt een paragraaf 1/1 "
+                            "ingevoegd, luidende: “§ 1/1. De FOD brengt na elke crisis",
+                            "Art. 2. Artikel 12 van de bestuursovereenkomst wordt aangevuld met een lid, "
                             "luidende:",
-                            "Art. 2. Artikel 15 van de bestuursovereenkomst wordt opgeheven.",
-                            "Art. 3. Deze wijziging treedt in werking op 1 maart 2021."],
-    ("wijziging-3", "fr"): ["Article 1er. L'article 12 du contrat d'administration est complété par un alinéa "
+                            "Art. 3. Artikel 15 van de bestuursovereenkomst wordt opgeheven.",
+                            "Art. 4. Deze wijziging treedt in werking op 1 maart 2021."],
+    ("wijziging-3", "fr"): ["Article 1er. Dans l'article 7/1 du contrat d'administration, il est inséré un "
+                            "paragraphe 1/1 rédigé comme suit : « § 1/1. Après chaque crise",
+                            "Art. 2. L'article 12 du contrat d'administration est complété par un alinéa "
                             "rédigé comme suit :",
-                            "Art. 2. L'article 15 du contrat d'administration est abrogé.",
-                            "Art. 3. La présente modification entre en vigueur le 1er mars 2021."],
+                            "Art. 3. L'article 15 du contrat d'administration est abrogé.",
+                            "Art. 4. La présente modification entre en vigueur le 1er mars 2021."],
 }
 
 
