@@ -26,15 +26,18 @@ from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
+from bocompile.write.html import write_html
 
-FORMATS = ("docx", "akn")
+FORMATS = ("docx", "akn", "html")
+#: what a build writes when no --format is given (the HTML preview is asked for)
+DEFAULT_FORMATS = ("docx", "akn")
 #: every folder a build owns: each build replaces all of them, so output/
 #: always shows exactly what the last build made (and manifest.json lists).
 OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
-WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
+WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn, "html": write_html}
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
@@ -69,7 +72,7 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     files: dict[str, bytes] = {}
     for edition in editions:
-        for fmt in tuple(formats) or FORMATS:
+        for fmt in tuple(formats) or DEFAULT_FORMATS:
             for name, data in WRITERS[fmt](edition, langs).items():
                 files[f"{edition.name}/{name}"] = data
     files["manifest.json"] = _manifest(files, editions)

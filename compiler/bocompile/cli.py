@@ -34,7 +34,7 @@ def _fail(error: SourceError, as_json: bool = False) -> None:
 @click.option("--lang", "langs", multiple=True, metavar="LANG",
               help="Only this language (repeatable; default: all). nl-fr.docx needs all.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
-              help="Only this format (repeatable; default: docx and akn).")
+              help="Only this format (repeatable; default: docx and akn; html: the preview).")
 @click.option("--consolidate", is_flag=True,
               help="Also write output/consolidated: the text with every amendment in force.")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",

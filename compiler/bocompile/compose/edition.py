@@ -40,6 +40,7 @@ class Edition:
     amendments: tuple[Amendment, ...] = ()  # applied ones, or the instrument's own
     modifications: tuple[Modification, ...] = ()  # an instrument's article -> provision changed
     cited: dict[str, dict[int, str]] = field(default_factory=dict)  # per language: amendment nr -> its title
+    review: dict[str, dict[str, str]] = field(default_factory=dict)  # per language: unit id -> "stale" | "new"
 
     def label(self, division: Division, lang: str) -> str:
         """"Artikel 8", "Article 1er", "Deel 2"."""
