@@ -1,4 +1,4 @@
-"""Command line: a thin layer over the library (check, build)."""
+"""Command line: a thin layer over the library (check, build, status)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ from bocompile.build import FORMATS, build
 from bocompile.check import check as check_project
 from bocompile.diagnostics import SourceError, UsageProblem
 from bocompile.project import Project
+from bocompile.load import load
 from bocompile.summary import count_divisions
+from bocompile.translate.ledger import LEDGER
+from bocompile.translate.status import accept as accept_status, status as translation_status
 
 PROJECT = click.option("-C", "project_dir", default=".", metavar="PROJECT_DIR",
                        type=click.Path(file_okay=False), help="Project directory (default: here).")
@@ -91,3 +94,37 @@ def check(ctx: click.Context, project_dir: str | None, as_json: bool) -> None:
     click.echo(f"ok: {counts['part']} parts, {counts['section']} sections, {counts['article']} "
                f"articles in {', '.join(compiled.config.languages)}; "
                f"{len(compiled.amendments)} amendment(s)", err=as_json)
+
+
+def _project(ctx: click.Context, project_dir: str | None) -> Project:
+    return Project.open(project_dir or ctx.obj or ".")
+
+
+@main.command()
+@click.option("-C", "project_dir", default=None, metavar="PROJECT_DIR",
+              type=click.Path(file_okay=False), help="Project directory (default: here).")
+@click.option("--accept", is_flag=True, help="Record the present state as aligned.")
+@click.argument("keys", nargs=-1, metavar="[KEY ...]")
+@click.pass_context
+def status(ctx: click.Context, project_dir: str | None, accept: bool, keys: tuple[str, ...]) -> None:
+    """Translation status: every translated title or block whose reference
+    text changed since it was aligned (stale) or that never was (new); exit 1
+    if there is one. With --accept, record the present state (of every unit,
+    or of the divisions KEY ...) in sources/translations.lock."""
+    if keys and not accept:
+        raise click.UsageError("KEY ... goes with --accept")
+    try:
+        loaded = load(_project(ctx, project_dir))
+        if accept:
+            written = accept_status(loaded, keys)
+            click.echo(f"recorded {written} aligned unit(s) in {LEDGER}")
+            return
+        found = translation_status(loaded)
+    except SourceError as error:
+        _fail(error)
+    except UsageProblem as problem:
+        raise click.UsageError(str(problem)) from None
+    for finding in found.findings:
+        click.echo(str(finding))
+    click.echo(found.summary())
+    sys.exit(1 if found.findings else 0)
