@@ -1,4 +1,4 @@
-"""Command line: a thin layer over the library (check, build, status)."""
+"""Command line: a thin layer over the library (check, build, status, xliff)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from bocompile.load import load
 from bocompile.summary import count_divisions
 from bocompile.translate.ledger import LEDGER
 from bocompile.translate.status import accept as accept_status, status as translation_status
+from bocompile.translate.xliff.export import export as export_xliff
+from bocompile.translate.xliff.importer import import_xliff
+from bocompile.atomic import write_atomically
 
 PROJECT = click.option("-C", "project_dir", default=".", metavar="PROJECT_DIR",
                        type=click.Path(file_okay=False), help="Project directory (default: here).")
@@ -128,3 +131,50 @@ def status(ctx: click.Context, project_dir: str | None, accept: bool, keys: tupl
         click.echo(str(finding))
     click.echo(found.summary())
     sys.exit(1 if found.findings else 0)
+
+
+@main.group()
+def xliff() -> None:
+    """Exchange the text with CAT tools as XLIFF 2.1."""
+
+
+@xliff.command("export")
+@click.option("-C", "project_dir", default=None, metavar="PROJECT_DIR",
+              type=click.Path(file_okay=False), help="Project directory (default: here).")
+@click.option("--to", "target", required=True, metavar="LANG", help="The target language.")
+@click.option("-o", "out_file", default=None, type=click.Path(dir_okay=False),
+              help="The XLIFF file (default: output/xliff/<id>.<reference>-<target>.xlf).")
+@click.pass_context
+def xliff_export(ctx: click.Context, project_dir: str | None, target: str, out_file: str | None) -> None:
+    """Write the reference text and the LANG translation as one XLIFF 2.1 file."""
+    try:
+        project = _project(ctx, project_dir)
+        loaded = load(project)
+        data = export_xliff(loaded, target)
+    except SourceError as error:
+        _fail(error)
+    except UsageProblem as problem:
+        raise click.UsageError(str(problem)) from None
+    path = Path(out_file) if out_file else project.root / "output" / "xliff" / \
+        f"{loaded.config.id}.{loaded.config.languages[0]}-{target}.xlf"
+    write_atomically(path, data)
+    click.echo(str(path))
+
+
+@xliff.command("import")
+@click.option("-C", "project_dir", default=None, metavar="PROJECT_DIR",
+              type=click.Path(file_okay=False), help="Project directory (default: here).")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def xliff_import(ctx: click.Context, project_dir: str | None, file: str) -> None:
+    """Write the translations of FILE into sources/<target>/; only the texts
+    that differ change. Nothing is written if anything is wrong."""
+    try:
+        done = import_xliff(_project(ctx, project_dir), Path(file), file)
+    except SourceError as error:
+        _fail(error)
+    for name in done.files:
+        click.echo(name)
+    click.echo(f"{done.texts} text(s) changed in {len(done.files)} file(s); "
+               f"{done.aligned} reviewed unit(s) newly recorded as aligned")
+

@@ -72,6 +72,6 @@ def _canonical(value, lang: str, inline: bool = False):
             out.append(_canonical(item.get(lang, ()), lang, inline=True))
         elif holds == "nodes":
             out.append(_canonical(item, lang, inline))
-        elif inline and holds is None and not isinstance(item, Loc):
+        elif inline and holds is None and f.name != "loc":
             out.append(str(item))
     return out
