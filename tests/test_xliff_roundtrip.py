@@ -14,7 +14,7 @@ from lxml import etree
 from bocompile.load import load
 from bocompile.model import Emphasis, LineBreak, Link, Reference, Strong, Text
 from bocompile.project import Project
-from bocompile.translate.units import _canonical
+from bocompile.translate.units import canonical
 from bocompile.translate.xliff.codes import join
 from bocompile.translate.xliff.export import export
 from bocompile.translate.xliff.importer import import_xliff
@@ -24,7 +24,8 @@ from bocompile.translate.xliff.segments import exchange
 REPO = Path(__file__).resolve().parent.parent
 X = "{urn:oasis:names:tc:xliff:document:2.0}"
 #: letters, accents, spaces (a no-break one too) and every character Markdown gives a meaning
-ANY = st.text(st.sampled_from(list("abzAZéçà 09 \u00a0.,;:!?()'\"*_[]\\<>&#`{}-+=~|/^")), max_size=10)
+ANY = st.text(st.sampled_from(list("abzAZéçà 09 \u00a0.,;:!?()'\"*_[]\\<>&#`{}-+=~|/^")), max_size=10).filter(
+    lambda text: "[^" not in text)  # the source format reads "[^x]" as a footnote, even escaped
 WORD = st.text(st.sampled_from(list("abcxyzéàç")), min_size=1, max_size=5)
 #: a code's own text: any characters, between letters (an emphasis around spaces is no emphasis)
 INNER = st.tuples(WORD, ANY, WORD).map("".join) | WORD
@@ -93,7 +94,7 @@ def translate(root: Path, unit_id: str, pieces, tmp: Path):
 
 
 def same(a, b) -> bool:
-    return _canonical(a, "", True) == _canonical(b, "", True)
+    return canonical(a, "", True) == canonical(b, "", True)
 
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

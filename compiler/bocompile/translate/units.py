@@ -45,7 +45,7 @@ class Unit:
 
     def fingerprint(self, lang: str) -> str:
         content = self.division.title[lang] if self.is_title else self.node
-        encoded = json.dumps(_canonical(content, lang, self.is_title), ensure_ascii=False, separators=(",", ":"))
+        encoded = json.dumps(canonical(content, lang, self.is_title), ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:DIGITS]
 
 
@@ -57,21 +57,21 @@ def units(agreement: Agreement) -> Iterator[Unit]:
             yield Unit(block_id(division.key, position), division, block, position)
 
 
-def _canonical(value, lang: str, inline: bool = False):
+def canonical(value, lang: str, inline: bool = False):
     """`value`'s text in `lang` as plain JSON data: node names, words, and the
     values inline nodes carry (a link's URL, a reference's key); no locations,
     and no language-neutral values of blocks (figures, styles)."""
     if isinstance(value, tuple):
-        return [_canonical(item, lang, inline) for item in value]
+        return [canonical(item, lang, inline) for item in value]
     if not is_dataclass(value):
         return str(value)
     out: list = [type(value).__name__]
     for f in fields(value):
         holds, item = f.metadata.get("holds"), getattr(value, f.name)
         if holds == "text":
-            out.append(_canonical(item.get(lang, ()), lang, inline=True))
+            out.append(canonical(item.get(lang, ()), lang, inline=True))
         elif holds == "nodes":
-            out.append(_canonical(item, lang, inline))
+            out.append(canonical(item, lang, inline))
         elif inline and holds is None and f.name != "loc":
             out.append(str(item))
     return out

@@ -27,7 +27,7 @@ from bocompile.load import Loaded, load
 from bocompile.model import DataRow, DataTable, Division, Figure, Footnote, Text, rewrite
 from bocompile.project import Project
 from bocompile.translate.ledger import Ledger, read_ledger, write_ledger
-from bocompile.translate.units import _canonical
+from bocompile.translate.units import canonical
 from bocompile.translate.xliff import FILE_HASH, q
 from bocompile.translate.xliff.codes import PROTECTED, CodeError, Meaning, codes, inlines, read
 from bocompile.translate.xliff.export import file_hash, unit_element
@@ -213,7 +213,7 @@ def _check_codes(source: tuple, translated: tuple, line: int) -> None:
 
 def _key(inlines) -> list:
     """A text's words and markup, notes reduced to their place (their text is a unit of its own)."""
-    return _canonical(rewrite(inlines, lambda node, _: Text("\ue000") if isinstance(node, Footnote) else node),
+    return canonical(rewrite(inlines, lambda node, _: Text("\ue000") if isinstance(node, Footnote) else node),
                       "", True)
 
 
