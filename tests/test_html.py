@@ -131,3 +131,20 @@ def test_nothing_but_the_file_itself_is_requested(preview, chromium):
     assert urls == {target.as_uri()}
     assert chromium.execute_script("return performance.getEntriesByType('resource').length") == 0
     assert chromium.execute_script("return document.scripts.length") == 0
+
+
+@pytest.mark.parametrize("broken, line, message", [
+    ("{% if %}", 5, "template error: Expected an expression"),
+    ("{{ h.nothing() }}", 11, "template error: 'bocompile.write.html.page.Page object' has no attribute 'nothing'"),
+])
+def test_a_broken_html_template_is_reported_by_check_and_build(project_copy, broken, line, message):
+    from test_status import run
+
+    macros = project_copy / "templates/html/macros.html"
+    lines = macros.read_text().splitlines(keepends=True)
+    lines.insert(line - 1, broken + "\n")
+    macros.write_text("".join(lines))
+    for args in (("check",), ("--format", "html")):
+        result = run(project_copy, *args)
+        assert result.returncode == 1
+        assert result.stderr.startswith(f"templates/html/macros.html:{line}: error: {message}"), result.stderr

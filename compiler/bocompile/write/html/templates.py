@@ -8,6 +8,7 @@ instead of raising a Python error.
 from __future__ import annotations
 
 import functools
+import traceback
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
@@ -36,7 +37,16 @@ def render(root: Path, name: str, **values) -> bytes:
         where = Loc(f"{FOLDER}/{exc.name or name}", exc.lineno or 0)
         raise SourceError([Diagnostic(where, f"template error: {exc.message}")]) from None
     except TemplateError as exc:
-        raise SourceError([Diagnostic(Loc(f"{FOLDER}/{name}", 0), f"template error: {exc}")]) from None
+        raise SourceError([Diagnostic(_where(exc, root, name), f"template error: {exc}")]) from None
     except (AttributeError, KeyError, TypeError, ValueError) as exc:  # a template asked for what is not there
-        raise SourceError([Diagnostic(Loc(f"{FOLDER}/{name}", 0),
-                                      f"template cannot be rendered: {exc}")]) from None
+        raise SourceError([Diagnostic(_where(exc, root, name), f"template cannot be rendered: {exc}")]) from None
+
+
+def _where(exc: Exception, root: Path, name: str) -> Loc:
+    """The template line that failed: Jinja gives template frames their file and line."""
+    folder = (root / FOLDER).resolve()
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = Path(frame.filename).resolve()
+        if path.is_relative_to(folder):
+            return Loc(f"{FOLDER}/{path.relative_to(folder).as_posix()}", frame.lineno or 0)
+    return Loc(f"{FOLDER}/{name}", 0)
