@@ -1,4 +1,4 @@
-"""Command line: a thin layer over the library (check, build, status, xliff)."""
+"""Command line: a thin layer over the library (check, build, status, xliff, watch)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from bocompile.translate.status import accept as accept_status, status as transl
 from bocompile.translate.xliff.export import export as export_xliff
 from bocompile.translate.xliff.importer import import_xliff
 from bocompile.atomic import write_atomically
+from bocompile.watch import watch as watch_preview
 
 PROJECT = click.option("-C", "project_dir", default=".", metavar="PROJECT_DIR",
                        type=click.Path(file_okay=False), help="Project directory (default: here).")
@@ -178,3 +179,23 @@ def xliff_import(ctx: click.Context, project_dir: str | None, file: str) -> None
     click.echo(f"{done.texts} text(s) changed in {len(done.files)} file(s); "
                f"{done.aligned} reviewed unit(s) newly recorded as aligned")
 
+
+@main.command("watch")
+@click.option("-C", "project_dir", default=None, metavar="PROJECT_DIR",
+              type=click.Path(file_okay=False), help="Project directory (default: here).")
+@click.option("-o", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Output directory (default: PROJECT_DIR/output).")
+@click.pass_context
+def watch_command(ctx: click.Context, project_dir: str | None, out_dir: str | None) -> None:
+    """Rebuild the HTML preview (only) on every saved change of sources/ or
+    templates/, one line per result; Ctrl-C stops."""
+    try:
+        project = _project(ctx, project_dir)
+        watch_preview(project, Path(out_dir) if out_dir else project.root / "output", click.echo)
+    except SourceError as error:
+        _fail(error)
+    except UsageProblem as problem:
+        raise click.UsageError(str(problem)) from None
+    except KeyboardInterrupt:
+        pass
+    click.echo("stopped")
