@@ -17,7 +17,7 @@ from typing import Iterator
 
 from bocompile.diagnostics import Loc
 from bocompile.model import Agreement, Division, walk_divisions
-from bocompile.model.walk import block_id, texts
+from bocompile.model.walk import block_id, holds, texts
 
 #: hex digits kept of a fingerprint: short lines in the ledger, ample for change detection
 DIGITS = 16
@@ -65,13 +65,14 @@ def canonical(value, lang: str, inline: bool = False):
         return [canonical(item, lang, inline) for item in value]
     if not is_dataclass(value):
         return str(value)
+    walked = dict(holds(type(value)))  # the model's field metadata, read as the walker reads it
     out: list = [type(value).__name__]
     for f in fields(value):
-        holds, item = f.metadata.get("holds"), getattr(value, f.name)
-        if holds == "text":
+        what, item = walked.get(f.name), getattr(value, f.name)
+        if what == "text":
             out.append(canonical(item.get(lang, ()), lang, inline=True))
-        elif holds == "nodes":
+        elif what == "nodes":
             out.append(canonical(item, lang, inline))
-        elif inline and holds is None and f.name != "loc":
+        elif inline and what is None and f.name != "loc":
             out.append(str(item))
     return out

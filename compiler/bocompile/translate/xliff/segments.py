@@ -42,8 +42,8 @@ class XUnit:
     file: str           # the Markdown file name (the same in every language)
     note: str           # where it stands, for the translator: "Artikel 4"
     segments: list[Segment]
-    source: Encoder = field(repr=False, default=None)
-    target: Encoder = field(repr=False, default=None)
+    source: Encoder = field(repr=False)   # numbers the reference's codes, remembers their meaning
+    target: Encoder = field(repr=False)   # the same for the target language
 
 
 def exchange(loaded: Loaded, target: str) -> list[XUnit]:
