@@ -33,3 +33,26 @@ def project_copy(tmp_path) -> Path:
     for folder in ("sources", "templates"):
         shutil.copytree(REPO / folder, root / folder)
     return root
+
+
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory):
+    """One real headless Chromium (Debian's, through its chromedriver) per
+    test module, with a fresh profile and every background request off, so
+    that whatever it loads is what the page asked for."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--window-size=1400,1000",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()

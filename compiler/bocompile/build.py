@@ -27,15 +27,18 @@ from bocompile.project import Project
 from bocompile.provenance import provenance
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
+from bocompile.write.html import write_html
 
-FORMATS = ("docx", "akn")
+FORMATS = ("docx", "akn", "html")
+#: what a build writes when no --format is given (the HTML preview is asked for)
+DEFAULT_FORMATS = ("docx", "akn")
 #: every folder a build owns: each build replaces all of them, so output/
 #: always shows exactly what the last build made (and manifest.json lists).
 OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
-WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
+WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn, "html": write_html}
 #: called after each file format of each edition: (what, how many done, how many in all)
 Progress = Callable[[str, int, int], None]
 
@@ -85,7 +88,7 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     files: dict[str, bytes] = {}
-    jobs = [(edition, fmt) for edition in editions for fmt in tuple(formats) or FORMATS]
+    jobs = [(edition, fmt) for edition in editions for fmt in tuple(formats) or DEFAULT_FORMATS]
     for done, (edition, fmt) in enumerate(jobs, start=1):
         for name, data in WRITERS[fmt](edition, langs).items():
             files[f"{edition.name}/{name}"] = data

@@ -2,7 +2,7 @@
 writing a file.
 
 `check` loads the sources, applies every amendment (each state proven) and
-renders every document in memory, consolidated and renumbered included, so
+renders every document in memory (the HTML preview too), consolidated and renumbered included, so
 a broken template or image fails here as it would in the build. A reference
 to a repealed provision, only a warning for a build, is an error here:
 `--renumber` would fail on it.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bocompile.build import render
+from bocompile.build import DEFAULT_FORMATS, render
 from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import SourceError
 from bocompile.load import Loaded, load
@@ -25,5 +25,5 @@ def check(project: Project) -> Loaded:
     states = history_of(loaded)
     if states.warnings:
         raise SourceError([dataclasses.replace(d, severity="error") for d in states.warnings])
-    render(loaded, consolidated=True, renumbered=True, states=states)
+    render(loaded, formats=(*DEFAULT_FORMATS, "html"), consolidated=True, renumbered=True, states=states)
     return loaded

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib.resources.abc import Traversable
@@ -164,3 +165,8 @@ def _locate(origins: dict[tuple, Loc], path: tuple) -> Loc:
 
 def month_name(locale: str, month: int) -> str:
     return str(get_month_names("wide", locale=locale)[month])
+
+
+def load_languages(root: Path, codes: Iterable[str]) -> dict[str, Language]:
+    """The wording of each language of a project, by code."""
+    return {code: load_language(root, code) for code in codes}

@@ -51,6 +51,7 @@ class Edition:
     amendments: tuple[Amendment, ...] = ()  # applied ones, or the instrument's own
     modifications: tuple[Modification, ...] = ()  # an instrument's article -> provision changed
     cited: dict[str, dict[int, str]] = field(default_factory=dict)  # per language: amendment nr -> its title
+    review: dict[str, dict[str, str]] = field(default_factory=dict)  # per language: unit id -> "stale" | "new"
     as_of: dt.date | None = None   # the date of the state of the agreement shown; None: an instrument
     renumbered: bool = False       # numbered 1..n again (a concordance annex follows)
 

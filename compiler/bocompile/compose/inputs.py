@@ -4,7 +4,7 @@ amendments' history (applied once, shared by all editions of a build)."""
 from __future__ import annotations
 
 from bocompile.amend.history import History, history
-from bocompile.language import Language, load_language
+from bocompile.language import Language, load_languages
 from bocompile.load import Loaded
 
 
@@ -13,7 +13,7 @@ def history_of(loaded: Loaded) -> History:
 
 
 def languages_of(loaded: Loaded) -> dict[str, Language]:
-    return {code: load_language(loaded.project.root, code) for code in loaded.config.languages}
+    return load_languages(loaded.project.root, loaded.config.languages)
 
 
 def running_headers(langs: dict[str, Language], title: dict[str, str]) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""The edition of the agreement as signed: no amendment, its own signatures."""
+"""The edition of the agreement as signed: no amendment, its own signatures,
+and the translation status of its units (the HTML preview marks stale ones)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import history_of, languages_of, running_headers
 from bocompile.load import Loaded
 from bocompile.number import number
+from bocompile.translate.status import review
 
 
 def base_edition(loaded: Loaded, *, states: History | None = None) -> Edition:
@@ -16,4 +18,5 @@ def base_edition(loaded: Loaded, *, states: History | None = None) -> Edition:
         numbering=number(signed, config.numbering), languages=langs,
         root=loaded.project.root, date=config.signing_date, title=config.title,
         header=running_headers(langs, config.title), signing=config.signing, as_of=config.signing_date,
+        review=review(loaded),
     )
