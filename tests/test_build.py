@@ -39,7 +39,8 @@ def text(path: Path) -> str:
 
 
 def squash(value: str) -> str:
-    return re.sub(r"\s+", " ", value.replace("\u00a0", " "))
+    """The words as read: no-break spaces and apostrophes as typed (typography is tested apart)."""
+    return re.sub(r"\s+", " ", value.replace("\u00a0", " ").replace("’", "'"))
 
 
 @pytest.fixture(scope="module")
@@ -208,8 +209,8 @@ def test_instrument_cites_earlier_history_of_its_target(compiled):
     assert isinstance(first, Paragraph)
     nl = "".join(i.value for i in first.text["nl"] if isinstance(i, Text))
     fr = "".join(i.value for i in first.text["fr"] if isinstance(i, Text))
-    assert nl.startswith("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, worden")
-    assert fr.startswith("À l'article 9 du contrat d'administration, modifié par la modification n° 2, les mots")
+    assert squash(nl).startswith("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, worden")
+    assert squash(fr).startswith("À l'article 9 du contrat d'administration, modifié par la modification n° 2, les mots")
 
 
 def test_lang_and_format_select_a_subset(tmp_path):

@@ -31,9 +31,9 @@ from bocompile.write.docx import write_docx
 
 REPO = Path(__file__).resolve().parent.parent
 LANGS = ("nl", "fr")
-SIGNED = {
-    "nl": "Opgemaakt te Brussel op 28 februari 2019 in twee exemplaren.",
-    "fr": "Fait à Bruxelles, le 28 février 2019, en deux exemplaires.",
+SIGNED = {  # as typeset: a no-break space between day and month
+    "nl": "Opgemaakt te Brussel op 28\u00a0februari 2019 in twee exemplaren.",
+    "fr": "Fait à Bruxelles, le 28\u00a0février 2019, en deux exemplaires.",
 }
 IPC_NOTE = {
     "nl": "Buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes",
@@ -131,7 +131,7 @@ def test_title_page_names_the_parties_and_the_period(folder):
     cover = paragraphs[start:start + 8]
     assert "Service public fédéral Chancellerie du Premier Ministre" in cover
     assert "Le Gouvernement fédéral" in cover
-    assert "pour la période du 1er janvier 2019 au 31 décembre 2021" in cover
+    assert "pour la période du 1er\u00a0janvier 2019 au 31\u00a0décembre 2021" in cover
 
 
 def test_table_of_contents_field_updates_on_opening(files):
@@ -146,7 +146,7 @@ def test_table_of_contents_field_updates_on_opening(files):
 def test_header_has_the_title_and_footer_the_page_numbers(folder):
     section = open_docx(folder, "fr.docx").sections[0]
     assert section.different_first_page_header_footer
-    assert section.header.paragraphs[0].text == "Contrat d'administration 2019-2021"
+    assert section.header.paragraphs[0].text == "Contrat d’administration 2019-2021"  # typeset
     footer = section.footer.paragraphs[0]._p
     fields = [f.get(qn("w:instr")).strip() for f in footer.iter(qn("w:fldSimple"))]
     assert fields == ["PAGE", "NUMPAGES"]
@@ -380,7 +380,7 @@ def test_consolidated_text_has_its_state_notes_and_concordance(compiled, tmp_pat
     assert titles[0] == edition.title["nl"]
     assert titles[1] == edition.front["nl"][0]
     notes = part_xml(data, "word/footnotes.xml")
-    assert "Ingevoegd bij wijziging nr. 1" in notes
+    assert "Ingevoegd bij wijziging nr.\u00a01" in notes
     headings = [p for p in document.paragraphs if p.style.style_id == "Heading3"]
     assert any(p._p.find(f".//{qn('w:footnoteReference')}") is not None for p in headings)
     concordance = table_starting_with(document, "Oude nummering")

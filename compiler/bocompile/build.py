@@ -22,6 +22,7 @@ from bocompile.diagnostics import UsageProblem
 from bocompile.edition import Edition
 from bocompile.editions import base_edition, consolidated_edition, instrument_editions
 from bocompile.project import Project
+from bocompile.typography import typeset_edition
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
 
@@ -61,6 +62,7 @@ def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str]
     editions = [base_edition(compiled), *instrument_editions(compiled)]
     if consolidated:
         editions.append(consolidated_edition(compiled, as_of, renumbered))
+    editions = [typeset_edition(edition) for edition in editions]
     files: dict[str, bytes] = {}
     for edition in editions:
         for fmt in tuple(formats) or FORMATS:

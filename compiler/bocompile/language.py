@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from bocompile.diagnostics import Diagnostic, Loc, SourceError
 from bocompile.read.tomlpos import key_lines, line_of
+from bocompile.typography import Typography, typeset
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
@@ -32,19 +33,21 @@ class Language:
     strings: dict
     path: str
     lines: dict  # key path -> line in the file, for diagnostics
+    typography: Typography = Typography()
 
     def render(self, name: str, /, **values) -> str:
-        """Render the template at dotted `name` (e.g. "label.article")."""
+        """Render the template at dotted `name` (e.g. "label.article"), typeset."""
         source: object = self.strings
         for step in name.split("."):
             if not isinstance(source, dict) or step not in source:
                 raise self._error(name, f"template '{name}' is missing; add it to {self.path}")
             source = source[step]
         try:
-            return _compile(str(source)).render(**values)
+            text = _compile(str(source)).render(**values)
         except Exception as exc:  # the legal service edits these: any failure is theirs to fix
             raise self._error(name, f"template '{name}' cannot be rendered: {exc}; "
                               f"values available: {', '.join(sorted(values)) or 'none'}") from None
+        return typeset(text, self.typography)
 
     def _error(self, name: str, message: str) -> SourceError:
         return SourceError([Diagnostic(Loc(self.path, line_of(self.lines, tuple(name.split(".")))), message)])
@@ -87,7 +90,39 @@ def load_language(templates: Path, code: str) -> Language:
         raise SourceError([Diagnostic(Loc(rel, 1), f"{rel} is not valid TOML: {exc}")]) from None
     if not isinstance(data.get("locale"), str):
         raise SourceError([Diagnostic(Loc(rel, 1), f"{rel} needs locale = \"nl_BE\" or similar")])
-    return Language(code, data["locale"], data, rel, key_lines(text))
+    lines = key_lines(text)
+    return Language(code, data["locale"], data, rel, lines,
+                    _typography(data.get("typography", {}), data["locale"], rel, lines))
+
+
+#: [typography] keys: what each must hold
+_TYPOGRAPHY = {"apostrophe": str, "space": str, "before": list, "after": list, "day_endings": list}
+
+
+def _typography(table, locale: str, rel: str, lines: dict) -> Typography:
+    """The [typography] table, checked; month names come from Babel."""
+    def fail(key: str, message: str):
+        return SourceError([Diagnostic(Loc(rel, line_of(lines, ("typography", key))), message)])
+
+    if not isinstance(table, dict):
+        raise fail("", f"typography in {rel} must be a table: [typography]")
+    for key, value in table.items():
+        kind = _TYPOGRAPHY.get(key)
+        if kind is None:
+            raise fail(key, f"typography.{key} is unknown; known: {', '.join(_TYPOGRAPHY)}")
+        if not isinstance(value, kind) or (kind is list and not all(
+                isinstance(v, str) and (v or key == "day_endings") for v in value)):
+            what = "a list of non-empty strings" if kind is list else "a string"
+            raise fail(key, f"typography.{key} must be {what}")
+    if len(table.get("space", " ")) != 1 or len(table.get("apostrophe", "")) > 1:
+        raise fail("space" if len(table.get("space", " ")) != 1 else "apostrophe",
+                   "typography.space and typography.apostrophe are one character each")
+    return Typography(
+        apostrophe=table.get("apostrophe", ""), space=table.get("space", "\u00a0"),
+        before=tuple(table.get("before", ())), after=tuple(table.get("after", ())),
+        day_endings=tuple(table.get("day_endings", ())),
+        months=tuple(month_name(locale, m) for m in range(1, 13)),
+    )
 
 
 def month_name(locale: str, month: int) -> str:
