@@ -98,7 +98,7 @@ def test_a_source_error_leaves_the_previous_output_untouched(project_copy):
 def test_usage_errors_exit_2():
     assert bocompile("--as-of", "2020-12-31").returncode == 2
     assert bocompile("--lang", "de").returncode == 2
-    assert bocompile("--format", "pdf").returncode == 2
+    assert bocompile("--format", "html").returncode == 2
 
 
 def test_consolidation_at_the_end_of_2020_has_amendments_1_and_2_only(end_2020):

@@ -18,15 +18,16 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from bocompile.check import Compiled, load
-from bocompile.diagnostics import UsageProblem
+from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.edition import Edition
 from bocompile.editions import base_edition, consolidated_edition, instrument_editions
 from bocompile.project import Project
 from bocompile.typography import typeset_edition
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
+from bocompile.write.pdf import OfficeError, write_pdf
 
-FORMATS = ("docx", "akn")
+FORMATS = ("docx", "akn", "pdf")
 #: every folder a build owns: each build replaces all of them, so output/
 #: always shows exactly what the last build made (and manifest.json lists).
 OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
@@ -34,6 +35,9 @@ OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
 WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
+#: format -> function(editions, languages, timeout) -> {path: bytes}: made from
+#: the DOCX of every edition by one LibreOffice; writes the page-true DOCX too
+CONVERTERS = {"pdf": write_pdf}
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
@@ -52,7 +56,8 @@ def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str]
 
     Always the base agreement and every amendment instrument; with
     `consolidated`, also the text in force on `as_of` (default: the latest
-    entry into force), renumbered if asked.
+    entry into force), renumbered if asked. No `formats`: those of [output]
+    in agreement.toml (docx and akn unless it says otherwise).
     """
     unknown = [lang for lang in langs if lang not in compiled.config.languages]
     if unknown:
@@ -63,11 +68,19 @@ def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str]
     if consolidated:
         editions.append(consolidated_edition(compiled, as_of, renumbered))
     editions = [typeset_edition(edition) for edition in editions]
+    asked = tuple(formats)
     files: dict[str, bytes] = {}
     for edition in editions:
-        for fmt in tuple(formats) or FORMATS:
-            for name, data in WRITERS[fmt](edition, langs).items():
+        for fmt in asked or compiled.config.formats:
+            for name, data in WRITERS[fmt](edition, langs).items() if fmt in WRITERS else ():
                 files[f"{edition.name}/{name}"] = data
+    for fmt in asked or compiled.config.formats:
+        if fmt in CONVERTERS:
+            where = Loc(f"--format {fmt}", 0) if asked else compiled.config.formats_loc
+            try:
+                files.update(CONVERTERS[fmt](editions, langs, compiled.config.pdf_timeout))
+            except OfficeError as error:
+                raise SourceError([Diagnostic(where, str(error))]) from None
     files["manifest.json"] = _manifest(files, editions)
     return files
 

@@ -34,7 +34,8 @@ def _fail(error: SourceError, as_json: bool = False) -> None:
 @click.option("--lang", "langs", multiple=True, metavar="LANG",
               help="Only this language (repeatable; default: all). nl-fr.docx needs all.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
-              help="Only this format (repeatable; default: docx and akn).")
+              help="Only this format (repeatable; default: [output] formats of agreement.toml, "
+                   "else docx and akn). pdf writes the page-true DOCX beside each PDF.")
 @click.option("--consolidate", is_flag=True,
               help="Also write output/consolidated: the text with every amendment in force.")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
@@ -80,7 +81,7 @@ def check(ctx: click.Context, project_dir: str | None, as_json: bool) -> None:
     """
     try:
         compiled = load(Project.open(project_dir or ctx.obj or "."))
-        render(compiled, consolidated=True, renumbered=True)
+        render(compiled, formats=("docx", "akn"), consolidated=True, renumbered=True)
     except SourceError as error:
         _fail(error, as_json)
     if as_json:

@@ -15,7 +15,8 @@ from bocompile.write.docx.pages import header_and_footer
 from bocompile.write.docx.signature import signature
 
 
-def write_document(edition: Edition, lang: str) -> bytes:
+def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | None = None) -> bytes:
+    """`heading_pages`: the page of each heading's bookmark, for the table of contents."""
     locale = edition.languages[lang].locale
     package = Package(edition.root, locale)
     ctx = Context(package, edition, lang, package.text_width(), package.part)
@@ -25,7 +26,7 @@ def write_document(edition: Edition, lang: str) -> bytes:
     if any(d.title[lang] for d in divisions):  # a cover page, then the contents
         page_break(cover[-1])
         package.append(cover)
-        package.append(contents(ctx.text("contents.heading"), [entry(ctx, d) for d in divisions]))
+        package.append(contents(ctx, ctx.text("contents.heading"), [entry(ctx, d) for d in divisions], heading_pages))
         package.append([page_break()])
     else:  # an instrument runs on from its title
         package.append(cover)

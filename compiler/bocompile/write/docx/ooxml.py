@@ -45,8 +45,9 @@ def text(parent, value: str, tag: str = "w:t"):
 
 def paragraph(style: str | None = None, *, jc: str | None = None, keep_next: bool = False,
               ind_left: int | None = None, num: tuple[int, int] | None = None,
-              spacing: dict | None = None):
-    """A w:p with the paragraph properties bocompile uses, in schema order."""
+              spacing: dict | None = None, tabs: list[tuple[str, int, str]] | None = None):
+    """A w:p with the paragraph properties bocompile uses, in schema order.
+    `tabs`: (alignment, position, leader) of each tab stop."""
     p = make("w:p")
     ppr = sub(p, "w:pPr")
     if style:
@@ -57,6 +58,10 @@ def paragraph(style: str | None = None, *, jc: str | None = None, keep_next: boo
         numpr = sub(ppr, "w:numPr")
         sub(numpr, "w:ilvl", val=num[1])
         sub(numpr, "w:numId", val=num[0])
+    if tabs:
+        stops = sub(ppr, "w:tabs")
+        for alignment, position, leader in tabs:
+            sub(stops, "w:tab", val=alignment, pos=position, leader=leader)
     if spacing:
         sub(ppr, "w:spacing", **spacing)
     if ind_left is not None:
@@ -94,11 +99,11 @@ def page_break(p=None):
     return p
 
 
-def field_runs(instruction: str, *, dirty: bool = False) -> list:
+def field_runs(instruction: str) -> list:
     """A complex field with an empty result, as runs: begin, instruction,
     separate, end. The caller puts the result between separate and end."""
     begin = make("w:r")
-    sub(begin, "w:fldChar", fldCharType="begin", **({"dirty": "true"} if dirty else {}))
+    sub(begin, "w:fldChar", fldCharType="begin")
     instr = make("w:r")
     text(instr, f" {instruction} ", "w:instrText")
     separate = make("w:r")

@@ -31,8 +31,8 @@ from bocompile.write.docx.ooxml import make, sub
 REFERENCE = Path("templates") / "docx" / "reference.docx"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-#: settings.xml children that must come after w:updateFields / w:footnotePr.
-_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+#: settings.xml children that must come after w:footnotePr.
+_AFTER_FOOTNOTE_PR = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
                         "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
                         "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
                         "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
@@ -197,23 +197,21 @@ class Package:
         return part
 
     def _settings(self) -> None:
-        """Ask Word to update fields (the table of contents) on opening; declare
-        the separator notes."""
+        """Declare the separator notes. No w:updateFields: the table of
+        contents carries its page numbers, and Word would ask on every opening."""
         settings = self.document.settings.element
         for name in ("updateFields", "footnotePr"):
             old = settings.find(qn(f"w:{name}"))
             if old is not None:
                 settings.remove(old)
-        update = make("w:updateFields", val="true")
         notes = make("w:footnotePr")
         sub(notes, "w:footnote", id=-1)
         sub(notes, "w:footnote", id=0)
-        later = [c for c in settings if c.tag in {qn(f"w:{n}") for n in _AFTER_UPDATE_FIELDS}]
+        later = [c for c in settings if c.tag in {qn(f"w:{n}") for n in _AFTER_FOOTNOTE_PR}]
         if later:
-            later[0].addprevious(update)
+            later[0].addprevious(notes)
         else:
-            settings.append(update)
-        update.addnext(notes)
+            settings.append(notes)
 
 
 def repack(data: bytes) -> bytes:

@@ -28,7 +28,8 @@ CELL_TOP = {"before": 0}
 WIDE = 4
 
 
-def write_parallel(edition: Edition) -> bytes:
+def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None) -> bytes:
+    """`heading_pages`: the page of each heading's bookmark, for the table of contents."""
     langs = edition.config.languages
     first = edition.languages[langs[0]].locale
     package = Package(edition.root, first)
@@ -47,7 +48,7 @@ def write_parallel(edition: Edition) -> bytes:
         page_break(cover[-1])
         package.append(cover)
         title = LANGUAGE_SEPARATOR.join(ctx.text("contents.heading") for ctx in pages)
-        package.append(contents(title, [entry(ctx, d) for d in divisions for ctx in columns]))
+        package.append(contents(pages[0], title, [entry(ctx, d) for d in divisions for ctx in columns], heading_pages, width))
         package.append([page_break()])
     else:  # an instrument runs on from its titles
         package.append(cover)
