@@ -330,47 +330,69 @@ def test_signature_block_names_every_signatory(folder, edition, lang):
 
 @pytest.fixture(scope="module")
 def parallel(folder):
+    """The side-by-side document and the rows of its text tables (NL cell, FR cell)."""
     document = open_docx(folder, "nl-fr.docx")
-    table = table_starting_with(document, "Nederlands")
-    return document, table
+    runs = [t for t in document.tables if [c.text for c in t.rows[0].cells] == ["Nederlands", "Français"]]
+    return document, [(row.cells[0].text, row.cells[1].text) for t in runs for row in t.rows[1:]]
 
 
-def test_side_by_side_is_one_table_with_a_repeated_language_header(parallel):
-    document, table = parallel
-    assert [c.text for c in table.rows[0].cells] == ["Nederlands", "Français"]
-    assert table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+def test_side_by_side_text_stands_in_tables_with_a_repeated_language_header(parallel):
+    document, rows = parallel
+    runs = [t for t in document.tables if [c.text for c in t.rows[0].cells] == ["Nederlands", "Français"]]
+    assert len(runs) > 1  # text tables and data tables of the agreement interrupt the run
+    assert all(t.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for t in runs)
     assert document.sections[0].page_width > document.sections[0].page_height
-    titles = [p.text for p in document.paragraphs if p.style.style_id == "Title"]
-    assert titles == ["Bestuursovereenkomst 2019-2021", "Contrat d'administration 2019-2021"]
+    cover = document.tables[0]
+    assert [cell.paragraphs[0].text for cell in cover.rows[0].cells] == [
+        "Bestuursovereenkomst 2019-2021", "Contrat d'administration 2019-2021"]  # title pages side by side
 
 
-def test_side_by_side_headings_and_paragraphs_stand_level(parallel, edition):
-    _, table = parallel
-    rows = [(row.cells[0].text, row.cells[1].text) for row in table.rows]
-    assert ("Artikel 1 – Draagwijdte van deze bestuursovereenkomst",
-            "Article 1er – Portée du présent contrat d'administration") in rows
-    assert ("Artikel 8 – Consolidatie van de verbintenissen", "Article 8 – Consolidation des engagements") in rows
+def test_side_by_side_headings_share_the_row_of_what_follows(parallel, edition):
+    _, rows = parallel
+    assert any(nl.startswith("Artikel 8 – Consolidatie van de verbintenissen\n")
+               and fr.startswith("Article 8 – Consolidation des engagements\n") for nl, fr in rows)
     assert any(nl.startswith("Deel 4. ") and fr.startswith("Partie 4. ") for nl, fr in rows)
     by_key = divisions(edition)
     for key in ("consolidatie", "kader", "beheersprincipes"):
         for paragraph in by_key[key].blocks:
-            assert (plain(paragraph.text["nl"]), plain(paragraph.text["fr"])) in rows
-    assert any(nl.startswith(SIGNED["nl"]) and fr.startswith(SIGNED["fr"]) for nl, fr in rows)
+            assert any(plain(paragraph.text["nl"]) in nl and plain(paragraph.text["fr"]) in fr for nl, fr in rows)
+    last_nl, last_fr = rows[-1]  # the signatures share the row of the last lines of text
+    assert SIGNED["nl"] in last_nl and SIGNED["fr"] in last_fr and not last_nl.startswith(SIGNED["nl"])
 
 
-def test_side_by_side_lists_tables_and_notes(parallel, files):
-    _, table = parallel
-    rows = [(row.cells[0].text, row.cells[1].text) for row in table.rows]
+def test_side_by_side_lists_and_notes(parallel, files):
+    _, rows = parallel
     assert ("de administratieve en logistieke taken met betrekking tot de voorbereiding en de follow-up van "
             "de vergaderingen van de Ministerraad;",
             "les tâches administratives et logistiques relatives à la préparation et au suivi des réunions "
             "du Conseil des ministres\xa0;") in rows
-    budget = next(row for row in table.rows if row.cells[0].tables
-                  and row.cells[0].tables[0].cell(0, 0).text == "Begroting / vastleggingskredieten")
-    assert budget.cells[1].tables[0].cell(0, 0).text == "Budget / crédits d'engagement"
-    assert budget.cells[1].tables[0].rows[-1].cells[1].text == "206.746"
     notes = part_xml(files["nl-fr.docx"], "word/footnotes.xml")
     assert IPC_NOTE["nl"] in notes and IPC_NOTE["fr"] in notes
+
+
+def test_side_by_side_data_table_is_one_row_per_figure_row_with_headers_on_both_sides(parallel):
+    document, _ = parallel
+    budget = table_starting_with(document, "Begroting / vastleggingskredieten")
+    assert [c.text for c in budget.rows[0].cells] == ["Begroting / vastleggingskredieten", "2019", "2020", "2021",
+                                                     "Budget / crédits d'engagement", "2019", "2020", "2021"]
+    assert budget.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert all(len(row.cells) == 8 for row in budget.rows)
+    total = [c.text for c in budget.rows[-1].cells]
+    assert total[0] == "Totaal" and total[4] == "Total" and total[1] == total[5] == "206.746"
+
+
+def test_side_by_side_wide_table_stands_nl_row_above_fr_row_in_rows_that_do_not_split(files):
+    body = docx.Document(io.BytesIO(files["nl-fr.docx"])).element.body
+    frame = next(t for t in body.iter(qn("w:tbl")) if t.find(f".//{qn('w:tbl')}") is not None
+                 and "Kernprocessen" in texts(t) and t.getparent() is body)
+    rows = frame.findall(qn("w:tr"))
+    pairs = [tr.find(f"{qn('w:tc')}/{qn('w:tbl')}").findall(qn("w:tr")) for tr in rows]
+    heads = next(i for i, pair in enumerate(pairs) if texts(pair[0]).startswith("Kernprocessen"))
+    assert texts(pairs[heads][1].find(qn("w:tc"))) == "Processus clés"  # article 25: NL row, then FR row
+    assert all(tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for tr in rows[:heads + 1])
+    body_rows = rows[heads + 1:]
+    assert len(body_rows) == 16 and all(len(pair) == 2 for pair in pairs[heads + 1:])
+    assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in body_rows)
 
 
 # -- other editions: consolidated text, amendment instrument -------------------------------
@@ -492,13 +514,3 @@ def test_libreoffice_converts_to_pdf(pdfs, name, headings):
     for heading in headings:
         assert heading in body
     assert "206.746" in body
-
-
-def test_side_by_side_gives_wide_tables_the_full_width_one_language_after_the_other(files):
-    body = docx.Document(io.BytesIO(files["nl-fr.docx"])).element.body
-    spanned = [tc for tc in body.iter(qn("w:tc"))
-               if tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None and tc.find(qn("w:tbl")) is not None]
-    firsts = [texts(tc.find(qn("w:tbl")).find(qn("w:tr")).find(qn("w:tc"))) for tc in spanned]
-    assert firsts == ["Kernprocessen", "Processus clés"]  # article 25: NL row, then FR row
-    nl, fr = (tc.getparent() for tc in spanned)
-    assert nl.getnext() is fr

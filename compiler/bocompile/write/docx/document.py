@@ -3,13 +3,15 @@ the agreement, its closing blocks, the signatures."""
 
 from __future__ import annotations
 
+from docx.oxml.ns import qn
+
 from bocompile.edition import Edition
 from bocompile.model import walk_divisions
 from bocompile.write.docx.blocks import blocks
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
 from bocompile.write.docx.headings import entry, heading
-from bocompile.write.docx.ooxml import page_break
+from bocompile.write.docx.ooxml import keep_with_next, page_break
 from bocompile.write.docx.package import Package
 from bocompile.write.docx.pages import header_and_footer
 from bocompile.write.docx.signature import signature
@@ -26,14 +28,18 @@ def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | 
     if any(d.title[lang] for d in divisions):  # a cover page, then the contents
         page_break(cover[-1])
         package.append(cover)
-        package.append(contents(ctx, ctx.text("contents.heading"), [entry(ctx, d) for d in divisions], heading_pages))
-        package.append([page_break()])
+        toc = contents(ctx, ctx.text("contents.heading"), [entry(ctx, d) for d in divisions], heading_pages)
+        page_break(toc[-1])
+        package.append(toc)
     else:  # an instrument runs on from its title
         package.append(cover)
-    package.append(blocks(ctx, edition.preamble))
+    body = blocks(ctx, edition.preamble)
     for division in divisions:
-        package.append([heading(ctx, division)] + ([] if division.repealed else blocks(ctx, division.blocks)))
-    package.append(blocks(ctx, edition.closing))
+        body += [heading(ctx, division)] + ([] if division.repealed else blocks(ctx, division.blocks))
+    body += blocks(ctx, edition.closing)
     if edition.signed:
-        package.append(signature(ctx))
+        if body and body[-1].tag == qn("w:p"):  # the last lines of text stay with the signatures
+            keep_with_next(body[-1])
+        body += signature(ctx)
+    package.append(body)
     return package.save(edition.title[lang], locale, edition.date)

@@ -51,10 +51,11 @@ def contents(ctx: Context, title: str, entries: list[Entry], pages: dict[str, in
     heading's with "p" for "k", so that the PDF step can write the pages
     into the laid-out document. `width` moves the tab stop to the right
     margin of a page wider than the reference's."""
-    tabs = [("right", width, "dot")] if width else None
     lines = []
     for item in entries:
-        p = paragraph(f"TOC{item.level}", tabs=tabs)
+        style = f"TOC{item.level}"
+        tabs = [("clear", pos, "none") for pos in ctx.package.tab_stops(style)] + [("right", width, "dot")]
+        p = paragraph(style, tabs=tabs if width else None)
         link = sub(p, "w:hyperlink", anchor=item.anchor, history=1)
         link.append(run(item.text))
         if pages is not None:

@@ -91,6 +91,28 @@ def run(value: str, *, bold: bool = False, italic: bool = False, style: str | No
     return r
 
 
+def keep_with_next(p):
+    """Paragraph `p`, now kept on the page of the paragraph that follows it."""
+    return _flag(p, "w:keepNext", ("w:pStyle",))
+
+
+def break_before(p):
+    """Paragraph `p`, now starting a page (no blank page when the one before is full)."""
+    return _flag(p, "w:pageBreakBefore", ("w:pStyle", "w:keepNext", "w:keepLines"))
+
+
+def _flag(p, tag: str, before: tuple[str, ...]):
+    """Add the empty property `tag` to p's w:pPr, after the properties `before` it in schema order."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = make("w:pPr")
+        p.insert(0, ppr)
+    if ppr.find(qn(tag)) is None:
+        position = sum(1 for child in ppr if child.tag in {qn(t) for t in before})
+        ppr.insert(position, make(tag))
+    return p
+
+
 def page_break(p=None):
     """A page break at the end of paragraph `p` (so that a full page does not
     push the break itself onto a blank page), or in a paragraph of its own."""

@@ -83,6 +83,19 @@ class Package:
         return (int(size.get(qn("w:w"))) - int(margins.get(qn("w:left")))
                 - int(margins.get(qn("w:right"))))
 
+    def text_height(self) -> int:
+        """The height between the margins, in twips: what one page holds."""
+        size, margins = self.section.find(qn("w:pgSz")), self.section.find(qn("w:pgMar"))
+        return (int(size.get(qn("w:h"))) - int(margins.get(qn("w:top")))
+                - int(margins.get(qn("w:bottom"))))
+
+    def tab_stops(self, style_id: str) -> list[int]:
+        """The tab stop positions a paragraph style sets (twips)."""
+        for style in self.document.styles.element.findall(qn("w:style")):
+            if style.get(qn("w:styleId")) == style_id:
+                return [int(tab.get(qn("w:pos"))) for tab in style.iter(qn("w:tab"))]
+        return []
+
     def landscape(self) -> None:
         """Turn the page: the side-by-side version needs the width."""
         size = self.section.find(qn("w:pgSz"))

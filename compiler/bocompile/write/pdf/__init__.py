@@ -18,7 +18,7 @@ from __future__ import annotations
 from bocompile.edition import Edition
 from bocompile.write.docx import docx_writers
 from bocompile.write.pdf.archive import reproducible
-from bocompile.write.pdf.office import Office, OfficeError, find_office  # noqa: F401
+from bocompile.write.pdf.office import Office, OfficeError
 
 
 def write_pdf(editions: list[Edition], langs: tuple[str, ...], timeout: float) -> dict[str, bytes]:
