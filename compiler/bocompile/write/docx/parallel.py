@@ -166,17 +166,15 @@ class _Body:
         self.out += [tbl, spacer()]
 
     def _wide(self, item: Table) -> None:
-        """Each row in every language, one under the other, in a frame row that does not split."""
+        """Each row in every language, one under the other, in a frame row that
+        does not split; the pending heading tops the header, which repeats."""
         inner = table_widths(self.columns, item, self.width)
         frame = new_table([self.width], frame=True)
-        if self.pending is not None:
-            headings = new_table(self.widths)
-            tr = add_row(headings)
-            for content, w in zip(self._with_heading([[] for _ in self.columns]), self.widths):
-                add_cell(tr, w, content)
-            add_cell(add_row(frame, header=True), self.width, [headings], closing=hairline())
         for index, row in enumerate(item.rows):
             nested = new_table(inner)
+            if index == 0 and self.pending is not None:
+                headings = [p for cell in self._with_heading([[] for _ in self.columns]) for p in cell]
+                add_cell(add_row(nested), self.width, headings, span=len(inner))
             for ctx in self.columns:
                 table_cells(add_row(nested, keep=True), ctx, row, inner, header=index == 0)
             tr = add_row(frame, header=index == 0, keep=row_fits(self.columns, row, inner))

@@ -85,13 +85,17 @@ def number_contents(document, pages: dict) -> bool:
     """Write each heading's page into its contents line; True if any changed."""
     bookmarks = document.getBookmarks()
     changed = False
-    for name in bookmarks.getElementNames():
-        heading = HEADING_BOOKMARK + name[len(PAGE_BOOKMARK):]
-        if name.startswith(PAGE_BOOKMARK) and heading in pages:
-            anchor = bookmarks.getByName(name).getAnchor()
-            if anchor.getString() != str(pages[heading]):
-                anchor.setString(str(pages[heading]))
-                changed = True
+    document.lockControllers()  # one layout after all changes, not one per change
+    try:
+        for name in bookmarks.getElementNames():
+            heading = HEADING_BOOKMARK + name[len(PAGE_BOOKMARK):]
+            if name.startswith(PAGE_BOOKMARK) and heading in pages:
+                anchor = bookmarks.getByName(name).getAnchor()
+                if anchor.getString() != str(pages[heading]):
+                    anchor.setString(str(pages[heading]))
+                    changed = True
+    finally:
+        document.unlockControllers()
     return changed
 
 
