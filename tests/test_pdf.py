@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 from collections import Counter
 import hashlib
-import io
 import json
 import os
 import re
