@@ -60,8 +60,8 @@ DEFAULTS = f"""
 # one exists, so Word and LibreOffice recognise headings, TOC levels and notes.
 # Pagination: every paragraph has widow/orphan control (docDefaults);
 # headings and captions keep with the next paragraph; headings, titles,
-# contents lines and captions are never hyphenated (body text is, in the
-# language of its run: settings autoHyphenation).
+# contents lines, captions and signatures are never hyphenated (body text
+# is, in the language of its run: settings autoHyphenation).
 STYLES = [
     ("paragraph", "Normal", "Normal", None, "", ""),
     ("character", "DefaultParagraphFont", "Default Paragraph Font", None, "", ""),
@@ -129,7 +129,7 @@ STYLES = [
     ("paragraph", "Footer", "footer", "Normal", '<w:spacing w:after="0"/><w:jc w:val="center"/>',
      '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
     ("paragraph", "Signature", "Signature", "Normal",
-     '<w:keepNext/><w:spacing w:after="0"/><w:jc w:val="left"/>', ""),
+     '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:after="0"/><w:jc w:val="left"/>', ""),
     ("paragraph", "SignatureParty", "Signature Party", "Signature", '<w:spacing w:after="120"/>', '<w:b/>'),
     # the space above each name is where the signatory signs
     ("paragraph", "SignatureName", "Signature Name", "Signature", '<w:spacing w:before="1134"/>', ""),

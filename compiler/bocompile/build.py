@@ -35,9 +35,11 @@ OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
 WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
-#: format -> function(editions, languages, timeout) -> {path: bytes}: made from
-#: the DOCX of every edition by one LibreOffice; writes the page-true DOCX too
-CONVERTERS = {"pdf": write_pdf}
+#: format -> (the format it is made from and writes too, function(editions,
+#: languages, timeout) -> {path: bytes}): pdf lays out the DOCX of every
+#: edition in LibreOffice and writes them with their page numbers
+Converter = Callable[[list[Edition], tuple[str, ...], float], dict[str, bytes]]
+CONVERTERS: dict[str, tuple[str, Converter]] = {"pdf": ("docx", write_pdf)}
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
@@ -69,16 +71,19 @@ def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str]
         editions.append(consolidated_edition(compiled, as_of, renumbered))
     editions = [typeset_edition(edition) for edition in editions]
     asked = tuple(formats)
+    formats = asked or compiled.config.formats
+    converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
     files: dict[str, bytes] = {}
     for edition in editions:
-        for fmt in asked or compiled.config.formats:
-            for name, data in WRITERS[fmt](edition, langs).items() if fmt in WRITERS else ():
-                files[f"{edition.name}/{name}"] = data
-    for fmt in asked or compiled.config.formats:
+        for fmt in formats:
+            if fmt in WRITERS and fmt not in converted:
+                for name, data in WRITERS[fmt](edition, langs).items():
+                    files[f"{edition.name}/{name}"] = data
+    for fmt in formats:
         if fmt in CONVERTERS:
             where = Loc(f"--format {fmt}", 0) if asked else compiled.config.formats_loc
             try:
-                files.update(CONVERTERS[fmt](editions, langs, compiled.config.pdf_timeout))
+                files.update(CONVERTERS[fmt][1](editions, langs, compiled.config.pdf_timeout))
             except OfficeError as error:
                 raise SourceError([Diagnostic(where, str(error))]) from None
     files["manifest.json"] = _manifest(files, editions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -137,6 +138,7 @@ def fits(cells: list[str], widths: list[int], height: int) -> bool:
     return max(_lines(text, width) for text, width in zip(cells, widths)) * LINE_HEIGHT < height
 
 
+@functools.lru_cache(maxsize=65536)  # column_widths asks the same question many times
 def _lines(text: str, width: int) -> int:
     inner = max(CHAR_WIDTH, width - 2 * CELL_MARGIN)
     return sum(max(1, math.ceil(len(p) * CHAR_WIDTH / inner)) for p in text.split("\n"))
