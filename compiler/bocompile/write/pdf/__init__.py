@@ -37,9 +37,8 @@ def write_pdf(editions: list[Edition], langs: tuple[str, ...], timeout: float,
     """{"<edition>/<name>.docx": page-true DOCX, "<edition>/<name>.pdf": its PDF}
     for every DOCX of every edition. `offices`: how many LibreOffice processes
     (default: one per core, at most OFFICES)."""
-    jobs = [(edition, name, write, write({})) for edition in editions
-            for name, write in docx_writers(edition, langs).items()]
-    count = max(1, min(offices or os.cpu_count() or 1, OFFICES, len(jobs)))
+    writers = [(edition, name, write) for edition in editions for name, write in docx_writers(edition, langs).items()]
+    count = max(1, min(offices or os.cpu_count() or 1, OFFICES, len(writers)))
     idle: queue.Queue = queue.Queue()
 
     def lay_out(draft: bytes):
@@ -52,7 +51,8 @@ def write_pdf(editions: list[Edition], langs: tuple[str, ...], timeout: float,
     with ThreadPoolExecutor(count) as pool:
         starts = [pool.submit(Office, timeout) for _ in range(count)]
         layouts = {}
-        try:
+        try:  # the drafts are written while LibreOffice starts
+            jobs = [(edition, name, write, write({})) for edition, name, write in writers]
             for start in starts:
                 idle.put(start.result())
             largest_first = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][3]))

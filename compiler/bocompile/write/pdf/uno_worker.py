@@ -89,7 +89,9 @@ def number_contents(document, pages: dict) -> bool:
     try:
         for name in bookmarks.getElementNames():
             heading = HEADING_BOOKMARK + name[len(PAGE_BOOKMARK):]
-            if name.startswith(PAGE_BOOKMARK) and heading in pages:
+            if name.startswith(PAGE_BOOKMARK):
+                if heading not in pages:
+                    raise LookupError(f"the contents line {name} has no heading {heading}")
                 anchor = bookmarks.getByName(name).getAnchor()
                 if anchor.getString() != str(pages[heading]):
                     anchor.setString(str(pages[heading]))
