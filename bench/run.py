@@ -13,8 +13,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from bocompile.check import load
-from bocompile.editions import base_edition, consolidated_edition, instrument_editions
+from bocompile.compose import editions_of
+from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.signed import base_edition
+from bocompile.load import load
 from bocompile.model import Agreement, Division
 from bocompile.number import number
 from bocompile.project import Project
@@ -71,8 +73,7 @@ def pdf_step(compiled) -> None:
         return
     try:
         timed("pdf: start LibreOffice (once per build)", lambda: Office(timeout=120).close(), runs=1)
-        editions = [typeset_edition(e) for e in (base_edition(compiled), *instrument_editions(compiled),
-                                                 consolidated_edition(compiled))]
+        editions = [typeset_edition(e) for e in editions_of(compiled, consolidated=True)]
         for edition in editions:
             for name, write in docx_writers(edition, compiled.config.languages).items():
                 draft = write({})

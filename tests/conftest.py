@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bocompile.editions import base_edition
-from bocompile.check import load
+from bocompile.compose.signed import base_edition
+from bocompile.load import load
 from bocompile.project import Project
 
 REPO = Path(__file__).resolve().parent.parent

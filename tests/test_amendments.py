@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bocompile.amend.consolidate import consolidate, in_force
+from bocompile.amend.history import consolidate, in_force
 from bocompile.model import DataTable, walk_divisions
 from bocompile.number import number
 from bocompile.number.renumber import renumber
@@ -148,7 +148,7 @@ def test_renumbering_gives_1_to_n_and_7_1_becomes_8(compiled):
 def test_inserted_numbers_follow_the_raad_van_state(compiled, position, anchor, expected):
     from bocompile.amend.apply import apply
     from bocompile.model import Change
-    from bocompile.model.operations import Insert
+    from bocompile.operations.insert import Insert
     from bocompile.number import assign
 
     new = next(d for d in walk_divisions(compiled.agreement.parts) if d.key == "consolidatie")
@@ -183,14 +183,15 @@ def docx_text(path: Path) -> str:
         return document.text.replace("\u00a0", " ").replace("’", "'")
 
 
-def test_repealed_then_reinstated_keeps_its_number_with_both_notes(mini_built):
-    may = docx_text(mini_built / "may/consolidated/nl.docx")
-    assert "Art. 2. (Opgeheven)" in may  # the repealed article keeps its place and number
-    assert "Artikel 0/1 – Nieuw" in may  # inserted before article 1
-    july = docx_text(mini_built / "output/consolidated/fr.docx")
-    assert "Article 2 – Tableaux" in july
-    assert "Abrogé par la modification n° 1 du 1er mars 2020" in july
-    assert "Rétabli par la modification n° 2 du 1er juin 2020, en vigueur le 1er juillet 2020" in july
+def test_repealed_then_reinstated_keeps_its_number_with_its_notes(mini_built):
+    may = " ".join(docx_text(mini_built / "may/consolidated/nl.docx").split())
+    # the repealed article keeps its place and number, with the source of its repeal: the
+    # second article of amendment 1 (its first inserts article 0/1, which comes first in the text)
+    assert "Art. 2. (Opgeheven) (1)<Wijziging nr. 1 van 1 maart 2020, art. 2, i.w. 1 april 2020>." in may
+    assert "Artikel 0/1 – [1 Nieuw Een ingevoegd artikel.]1 (1)<Wijziging nr. 1 van 1 maart 2020, art. 1" in may
+    july = " ".join(docx_text(mini_built / "output/consolidated/fr.docx").split())
+    assert ("Article 2 – [1 Tableaux Les tableaux sont mis à jour chaque année.]1 "
+            "(1)<Modification n° 2 du 1er juin 2020, art. 1, EV 1er juillet 2020>.") in july
 
 
 def test_reinstate_formula_cites_the_repealing_amendment(mini_built):
@@ -205,10 +206,102 @@ def test_reinstate_formula_cites_the_repealing_amendment(mini_built):
 def test_latin_numbering_option_gives_7bis_in_both_languages(compiled):
     from dataclasses import replace as with_
 
-    from bocompile.editions import consolidated_edition
+    from bocompile.compose.consolidated import consolidated_edition
 
     latin = with_(compiled, config=with_(compiled.config, numbering="latin"))
     edition = consolidated_edition(latin)
     article = divisions(edition.agreement)["dienstverlening-regeringsleden"]
     assert edition.label(article, "nl") == "Artikel 7bis"
     assert edition.label(article, "fr") == "Article 7bis"
+
+
+@pytest.mark.parametrize("operation, fault", [
+    ("::: insert nieuwe-afdeling after kader\n## Nieuwe afdeling {#nieuwe-afdeling}\n:::\n",
+     "article 'bestuursplan' cannot follow section 'nieuwe-afdeling' in part 'definities': its articles "
+     "come before its sections; place the section after the last article"),
+    ("::: insert deel-in-deel in definities\n# Nieuw deel {#deel-in-deel}\n:::\n",
+     "a part cannot stand in part 'definities'; insert it after or before a provision of its kind"),
+    ("::: replace kader\n# Kader {#kader}\n:::\n",
+     "'kader' is an article; its replacement must be one too"),
+])
+def test_an_amendment_cannot_build_what_the_format_forbids(project_copy, operation, fault):
+    """Hierarchy rules hold for amendments as for sources: a section among
+    articles, a part inside a part, a kind changed by a replacement."""
+    for lang in ("nl", "fr"):
+        path = project_copy / f"sources/{lang}/amendments/wijziging-3.md"
+        path.write_text(path.read_text() + "\n" + operation)
+    result = run("check", "-C", str(project_copy))
+    assert result.returncode == 1
+    line = line_of(project_copy / "sources/nl/amendments/wijziging-3.md", operation.splitlines()[0])
+    assert errors(result) == [f"sources/nl/amendments/wijziging-3.md:{line}: error: amendment nr. 3: {fault}"]
+
+
+def test_each_language_states_its_own_count(project_copy):
+    """A translation need not repeat words as often: `count` belongs to each language."""
+    operation = {"nl": "::: replace-words voorafgaand-overleg count=2\nold: de FOD\nnew: de Kanselarij\n:::\n",
+                 "fr": "::: replace-words voorafgaand-overleg count=1\nold: le SPF\nnew: la Chancellerie\n:::\n"}
+    for lang, text in operation.items():
+        path = project_copy / f"sources/{lang}/amendments/wijziging-3.md"
+        path.write_text(path.read_text() + "\n" + text)
+    assert run("check", "-C", str(project_copy)).returncode == 0
+    replace_in(project_copy / "sources/fr/amendments/wijziging-3.md", "count=1", "count=2")
+    result = run("check", "-C", str(project_copy))
+    line = line_of(project_copy / "sources/fr/amendments/wijziging-3.md", "count=2")
+    assert errors(result) == [f"sources/fr/amendments/wijziging-3.md:{line}: error: amendment nr. 3: the words "
+                              "\"le SPF\" occur 1 times in 'voorafgaand-overleg' in fr, not 2"]
+
+
+@pytest.fixture
+def dangling(project_copy) -> tuple[Path, int]:
+    """The base text refers to article 15, which amendment nr. 3 repeals."""
+    replace_in(project_copy / "sources/nl/verbintenissen.md", "De federale regering verbindt zich ertoe aan de FOD",
+               "De federale regering verbindt zich ertoe, rekening houdend met artikel [[herinvestering]], aan de FOD")
+    replace_in(project_copy / "sources/fr/verbintenissen.md", "Le Gouvernement fédéral s'engage à communiquer",
+               "Le Gouvernement fédéral s'engage, compte tenu de l'article [[herinvestering]], à communiquer")
+    return project_copy, line_of(project_copy / "sources/nl/verbintenissen.md", "[[herinvestering]]")
+
+
+def test_a_reference_to_a_later_repealed_provision_builds_with_a_warning(dangling, tmp_path):
+    project, line = dangling
+    result = run("-C", str(project), "--consolidate", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (f"sources/nl/verbintenissen.md:{line}: warning: [[herinvestering]] refers to an article repealed "
+            "by amendment nr. 3: it keeps its number, but --renumber drops it; update the reference in that "
+            "amendment") in result.stderr.splitlines()
+    body = docx_text(tmp_path / "out/consolidated/nl.docx")
+    assert "rekening houdend met artikel 15, aan de FOD" in body and "Art. 15. (Opgeheven)" in body
+
+
+def test_only_renumbering_rejects_a_reference_to_a_repealed_provision(dangling, tmp_path):
+    project, line = dangling
+    expected = (f"sources/nl/verbintenissen.md:{line}: error: [[herinvestering]] refers to an article repealed "
+                "by amendment nr. 3")
+    renumbered = run("-C", str(project), "--consolidate", "--renumber", "-o", str(tmp_path / "out"))
+    assert renumbered.returncode == 1 and errors(renumbered)[0].startswith(expected)
+    assert not (tmp_path / "out").exists()
+    before_repeal = run("-C", str(project), "--consolidate", "--renumber", "--as-of", "2020-12-31",
+                        "-o", str(tmp_path / "out"))
+    assert before_repeal.returncode == 0, before_repeal.stderr
+    checked = run("check", "-C", str(project))  # check proves every option, --renumber included
+    assert checked.returncode == 1 and any(e.startswith(expected) for e in errors(checked))
+
+
+def test_insertion_beside_a_repealed_provision_takes_the_next_free_number(project_copy, tmp_path):
+    """Article 7/1 repealed, then a new article after it: 7/2, never 7/1 again."""
+    text = {"nl": "::: repeal dienstverlening-regeringsleden\n:::\n\n::: insert opvolger after "
+                  "dienstverlening-regeringsleden\n### Crisiscel {#opvolger}\n\nDe FOD richt een crisiscel op.\n:::\n",
+            "fr": "::: repeal dienstverlening-regeringsleden\n:::\n\n::: insert opvolger after "
+                  "dienstverlening-regeringsleden\n### Cellule de crise {#opvolger}\n\nLe SPF crée une cellule.\n:::\n"}
+    for lang, content in text.items():
+        (project_copy / f"sources/{lang}/amendments/wijziging-4.md").write_text(content)
+    with (project_copy / "sources/agreement.toml").open("a") as config:
+        config.write('\n[[amendments]]\nid = "wijziging-4"\nnumber = 4\nsigned = 2021-05-10\n'
+                     'in_force = 2021-06-01\ntitle = { nl = "Crisiscel", fr = "Cellule de crise" }\n')
+    result = run("-C", str(project_copy), "--consolidate", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    body = " ".join(docx_text(tmp_path / "out/consolidated/nl.docx").split())
+    assert "Art. 7/1. (Opgeheven)" in body and "Artikel 7/2 – [1 Crisiscel" in body
+    instrument = " ".join(docx_text(tmp_path / "out/amendments/wijziging-4/nl.docx").split())
+    assert "Artikel 1. Artikel 7/1 van de bestuursovereenkomst, ingevoegd bij wijziging nr. 2, wordt opgeheven." \
+        in instrument
+    assert "Art. 2. In de bestuursovereenkomst wordt een artikel 7/2 ingevoegd, luidende:" in instrument

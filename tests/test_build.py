@@ -112,15 +112,22 @@ def test_consolidation_at_the_end_of_2020_has_amendments_1_and_2_only(end_2020):
     assert [a["number"] for a in manifest["editions"]["consolidated"]["amendments"]] == [1, 2]
 
 
-@pytest.mark.parametrize("lang, inserted, repealed, note, total", [
-    ("nl", "Artikel 7/1 – ", "Art. 15. (Opgeheven)", "Ingevoegd bij wijziging nr. 2 van 15 oktober 2020, "
-     "i.w. 1 november 2020", "109.668"),
-    ("fr", "Article 7/1 – ", "Art. 15. (Abrogé)", "Inséré par la modification n° 2 du 15 octobre 2020, "
-     "en vigueur le 1er novembre 2020", "110.701"),
+@pytest.mark.parametrize("lang, inserted, repealed, note, words, total", [
+    ("nl", "Artikel 7/1 – [1 Ondersteuning", "Art. 15. (Opgeheven) (1)<Wijziging nr. 3 van 15 februari 2021, "
+     "art. 2, i.w. 1 maart 2021>.", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>.",
+     "zoals beschreven in de bestuursovereenkomst [1 aandachtig en aan de hand van meetbare indicatoren op te "
+     "volgen]1. (1)<Wijziging nr. 2 van 15 oktober 2020, art. 2, i.w. 1 november 2020>.", "[1 109.668]1"),
+    ("fr", "Article 7/1 – [1 Appui", "Art. 15. (Abrogé) (1)<Modification n° 3 du 15 février 2021, art. 2, "
+     "EV 1er mars 2021>.", "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>.",
+     "s'engagent à [1 suivre attentivement, à l'aide d'indicateurs mesurables,]1 la réalisation", "[1 110.701]1"),
 ])
-def test_latest_consolidation_in_docx(latest, lang, inserted, repealed, note, total):
+def test_latest_consolidation_in_docx(latest, lang, inserted, repealed, note, words, total):
+    """Justel marks: the changed words between numbered brackets, each
+    number's source (amendment, article of its instrument, dates) after the
+    article, the repealed article with the note of its repeal."""
     body = squash(text(latest / f"consolidated/{lang}.docx"))
-    assert inserted in body and repealed in body and note in body and total in body
+    for expected in (inserted, repealed, note, words, total):
+        assert expected in body
 
 
 def test_latest_consolidation_in_akn(latest):
@@ -153,30 +160,51 @@ def test_renumbered_articles_run_1_to_n_references_follow_and_concordance_closes
 
 
 FORMULAS = {
-    ("wijziging-1", "nl"): ["In deel 4 van de bestuursovereenkomst wordt het eerste lid vervangen als volgt:",
-                            "In de bestuursovereenkomst wordt een artikel 30 ingevoegd, luidende:",
-                            "Deze wijziging treedt in werking op 1 januari 2020."],
-    ("wijziging-1", "fr"): ["Dans la partie 4 du contrat d'administration, l'alinéa 1er est remplacé par ce qui suit :",
-                            "Dans le contrat d'administration, il est inséré un article 30 rédigé comme suit :",
-                            "La présente modification entre en vigueur le 1er janvier 2020."],
-    ("wijziging-2", "nl"): ["In de bestuursovereenkomst wordt een artikel 7/1 ingevoegd, luidende:",
-                            "In artikel 29 van de bestuursovereenkomst worden de volgende wijzigingen aangebracht:",
-                            "het bedrag 3.720 vervangen door het bedrag 5.220",
-                            "In artikel 9 van de bestuursovereenkomst worden de woorden \"aandachtig op te volgen\" "
-                            "vervangen door de woorden",
-                            "Artikel 10 van de bestuursovereenkomst wordt vervangen als volgt:"],
-    ("wijziging-2", "fr"): ["Dans le contrat d'administration, il est inséré un article 7/1 rédigé comme suit :",
-                            "À l'article 29 du contrat d'administration, les modifications suivantes sont apportées :",
-                            "le montant 3.720 est remplacé par le montant 5.220",
-                            "À l'article 9 du contrat d'administration, les mots « suivre attentivement » sont "
-                            "remplacés par les mots",
-                            "L'article 10 du contrat d'administration est remplacé par ce qui suit :"],
-    ("wijziging-3", "nl"): ["Artikel 15 van de bestuursovereenkomst wordt opgeheven.",
-                            "Artikel 12 van de bestuursovereenkomst wordt aangevuld met een lid, luidende:",
-                            "Deze wijziging treedt in werking op 1 maart 2021."],
-    ("wijziging-3", "fr"): ["L'article 15 du contrat d'administration est abrogé.",
-                            "L'article 12 du contrat d'administration est complété par un alinéa rédigé comme suit :",
-                            "La présente modification entre en vigueur le 1er mars 2021."],
+    ("wijziging-1", "nl"): ["Artikel 1. In deel 4 van de bestuursovereenkomst wordt het enige lid vervangen als "
+                            "volgt:",
+                            "Art. 2. In de bestuursovereenkomst worden de artikelen 30 tot 32 ingevoegd, luidende: "
+                            "“Artikel 30 – Digitale overheid",
+                            "Artikel 32 – Duurzame ontwikkeling De FOD integreert de jaarlijkse actieplannen "
+                            "duurzame ontwikkeling in het bestuursplan bedoeld in artikel 3.”.",
+                            "Art. 3. Deze wijziging treedt in werking op 1 januari 2020."],
+    ("wijziging-1", "fr"): ["Article 1er. Dans la partie 4 du contrat d'administration, l'alinéa unique est "
+                            "remplacé par ce qui suit :",
+                            "Art. 2. Dans le contrat d'administration, sont insérés les articles 30 à 32, rédigés "
+                            "comme suit : « Article 30 – ",
+                            "Art. 3. La présente modification entre en vigueur le 1er janvier 2020."],
+    ("wijziging-2", "nl"): ["Artikel 1. In de bestuursovereenkomst wordt een artikel 7/1 ingevoegd, luidende: "
+                            "“Artikel 7/1 – Ondersteuning van de regeringsleden bij crisiscommunicatie",
+                            "Art. 2. In artikel 9 van de bestuursovereenkomst worden de woorden “aandachtig op te "
+                            "volgen” vervangen door de woorden “aandachtig en aan de hand van meetbare indicatoren "
+                            "op te volgen”.",
+                            "Art. 3. Artikel 10 van de bestuursovereenkomst wordt vervangen als volgt: "
+                            "“Artikel 10 – Periodiek overleg",
+                            "Art. 4. In artikel 29 van de bestuursovereenkomst worden de volgende wijzigingen "
+                            "aangebracht:",
+                            "in de tabel “Begroting / vastleggingskredieten” wordt, in de rij “Externe "
+                            "Communicatie”, het bedrag “3.720” voor 2020 vervangen door het bedrag “5.220”, en in "
+                            "de rij “Totaal” het bedrag “108.168” door het bedrag “109.668”;",
+                            "het bedrag “3.720” voor 2021 vervangen door het bedrag “5.220”, en in de rij “Totaal” "
+                            "het bedrag “109.201” door het bedrag “110.701”.",
+                            "Art. 5. Deze wijziging treedt in werking op 1 november 2020."],
+    ("wijziging-2", "fr"): ["Article 1er. Dans le contrat d'administration, il est inséré un article 7/1 rédigé "
+                            "comme suit : « Article 7/1 – Appui",
+                            "Art. 2. À l'article 9 du contrat d'administration, les mots « suivre attentivement » "
+                            "sont remplacés par les mots",
+                            "Art. 3. L'article 10 du contrat d'administration est remplacé par ce qui suit :",
+                            "Art. 4. À l'article 29 du contrat d'administration, les modifications suivantes sont "
+                            "apportées :",
+                            "dans le tableau « Budget / crédits d'engagement », à la ligne « Communication "
+                            "externe », le montant « 3.720 » pour 2020 est remplacé par le montant « 5.220 », et à "
+                            "la ligne « Total », le montant « 108.168 » par le montant « 109.668 » ;"],
+    ("wijziging-3", "nl"): ["Artikel 1. Artikel 12 van de bestuursovereenkomst wordt aangevuld met een lid, "
+                            "luidende:",
+                            "Art. 2. Artikel 15 van de bestuursovereenkomst wordt opgeheven.",
+                            "Art. 3. Deze wijziging treedt in werking op 1 maart 2021."],
+    ("wijziging-3", "fr"): ["Article 1er. L'article 12 du contrat d'administration est complété par un alinéa "
+                            "rédigé comme suit :",
+                            "Art. 2. L'article 15 du contrat d'administration est abrogé.",
+                            "Art. 3. La présente modification entre en vigueur le 1er mars 2021."],
 }
 
 
@@ -191,26 +219,28 @@ def test_each_instrument_words_each_operation_with_its_formula(latest, amendment
 def test_instrument_cites_earlier_history_of_its_target(compiled):
     """Amendment 3 appends to article 12; had article 12 been changed before,
     the formula cites it ("Artikel 12, gewijzigd bij wijziging nr. 2, ...")."""
-    from bocompile.amend.consolidate import steps
-    from bocompile.amend.instrument import build_instrument
-    from bocompile.editions import languages_of
+    from bocompile.compose.inputs import history_of, languages_of
+    from bocompile.compose.instrument import build_instrument
     from bocompile.model import Paragraph, Text
 
     langs = languages_of(compiled)
-    step = steps(compiled.agreement, compiled.amendments)[1]  # amendment 2 changes article 9, 10, 29
-    later = [s for s in steps(compiled.agreement, compiled.amendments)]
+    later = history_of(compiled).steps
+    step = later[1]  # amendment 2 changes article 9, 10, 29
     from dataclasses import replace
-    from bocompile.model.operations import ReplaceWords
-    op = ReplaceWords("opvolging", {"nl": "aandachtig", "fr": "attentivement"},
-                      {"nl": "nauwgezet", "fr": "scrupuleusement"}, None, step.amendment.operations[0].loc)
+    from bocompile.operations.replace_words import ReplaceWords
+    op = ReplaceWords("opvolging", None, {"nl": "aandachtig", "fr": "attentivement"},
+                      {"nl": "nauwgezet", "fr": "scrupuleusement"}, {"nl": None, "fr": None},
+                      step.amendment.operations[0].loc)
     third = replace(later[2], amendment=replace(later[2].amendment, operations=(op,)))
     instrument = build_instrument(third, langs, "slash", "dot", compiled.config.title, compiled.config.parties)
     first = instrument.body.parts[0].blocks[0]
     assert isinstance(first, Paragraph)
     nl = "".join(i.value for i in first.text["nl"] if isinstance(i, Text))
     fr = "".join(i.value for i in first.text["fr"] if isinstance(i, Text))
-    assert squash(nl).startswith("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, worden")
-    assert squash(fr).startswith("À l'article 9 du contrat d'administration, modifié par la modification n° 2, les mots")
+    assert squash(nl) == ("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, wordt het woord "
+                          "“aandachtig” vervangen door het woord “nauwgezet”.")
+    assert squash(fr) == ("À l'article 9 du contrat d'administration, modifié par la modification n° 2, le mot "
+                          "« attentivement » est remplacé par le mot « scrupuleusement ».")
 
 
 def test_lang_and_format_select_a_subset(tmp_path):

@@ -24,7 +24,8 @@ from docx2python import docx2python
 from docx2python.iterators import iter_paragraphs
 
 from bocompile.diagnostics import Loc
-from bocompile.editions import consolidated_edition, instrument_editions
+from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.instrument import instrument_editions
 from bocompile.model import (Division, Emphasis, Footnote, LineBreak, Link, Paragraph, Strong, Text,
                              walk_divisions)
 from bocompile.write.docx import write_docx
@@ -379,6 +380,130 @@ def test_side_by_side_data_table_is_one_row_per_figure_row_with_headers_on_both_
     assert all(len(row.cells) == 8 for row in budget.rows)
     total = [c.text for c in budget.rows[-1].cells]
     assert total[0] == "Totaal" and total[4] == "Total" and total[1] == total[5] == "206.746"
+
+
+# -- other editions: consolidated text, amendment instrument -------------------------------
+
+def test_consolidated_text_has_its_state_notes_and_concordance(compiled, tmp_path):
+    edition = consolidated_edition(compiled, None, True)
+    data = write_docx(edition, ("nl",))["nl.docx"]
+    (tmp_path / "nl.docx").write_bytes(data)
+    document = open_docx(tmp_path, "nl.docx")
+    titles = [p.text for p in document.paragraphs[:4]]
+    assert titles[0] == edition.title["nl"]
+    assert titles[1] == edition.front["nl"][0]
+    justel = [p for p in document.paragraphs if p.style.style_id == "JustelNote"]
+    assert "(1)<Wijziging nr.\u00a01 van 10\u00a0december 2019, art.\u00a02, i.w. 1\u00a0januari 2020>." in [
+        p.text for p in justel]
+    heading = next(p for p in document.paragraphs if p.style.style_id == "Heading3"
+                   and p.text.startswith("Artikel 30 – "))
+    assert [(r.text, r.font.superscript) for r in heading.runs[:4]] == [
+        ("Artikel 30 – ", None), ("[", None), ("1", True), (" ", None)]  # "[1 " opens the inserted text
+    concordance = table_starting_with(document, "Oude nummering")
+    assert len(concordance.rows) > 1
+    assert not any(p.style.style_id == "SignatureParty" for p in document.paragraphs)  # not signed
+
+
+def test_amendment_instrument_is_signed_on_its_own_date(compiled, tmp_path):
+    edition = instrument_editions(compiled)[0]
+    data = write_docx(edition, ("nl", "fr"))
+    (tmp_path / "fr.docx").write_bytes(data["fr.docx"])
+    document = open_docx(tmp_path, "fr.docx")
+    assert document.paragraphs[0].text == edition.title["fr"]
+    assert [p.text for p in document.paragraphs if p.style.style_id == "Heading3"][0] == "Article 1er."
+    assert "TOC \\o" not in part_xml(data["fr.docx"], "word/document.xml")  # nothing to list
+    signed = edition.date_text(edition.signed, "fr")
+    assert any(p.text.startswith(f"Fait à Bruxelles, le {signed}") for p in document.paragraphs)
+
+
+# -- determinism ------------------------------------------------------------------
+
+def test_same_edition_same_bytes(files, edition):
+    assert write_docx(edition, LANGS) == files
+
+
+def test_zip_entries_have_fixed_timestamps_and_order(files):
+    entries = zipfile.ZipFile(io.BytesIO(files["nl.docx"])).infolist()
+    assert entries[0].filename == "[Content_Types].xml"
+    assert {e.date_time for e in entries} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_core_properties_come_from_the_edition(folder, edition):
+    core = open_docx(folder, "nl.docx").core_properties
+    assert core.created.date() == core.modified.date() == edition.date
+    assert core.title == "Bestuursovereenkomst 2019-2021"
+    assert core.revision == 1
+
+
+def test_same_bytes_in_another_time_zone_hash_seed_and_locale(files):
+    script = (
+        "import hashlib, json\n"
+        "from pathlib import Path\n"
+        "from bocompile.compose.signed import base_edition\n"
+        "from bocompile.load import load\n"
+        "from bocompile.project import Project\n"
+        "from bocompile.write.docx import write_docx\n"
+        f"files = write_docx(base_edition(load(Project.open(Path({str(REPO)!r})))), ('nl', 'fr'))\n"
+        "print(json.dumps({k: hashlib.sha256(v).hexdigest() for k, v in files.items()}))\n"
+    )
+    env = dict(os.environ, TZ="Pacific/Kiritimati", PYTHONHASHSEED="12345", LC_ALL="C", LANG="C")
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                            check=True, cwd="/")
+    expected = {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}
+    assert json.loads(result.stdout) == expected
+
+
+# -- schema ---------------------------------------------------------------------------
+
+def test_word_would_open_every_file_without_repair(folder, compiled, tmp_path):
+    audit = pytest.importorskip("openxml_audit", reason="openxml-audit (PyPI) is not installed")
+    consolidated = write_docx(consolidated_edition(compiled, None, True), LANGS)
+    for name, data in consolidated.items():
+        (tmp_path / name).write_bytes(data)
+    for path in [folder / name for name in ("nl.docx", "fr.docx", "nl-fr.docx")] + sorted(tmp_path.iterdir()):
+        # a fresh validator per file: one instance carries footnote ids from
+        # one package over to the next and reports them missing (0.8.0)
+        validator = audit.OpenXmlValidator(file_format=audit.FileFormat.MICROSOFT_365)
+        result = validator.validate(str(path))
+        assert result.is_valid, (path.name, [str(e) for e in result.errors])
+
+
+# -- LibreOffice --------------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.fixture(scope="module")
+def pdfs(folder, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    profile = (out / "profile").as_uri()
+    result = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), *(str(folder / name) for name in ("nl.docx", "fr.docx", "nl-fr.docx"))],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) is not on PATH; "
+                                        "install the Debian package libreoffice-writer-nogui")
+@pytest.mark.skipif(not PDFTOTEXT, reason="pdftotext is not on PATH; install poppler-utils")
+@pytest.mark.parametrize("name, headings", [
+    ("nl", ["Artikel 1 – Draagwijdte", "Artikel 25 – Kernprocessen", "Artikel 29 – Schema van middelen"]),
+    ("fr", ["Article 1er – ", "Article 25 – ", "Article 29 – "]),
+    ("nl-fr", ["Artikel 8 – Consolidatie", "Article 8 – Consolidation", "Artikel 29 – "]),
+])
+def test_libreoffice_converts_to_pdf(pdfs, name, headings):
+    pdf = pdfs / f"{name}.pdf"
+    assert pdf.is_file()
+    text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    assert len([p for p in pages if p.strip()]) > 5
+    body = " ".join(" ".join(pages[2:]).split())
+    for heading in headings:
+        assert heading in body
+    assert "206.746" in body
 
 
 def test_side_by_side_wide_table_stands_nl_row_above_fr_row_in_rows_that_do_not_split(files):

@@ -76,8 +76,9 @@ def page_text(pdf: Path, number: int) -> str:
 
 
 def squeeze(text: str) -> str:
-    """Text without spaces, hyphens and soft breaks: compares across line breaks and hyphenation."""
-    return re.sub(r"[\s\-\u00ad\u2011]", "", text)
+    """Text without spaces, hyphens, soft breaks and Justel marks ("[1 ...]1"):
+    compares across line breaks, hyphenation and the marks of changed text."""
+    return re.sub(r"[\s\-\u00ad\u2011]|[\[\]]\d+", "", text)
 
 
 def contents_of_pdf(pdf: Path) -> list[tuple[str, int]]:

@@ -12,13 +12,17 @@ from dataclasses import fields, is_dataclass, replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bocompile.amend.consolidate import apply_amendment, consolidate, in_force
-from bocompile.check.parity import Merger
-from bocompile.check.references import references
+from bocompile.amend.history import apply_amendment, consolidate, in_force
+from bocompile.load.merge import Merger
 from bocompile.diagnostics import Loc, Report, SourceError
-from bocompile.model import Agreement, Division, Paragraph, Reference, Text, walk_divisions
+from bocompile.model import Agreement, Division, Paragraph, Reference, Text, query, walk_divisions
 from bocompile.model.facts import AmendmentInfo
-from bocompile.model.operations import Amendment, Append, Insert, Repeal, Replace, ReplaceWords
+from bocompile.model.amendment import Amendment
+from bocompile.operations.append import Append
+from bocompile.operations.insert import Insert
+from bocompile.operations.repeal import Repeal
+from bocompile.operations.replace import Replace
+from bocompile.operations.replace_words import ReplaceWords
 from bocompile.number import assign
 from bocompile.number.renumber import renumber
 
@@ -68,7 +72,8 @@ def operations(draw, keys: list[str]):
         return Repeal(target, L)
     if kind == "words":
         word = draw(st.sampled_from(WORDS))
-        return ReplaceWords(target, {"nl": word, "fr": word}, {"nl": word.upper(), "fr": word.upper()}, None, L)
+        return ReplaceWords(target, None, {"nl": word, "fr": word}, {"nl": word.upper(), "fr": word.upper()},
+                            {"nl": None, "fr": None}, L)
     if kind == "append":
         return Append(target, (paragraph(["extra"]),), L)
     return Replace(target, None, (article(target, [paragraph(["vervangen"])]),), L)
@@ -159,7 +164,7 @@ def test_renumbering_is_a_bijection_and_references_resolve(scenario):
     keys = {d.key for d in walk_divisions(renumbered.parts)}
     repealed = {d.key for d in walk_divisions(text.parts) if d.repealed}
     for lang in LANGS:
-        for reference in references(lang, renumbered.parts):
+        for reference in query(renumbered.parts, Reference, lang):
             assert reference.key in keys or reference.key in repealed
     assert {m.key for m in moves if m.new is None} == {d.key for d in walk_divisions(text.parts)
                                                        if d.repealed and d.kind == "article"}

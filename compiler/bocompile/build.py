@@ -17,10 +17,12 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from bocompile.check import Compiled, load
+from bocompile.compose.edition import Edition
+from bocompile.amend.history import History
+from bocompile.compose import editions_of
+from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
-from bocompile.edition import Edition
-from bocompile.editions import base_edition, consolidated_edition, instrument_editions
+from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.typography import typeset_edition
 from bocompile.write.akn import write_akn
@@ -43,17 +45,23 @@ CONVERTERS: dict[str, tuple[str, Converter]] = {"pdf": ("docx", write_pdf)}
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
-          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False) -> list[Path]:
-    """Compile the project into `out`; returns the files written."""
+          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False,
+          warnings: list[Diagnostic] | None = None) -> list[Path]:
+    """Compile the project into `out`; returns the files written. Warnings
+    (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
-    files = render(load(project), langs, formats, consolidated, as_of, renumbered)
+    loaded = load(project)
+    states = history_of(loaded)
+    if warnings is not None:
+        warnings.extend(states.warnings)
+    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states)
     return _replace(out, files, OUTPUT_FOLDERS)
 
 
-def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str] = (),
+def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
            consolidated: bool = False, as_of: dt.date | None = None,
-           renumbered: bool = False) -> dict[str, bytes]:
+           renumbered: bool = False, *, states: History | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument; with
@@ -61,17 +69,15 @@ def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str]
     entry into force), renumbered if asked. No `formats`: those of [output]
     in agreement.toml (docx and akn unless it says otherwise).
     """
-    unknown = [lang for lang in langs if lang not in compiled.config.languages]
+    unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
-                           f"{', '.join(compiled.config.languages)}")
-    langs = tuple(lang for lang in compiled.config.languages if lang in langs) or compiled.config.languages
-    editions = [base_edition(compiled), *instrument_editions(compiled)]
-    if consolidated:
-        editions.append(consolidated_edition(compiled, as_of, renumbered))
+                           f"{', '.join(loaded.config.languages)}")
+    langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
+    editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     editions = [typeset_edition(edition) for edition in editions]
     asked = tuple(formats)
-    formats = asked or compiled.config.formats
+    formats = asked or loaded.config.formats
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
     files: dict[str, bytes] = {}
     for edition in editions:
@@ -81,9 +87,9 @@ def render(compiled: Compiled, langs: Iterable[str] = (), formats: Iterable[str]
                     files[f"{edition.name}/{name}"] = data
     for fmt in formats:
         if fmt in CONVERTERS:
-            where = Loc(f"--format {fmt}", 0) if asked else compiled.config.formats_loc
+            where = Loc(f"--format {fmt}", 0) if asked else loaded.config.formats_loc
             try:
-                files.update(CONVERTERS[fmt][1](editions, langs, compiled.config.pdf_timeout))
+                files.update(CONVERTERS[fmt][1](editions, langs, loaded.config.pdf_timeout))
             except OfficeError as error:
                 raise SourceError([Diagnostic(where, str(error))]) from None
     files["manifest.json"] = _manifest(files, editions)

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from bocompile import __version__
-from bocompile.build import FORMATS, build, render
-from bocompile.check import load
+from bocompile.build import FORMATS, build
+from bocompile.check import check as check_project
 from bocompile.diagnostics import SourceError, UsageProblem
 from bocompile.project import Project
 from bocompile.summary import count_divisions
@@ -58,12 +58,15 @@ def main(ctx: click.Context, project_dir: str, langs: tuple[str, ...], formats: 
     try:
         project = Project.open(project_dir)
         out = Path(out_dir) if out_dir else project.root / "output"
+        warnings: list = []
         written = build(project, out, langs, formats, consolidate,
-                        as_of.date() if as_of else None, renumber)
+                        as_of.date() if as_of else None, renumber, warnings)
     except SourceError as error:
         _fail(error)
     except UsageProblem as problem:
         raise click.UsageError(str(problem)) from None
+    for warning in warnings:
+        click.echo(str(warning), err=True)
     for path in written:
         click.echo(str(path))
 
@@ -80,8 +83,7 @@ def check(ctx: click.Context, project_dir: str | None, as_json: bool) -> None:
     renumbered included), so a broken template or image fails here too.
     """
     try:
-        compiled = load(Project.open(project_dir or ctx.obj or "."))
-        render(compiled, formats=("docx", "akn"), consolidated=True, renumbered=True)
+        compiled = check_project(Project.open(project_dir or ctx.obj or "."))
     except SourceError as error:
         _fail(error, as_json)
     if as_json:

@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bocompile.model import Text
-from bocompile.model.transform import map_inlines, map_text
+from bocompile.model.walk import rewrite_text
 
 if TYPE_CHECKING:
-    from bocompile.edition import Edition
+    from bocompile.compose.edition import Edition
 
 @dataclass(frozen=True)
 class Typography:
@@ -50,13 +49,13 @@ def typeset(text: str, rules: Typography) -> str:
 
 def typeset_edition(edition: Edition) -> Edition:
     """Every text an edition's writers will show, typeset in its language:
-    the model (sources, amendments, generated blocks), the title-page lines
-    and the facts of agreement.toml (title, parties, functions, place)."""
+    the model (sources, amendments, generated blocks), the title-page lines,
+    the titles of cited amendments and the facts of agreement.toml (title,
+    parties, functions, place)."""
     rules = {code: language.typography for code, language in edition.languages.items()}
 
-    def text(lang: str, inlines):
-        return map_inlines(inlines, lambda leaf: Text(typeset(leaf.value, rules[lang]))
-                           if isinstance(leaf, Text) else leaf)
+    def text(node):
+        return rewrite_text(node, lambda words, lang: typeset(words, rules[lang]) if lang in rules else words)
 
     def words(values: dict) -> dict:
         return {lang: typeset(value, rules[lang]) if lang in rules else value for lang, value in values.items()}
@@ -66,9 +65,11 @@ def typeset_edition(edition: Edition) -> Edition:
         replace(s, function=words(s.function)) for s in party.signatories)) for party in config.parties)
     return replace(
         edition,
-        agreement=map_text(edition.agreement, text), preamble=map_text(edition.preamble, text),
-        closing=map_text(edition.closing, text), title=words(edition.title),
+        agreement=text(edition.agreement), preamble=text(edition.preamble), closing=text(edition.closing),
+        title=words(edition.title),
         front={lang: tuple(typeset(line, rules[lang]) for line in lines) for lang, lines in edition.front.items()},
+        cited={lang: {nr: typeset(title, rules[lang]) for nr, title in titles.items()}
+               for lang, titles in edition.cited.items()},
         config=replace(config, title=words(config.title), signing_place=words(config.signing_place),
                        parties=parties),
     )

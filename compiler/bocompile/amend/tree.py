@@ -1,11 +1,42 @@
-"""Immutable edits of the division tree by key."""
+"""Immutable edits of the division tree by key, for the operations.
+
+An edit that cannot apply raises AmendmentError; the engine reports it at
+the operation's file:line.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Callable
 
-from bocompile.model import Agreement, Division, walk_divisions
+from bocompile.model import Agreement, Change, Division, walk_divisions
+
+
+class AmendmentError(Exception):
+    """An operation that cannot apply; `lang` names the language at fault."""
+
+    def __init__(self, message: str, lang: str | None = None):
+        super().__init__(message)
+        self.lang = lang
+
+
+def live(agreement: Agreement, key: str) -> Division:
+    """The division `key`, which must exist and be in force."""
+    division = find(agreement, key)
+    if division is None:
+        raise AmendmentError(f"'{key}' does not exist at this point; use the key of a part, "
+                             "section or article in force")
+    if division.repealed:
+        raise AmendmentError(f"'{key}' is repealed at this point; reinstate it first")
+    return division
+
+
+def noted(division: Division, action: str, change: Change) -> Division:
+    """`division` with `change` recorded once per amendment and action (two
+    set-cells, one note)."""
+    if any((c.action, c.amendment) == (action, change.amendment) for c in division.history):
+        return division
+    return replace(division, history=division.history + (replace(change, action=action),))
 
 
 def find(agreement: Agreement, key: str) -> Division | None:

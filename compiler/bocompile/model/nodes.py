@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable, Iterator, Mapping, TypeVar, Union
+from typing import Mapping, TypeVar, Union
 
 from bocompile.diagnostics import Loc
 
 T = TypeVar("T")
 
 #: One value per language code ("nl", "fr"). Readers produce one entry;
-#: merging the languages (check.parity) unites them.
+#: merging the languages (load.merge) unites them.
 Localized = Mapping[str, T]
+
+# What a field holds, for the one walker (model.walk) and the language merge.
+# Fields without such metadata are plain language-neutral values.
+
+#: per-language inline text (Localized[Inlines])
+TEXT = {"holds": "text"}
+#: per-language plain values (locations, words), merged but not walked
+LOCALIZED = {"holds": "localized"}
+#: child nodes: a tuple of nodes (or of tuples of nodes, as table rows)
+NODES = {"holds": "nodes"}
+#: child nodes aligned across languages by shape (an article's blocks)
+BLOCKS = {"holds": "nodes", "align": "shape"}
+#: child divisions aligned across languages by key
+DIVISIONS = {"holds": "nodes", "align": "key"}
+
+
+def text() -> Localized:
+    return field(metadata=TEXT)
+
+
+def localized() -> Localized:
+    return field(metadata=LOCALIZED)
+
+
+def nodes(metadata: dict = NODES, **default):
+    return field(metadata=metadata, **default)
 
 
 # -- inline content (always inside a Localized: it is per language) --------
@@ -25,12 +51,12 @@ class Text:
 
 @dataclass(frozen=True)
 class Emphasis:
-    children: tuple["Inline", ...]
+    children: tuple["Inline", ...] = nodes()
 
 
 @dataclass(frozen=True)
 class Strong:
-    children: tuple["Inline", ...]
+    children: tuple["Inline", ...] = nodes()
 
 
 @dataclass(frozen=True)
@@ -41,7 +67,7 @@ class LineBreak:
 @dataclass(frozen=True)
 class Link:
     url: str
-    children: tuple["Inline", ...]
+    children: tuple["Inline", ...] = nodes()
 
 
 @dataclass(frozen=True)
@@ -56,11 +82,23 @@ class Reference:
 class Footnote:
     """A note anchored where it is referenced; its text is a few paragraphs."""
 
-    paragraphs: tuple[tuple["Inline", ...], ...]
+    paragraphs: tuple[tuple["Inline", ...], ...] = nodes()
     loc: Loc
 
 
-Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote]
+@dataclass(frozen=True)
+class Mark:
+    """A Justel bracket around text an amendment changed: "[1" opens, "]1"
+    closes. The engine places it (which amendment, which of its operations);
+    the consolidated edition numbers it per provision (`number`)."""
+
+    side: str  # "open" | "close"; "note": no bracket, only the number's note (a repealed provision)
+    amendment: int
+    operation: int
+    number: int = 0
+
+
+Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote, Mark]
 Inlines = tuple[Inline, ...]
 
 
@@ -68,8 +106,10 @@ Inlines = tuple[Inline, ...]
 
 @dataclass(frozen=True)
 class Paragraph:
-    text: Localized[Inlines]
-    loc: Localized[Loc]
+    """A lid / alinéa: one run of inline text."""
+
+    text: Localized[Inlines] = text()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
@@ -77,14 +117,18 @@ class Heading:
     """An unnumbered sub-heading inside an article (level 1 or 2)."""
 
     level: int
-    text: Localized[Inlines]
-    loc: Localized[Loc]
+    text: Localized[Inlines] = text()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class ListItem:
-    blocks: tuple["Block", ...]
-    loc: Localized[Loc]
+    """A point (1°), sub-point (a)), numbered item or bullet. Its first
+    paragraph carries the number; further blocks (nested lists, paragraphs)
+    stand indented under it."""
+
+    blocks: tuple["Block", ...] = nodes(BLOCKS)
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
@@ -92,30 +136,36 @@ class ListBlock:
     """style: "point" (1°), "letter" (a)), "number" (1.) or "bullet"."""
 
     style: str
-    items: tuple[ListItem, ...]
-    loc: Localized[Loc]
+    items: tuple[ListItem, ...] = nodes()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class Cell:
-    blocks: tuple["Block", ...]
-    loc: Localized[Loc]
+    """A cell of a text table: any blocks (several paragraphs, lists)."""
+
+    blocks: tuple["Block", ...] = nodes(BLOCKS)
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class Table:
     """A text table; the first row is the header row."""
 
-    rows: tuple[tuple[Cell, ...], ...]
-    loc: Localized[Loc]
+    rows: tuple[tuple[Cell, ...], ...] = nodes()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
 class DataRow:
+    """One row of a data table: its label per language, its figures once."""
+
     key: str
-    label: Localized[Inlines]
+    label: Localized[Inlines] = text()
     values: tuple[Decimal, ...]
     is_total: bool
+    #: per figure, the Justel mark of the amendment that set it (None: as signed)
+    marks: tuple[Mark | None, ...] = nodes(default=())
 
 
 @dataclass(frozen=True)
@@ -123,10 +173,11 @@ class DataTable:
     """Figures stated once (CSV), labels per language, totals computed."""
 
     key: str
-    stub: Localized[Inlines]
+    stub: Localized[Inlines] = text()
+    caption: Localized[Inlines] = text()  # names the table in formulas (default: the stub)
     columns: tuple[str, ...]
-    rows: tuple[DataRow, ...]
-    loc: Localized[Loc]
+    rows: tuple[DataRow, ...] = nodes()
+    loc: Localized[Loc] = localized()
 
 
 @dataclass(frozen=True)
@@ -134,11 +185,21 @@ class Figure:
     """An image; `src` None is an explicit placeholder box."""
 
     src: str | None
-    caption: Localized[Inlines]
-    loc: Localized[Loc]
+    caption: Localized[Inlines] = text()
+    loc: Localized[Loc] = localized()
 
 
-Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure]
+@dataclass(frozen=True)
+class JustelNote:
+    """After the text of a changed provision, the source of its Justel
+    number: "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 2, i.w. ...>."."""
+
+    number: int
+    text: Localized[Inlines] = text()
+    loc: Localized[Loc] = localized()
+
+
+Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure, JustelNote]
 
 
 # -- divisions ---------------------------------------------------------------
@@ -154,6 +215,7 @@ class Change:
     amendment: int        # the amendment's number (nr. 2)
     signed: "dt.date"
     in_force: "dt.date"
+    operation: int = 0    # which of the amendment's operations (from 0)
 
 
 @dataclass(frozen=True)
@@ -166,10 +228,10 @@ class Division:
 
     kind: str  # "part" | "section" | "article"
     key: str
-    title: Localized[Inlines]
-    blocks: tuple[Block, ...]
-    children: tuple["Division", ...]
-    loc: Localized[Loc]
+    title: Localized[Inlines] = text()
+    blocks: tuple[Block, ...] = nodes(BLOCKS)
+    children: tuple["Division", ...] = nodes(DIVISIONS)
+    loc: Localized[Loc] = localized()
     number: tuple[int, ...] = ()
     repealed: bool = False
     history: tuple[Change, ...] = ()
@@ -179,27 +241,19 @@ class Division:
 class Agreement:
     """The body of the agreement: its parts, in order."""
 
-    parts: tuple[Division, ...]
+    parts: tuple[Division, ...] = nodes(DIVISIONS)
 
 
-def plain_text(inlines: Inlines, reference: Callable[[str], str] = lambda key: "") -> str:
-    """The words alone (for captions, sizes, formulas): no formatting, no
-    notes; a line break is a space and `reference` renders a [[key]]."""
-    out = []
-    for inline in inlines:
-        if isinstance(inline, Text):
-            out.append(inline.value)
-        elif isinstance(inline, (Emphasis, Strong, Link)):
-            out.append(plain_text(inline.children, reference))
-        elif isinstance(inline, LineBreak):
-            out.append(" ")
-        elif isinstance(inline, Reference):
-            out.append(reference(inline.key))
-    return "".join(out)
-
-
-def walk_divisions(divisions: tuple[Division, ...]) -> Iterator[Division]:
-    """Every division in document order, parents before children."""
-    for division in divisions:
-        yield division
-        yield from walk_divisions(division.children)
+#: what each block-level node is called in messages
+NOUNS = {
+    Paragraph: "paragraph",
+    Heading: "sub-heading",
+    ListItem: "list item",
+    ListBlock: "list",
+    Cell: "table cell",
+    Table: "table",
+    DataRow: "data row",
+    DataTable: "data table",
+    Figure: "figure",
+    JustelNote: "Justel note",
+}

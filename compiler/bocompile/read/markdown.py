@@ -12,34 +12,22 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from bocompile.diagnostics import Loc, Report
-from bocompile.model import (
-    Cell,
-    DataRow,
-    DataTable,
-    Division,
-    Emphasis,
-    Figure,
-    Footnote,
-    Heading,
-    LineBreak,
-    Link,
-    ListBlock,
-    ListItem,
-    Paragraph,
-    Reference,
-    Strong,
-    Table,
-    Text,
-)
+from bocompile.model import (Cell, DataRow, DataTable, Division, Emphasis, Figure, Footnote, Heading, LineBreak,
+                             Link, ListBlock, ListItem, Paragraph, Reference, Strong, Table, Text)
+from bocompile.model.hierarchy import EITHER, a, parents
 from bocompile.read.config import KEY
 from bocompile.read.data import TOTAL, DataSeries
 from bocompile.read.parser import parser
 
 HEADING_KEY = re.compile(r"\s*\{#([^}]*)\}\s*$")
+#: heading level -> the division it opens; paragraphs (§) open with a marker line
 DIVISION_LEVELS = {1: "part", 2: "section", 3: "article"}
-PARENTS = {"part": (), "section": ("part",), "article": ("part", "section")}
+#: "§ {#key}" alone on a line opens a numbered paragraph; its text may follow on the next line
+PARAGRAPH_MARKER = re.compile(r"^§\s*\{#([^}]*)\}[ \t]*(?:\n|$)")
 WRITTEN_NUMBER = re.compile(r"^\s*(\d+°|[a-z]\)|\d+[.)]\s)")
 WRITTEN_POINT = re.compile(r"^\s*(\d+°|[a-z]\))\s")
+#: the optional label naming a data table in formulas (default: its stub)
+CAPTION = "caption"
 UNDEFINED_NOTE = re.compile(r"\[\^[^\]]+\]")
 
 NAMES = {
@@ -104,13 +92,20 @@ class FileReader:
         stack: list[_Open] = []
         for node in nodes:
             level = int(node.tag[1]) if node.type == "heading" else 0
-            if level in DIVISION_LEVELS:
-                division = self._division(node, DIVISION_LEVELS[level])
-                while stack and stack[-1].kind not in PARENTS[division.kind]:
+            marker = PARAGRAPH_MARKER.match(node.children[0].content) if node.type == "paragraph" else None
+            if level in DIVISION_LEVELS or marker:
+                division = self._division(node, DIVISION_LEVELS[level]) if level else self._paragraph(node, marker)
+                holders = parents(division.kind)
+                while stack and stack[-1].kind not in holders:
                     stack.pop()
-                if division.kind != "part" and not stack and not loose:
-                    self.error(division.loc, f"{division.kind} '{division.key}' is not inside a "
-                               f"{' or '.join(PARENTS[division.kind])}; add the heading above it")
+                if None not in holders and not stack and not loose:
+                    self.error(division.loc, f"{division.kind} '{division.key}' is not inside "
+                               f"{' or '.join(a(k) for k in holders if k)}; put it under the heading of one")
+                    continue
+                if stack and stack[-1].kind in EITHER and stack[-1].blocks:
+                    self.error(division.loc, f"{stack[-1].kind} '{stack[-1].key}' has text of its own before "
+                               f"{division.kind} '{division.key}'; an article has either no paragraphs or "
+                               "only paragraphs: put that text after a § {#key} line")
                     continue
                 (stack[-1].children if stack else parts).append(division)
                 stack.append(division)
@@ -124,13 +119,28 @@ class FileReader:
                                f"'{current.key}' belongs to no article; move it into an article "
                                "or before the first one")
                     continue
-                if level and current.kind != "article":
+                if level and current.kind not in ("article", "paragraph"):
                     self.error(self.loc(node), "a sub-heading (####) must be inside an article")
                     continue
                 block = self.block(node, depth=0)
                 if block is not None:
                     current.blocks.append(block)
         return tuple(p.freeze(self.lang) for p in parts)
+
+    def _paragraph(self, node: SyntaxTreeNode, marker: re.Match) -> _Open:
+        """A numbered paragraph opened by "§ {#key}"; text on the lines after
+        the marker, in the same Markdown paragraph, is its first lid."""
+        loc, key = self.loc(node), marker.group(1).strip()
+        if not KEY.match(key):
+            self.error(loc, f"key {key!r} must be lower-case letters, digits and hyphens")
+        division = _Open("paragraph", key, (), loc)
+        inlines = self.inlines(node.children[0])
+        first = inlines[0] if inlines and isinstance(inlines[0], Text) else Text("")
+        rest = (Text(first.value[marker.end():]),) if first.value[marker.end():] else ()
+        if rest + inlines[1:]:
+            division.blocks.append(Paragraph({self.lang: _join(rest + inlines[1:])},
+                                             {self.lang: self.loc(node, 1)}))
+        return division
 
     def _division(self, node: SyntaxTreeNode, kind: str) -> _Open:
         loc = self.loc(node)
@@ -264,12 +274,13 @@ class FileReader:
         for missing in (k for k in wanted if k not in labels):
             self.error(loc[self.lang], f"data table '{key}' has no label for '{missing}'; "
                        f"add '- {missing}: ...'")
-        for unknown in (k for k in labels if k not in wanted):
+        for unknown in (k for k in labels if k not in wanted and k != CAPTION):
             self.error(loc[self.lang], f"data table '{key}' has no row '{unknown}' in {series.loc.path}")
         rows = tuple(DataRow(k, {self.lang: labels.get(k, ())}, v, False) for k, v, _ in series.rows)
         if series.stated_total:
             rows += (DataRow(TOTAL, {self.lang: labels.get(TOTAL, ())}, series.computed_total(), True),)
-        return DataTable(key, {self.lang: labels.get("stub", ())}, series.columns, rows, loc)
+        stub = labels.get("stub", ())
+        return DataTable(key, {self.lang: stub}, {self.lang: labels.get(CAPTION, stub)}, series.columns, rows, loc)
 
     # -- inline ---------------------------------------------------------------
 

@@ -15,7 +15,8 @@ from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-AMENDMENT_ACTIONS = ("replace", "insert", "repeal", "replace-words", "append", "set-cell", "reinstate")
+from bocompile.operations import names
+
 XREF = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
 
@@ -30,13 +31,18 @@ def _xref_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-@functools.cache
 def parser() -> MarkdownIt:
+    """The parser for the operations registered now (one container each)."""
+    return _parser(names())
+
+
+@functools.cache
+def _parser(actions: tuple[str, ...]) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"linkify": False, "typographer": False})
     md.use(footnote_plugin)
     md.use(container_plugin, name="table")
     md.use(container_plugin, name="data")
-    for action in AMENDMENT_ACTIONS:
+    for action in actions:
         md.use(container_plugin, name=action)
     md.inline.ruler.before("link", "xref", _xref_rule)
     return md

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.body import BodyWriter
 from bocompile.write.akn.frame import conclusions, preamble, preface

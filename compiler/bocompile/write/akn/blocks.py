@@ -8,9 +8,11 @@ inside an article body.py makes it a <crossHeading>.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lxml import etree
 
-from bocompile.model import Block, DataTable, Figure, Heading, ListBlock, Paragraph, Table
+from bocompile.model import Block, DataTable, Figure, Heading, ListBlock, Paragraph, Table, Text
 from bocompile.write.akn.ids import Scope
 from bocompile.write.akn.inline import InlineWriter
 from bocompile.write.akn.tree import keep_inline, sub
@@ -83,8 +85,11 @@ class BlockWriter:
         for row in block.rows:
             tr = sub(element, "tr", **{"class": "total" if row.is_total else None})
             self.inlines.write(sub(sub(tr, "td"), "p"), row.label[self.lang], ids)
-            for value in row.values:
-                sub(sub(tr, "td", **{"class": "figure"}), "p", self.edition.figure(value, self.lang))
+            for value, mark in zip(row.values, row.marks or (None,) * len(row.values)):
+                figure = (Text(self.edition.figure(value, self.lang)),)
+                if mark:  # a figure an amendment set, bracketed
+                    figure = (mark, *figure, replace(mark, side="close"))
+                self.inlines.write(sub(sub(tr, "td", **{"class": "figure"}), "p"), figure, ids)
 
     def _figure(self, parent: etree._Element, block: Figure, scope: Scope) -> None:
         """The image (an empty src for a placeholder), then its caption as text."""

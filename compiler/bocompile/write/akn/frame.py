@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import Scope
 from bocompile.write.akn.meta import PLACE, person_id, role_id

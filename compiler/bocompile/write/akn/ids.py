@@ -44,13 +44,20 @@ ABBREVIATIONS = {
     "section": "sec",
     "article": "art",
     "paragraph": "para",
+    "subparagraph": "subpara",
     "blockList": "list",
     "item": "item",
     "table": "table",
     "crossHeading": "crossHeading",
     "authorialNote": "authorialNote",
     "hcontainer": "hcontainer",
+    "note": "note",
 }
+
+
+def justel_note_id(division: str, number: int) -> str:
+    """The editorial note of Justel number `number` of a division: "art_9__note_1"."""
+    return f"{division}__{ABBREVIATIONS['note']}_{number}"
 
 
 @dataclass

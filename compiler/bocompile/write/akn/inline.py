@@ -2,7 +2,9 @@
 
 Footnotes become <authorialNote> where they are referenced, numbered
 through the document (marker 1, 2, ...) as in the DOCX; references become
-<ref href="#eId"> to the division's language-neutral eId.
+<ref href="#eId"> to the division's language-neutral eId. A Justel bracket
+opens with its number in <sup> and closes with a <noteRef> to its source,
+an editorial <note> in the metadata (meta.py).
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ import itertools
 
 from lxml import etree
 
-from bocompile.edition import Edition
-from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Reference, Strong, Text
-from bocompile.write.akn.ids import Scope
+from bocompile.compose.edition import Edition
+from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Reference, Strong, Text
+from bocompile.write.akn.ids import Scope, justel_note_id
 from bocompile.write.akn.tree import append_text, keep_inline, sub
+
+#: Stands for a Justel number while its template is read (Unicode private use).
+_NUMBER = "\ue000"
 
 #: Model node -> AKN element holding its children.
 _WRAPPERS = {Emphasis: "i", Strong: "b"}
@@ -26,6 +31,7 @@ class InlineWriter:
     def __init__(self, edition: Edition, lang: str, divisions: dict[str, Scope]):
         self.edition, self.lang, self.divisions = edition, lang, divisions
         self._markers = itertools.count(1)
+        self.division: Scope | None = None  # the division being written: its Justel notes
 
     def write(self, parent: etree._Element, inlines: tuple[Inline, ...], scope: Scope) -> etree._Element:
         """Append `inlines` to `parent`; notes take their eId inside `scope`."""
@@ -51,8 +57,27 @@ class InlineWriter:
                           placement="bottom")
             for paragraph in inline.paragraphs:
                 self.write(sub(element, "p"), paragraph, note)
+        elif isinstance(inline, Mark):
+            self.mark(parent, inline)
         else:
             raise TypeError(f"no AKN form for inline {inline!r}")
+
+    def mark(self, parent: etree._Element, mark: Mark) -> None:
+        """"[" and the number in <sup>, or "]" and a <noteRef> to the number's source."""
+        if mark.side == "note":
+            self.note_ref(parent, mark.number)
+            return
+        before, _, after = self.edition.text(f"justel.{mark.side}", self.lang, n=_NUMBER).partition(_NUMBER)
+        append_text(parent, before)
+        if mark.side == "open":
+            sub(parent, "sup", str(mark.number))
+        else:
+            self.note_ref(parent, mark.number)
+        append_text(parent, after)
+
+    def note_ref(self, parent: etree._Element, number: int) -> None:
+        sub(parent, "noteRef", marker=str(number), placement="inline",
+            href=f"#{justel_note_id(self.division.eid, number)}")
 
     def plain(self, inlines: tuple[Inline, ...]) -> str:
         """The text alone, for attributes (an image's alt); notes are left out."""

@@ -28,9 +28,11 @@ from dataclasses import dataclass
 from lxml import etree
 
 from bocompile.diagnostics import Diagnostic, SourceError
-from bocompile.amend.instrument import instrument_title
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
+from bocompile.model import JustelNote, plain_text, walk_divisions
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.model.facts import AmendmentInfo, Config, Party, Signatory
+from bocompile.write.akn.ids import division_scopes, justel_note_id
 from bocompile.write.akn.modifications import (
     AGREEMENT, active_modifications, amendment_event_id, amendment_ref_id, passive_modifications,
 )
@@ -138,7 +140,24 @@ def meta(parent: etree._Element, edition: Edition, lang: str) -> etree._Element:
         agreement = agreement_work(edition.config).expression(code, edition.amendments[0].info.in_force)
         active_modifications(element, edition, agreement, f"#{SOURCE}")
     _references(element, edition, lang)
+    _notes(element, edition, lang)
     return element
+
+
+def _notes(parent: etree._Element, edition: Edition, lang: str) -> None:
+    """The Justel notes of a consolidated text: editorial notes, one per
+    source of a division's brackets, with ids the text's <noteRef>s name."""
+    scopes = division_scopes(edition.agreement, edition.numbering)
+    notes, unit = [], ""
+    for division in walk_divisions(edition.agreement.parts):
+        unit = unit if division.kind in SUBDIVISIONS else scopes[division.key].eid  # § notes: their article's
+        notes += [(unit, note) for note in division.blocks if isinstance(note, JustelNote)]
+    if not notes:
+        return
+    element = sub(parent, "notes", source=f"#{SOURCE}")
+    for eid, note in notes:
+        text = sub(element, "note", eId=justel_note_id(eid, note.number), marker=str(note.number))
+        sub(text, "p", plain_text(note.text[lang]), **{"class": "justel"})
 
 
 def _identification(parent: etree._Element, edition: Edition, lang: str) -> None:
@@ -189,7 +208,7 @@ def _references(parent: etree._Element, edition: Edition, lang: str) -> None:
         info = amendment.info
         sub(references, "passiveRef", eId=amendment_ref_id(info.number),
             href=amendment_work(config, info).uri,
-            showAs=instrument_title(info, edition.languages[lang], config.title[lang]))
+            showAs=edition.cited[lang][info.number])
     if edition.kind == "amendment":
         sub(references, "activeRef", eId=AGREEMENT, href=agreement_work(config).uri,
             showAs=config.title[lang])

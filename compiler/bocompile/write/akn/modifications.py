@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model import walk_divisions
 from bocompile.write.akn.ids import division_eid, division_scopes
 from bocompile.write.akn.tree import sub

@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Callable
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.write.docx.document import write_document
 from bocompile.write.docx.parallel import write_parallel
 

@@ -3,10 +3,13 @@ data tables, figures."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bocompile.diagnostics import Diagnostic, SourceError
-from bocompile.model import DataTable, Figure, Heading, ListBlock, Paragraph, Table
+from bocompile.model import DataTable, Figure, Heading, JustelNote, ListBlock, Paragraph, Table
+from bocompile.model.walk import texts
 from bocompile.write.docx.context import Context
-from bocompile.write.docx.inline import inlines, plain
+from bocompile.write.docx.inline import inlines, mark, plain
 from bocompile.write.docx.ooxml import paragraph, run, sub
 from bocompile.write.docx.tables import (HEADER_FILL, add_cell, add_row, column_widths, fits, inner_width,
                                          new_table, spacer)
@@ -38,6 +41,8 @@ def block(ctx: Context, item) -> list:
         return [data_table(ctx, item), spacer()]
     if isinstance(item, Figure):
         return figure(ctx, item)
+    if isinstance(item, JustelNote):
+        return [text_paragraph(ctx.but(text_style="JustelNote"), item)]
     raise TypeError(f"unknown block {type(item).__name__}")
 
 
@@ -139,9 +144,11 @@ def data_row_cells(tr, ctx: Context, item: DataTable, index: int, widths: list[i
     cell = ctx.in_cell(inner_width(widths[0])).but(bold=row.is_total)
     keep = index < len(item.rows) - 1
     add_cell(tr, widths[0], [_cell_text(cell, inlines(cell, row.label[ctx.lang]), keep=keep)])
-    for value, width in zip(row.values, widths[1:]):
-        figure = ctx.edition.figure(value, ctx.lang)
-        add_cell(tr, width, [_cell_text(cell, [_run(cell, figure)], jc="right", keep=keep)])
+    for value, marked, width in zip(row.values, row.marks or (None,) * len(row.values), widths[1:]):
+        runs = [_run(cell, ctx.edition.figure(value, ctx.lang))]
+        if marked:  # a figure an amendment set: "[1 5.220 ]1"
+            runs = mark(cell, marked) + runs + mark(cell, replace(marked, side="close"))
+        add_cell(tr, width, [_cell_text(cell, runs, jc="right", keep=keep)])
 
 
 def figure(ctx: Context, item: Figure) -> list:
@@ -159,7 +166,7 @@ def figure(ctx: Context, item: Figure) -> list:
         raise SourceError([Diagnostic(item.loc[ctx.lang], f"image '{item.src}' not found under sources/")])
     picture = paragraph(jc="center", keep_next=True, ind_left=ctx.indent or None)
     drawing = sub(sub(picture, "w:r"), "w:drawing")
-    drawing.append(ctx.package.picture(path, ctx.width))
+    drawing.append(ctx.package.picture(path, ctx.width, item.loc[ctx.lang]))
     return [picture, caption]
 
 
@@ -175,16 +182,4 @@ def _run(ctx: Context, value: str):
 
 def _text(ctx: Context, items) -> str:
     """The plain text of blocks, paragraph per line: to size table columns."""
-    out = []
-    for item in items:
-        if isinstance(item, (Paragraph, Heading)):
-            out.append(plain(ctx, item.text[ctx.lang]))
-        elif isinstance(item, ListBlock):
-            out.extend(_text(ctx, li.blocks) for li in item.items)
-        elif isinstance(item, Figure):
-            out.append(plain(ctx, item.caption[ctx.lang]))
-        elif isinstance(item, Table):
-            out.extend(_text(ctx, cell.blocks) for row in item.rows for cell in row)
-        elif isinstance(item, DataTable):
-            out.extend(plain(ctx, row.label[ctx.lang]) for row in item.rows)
-    return "\n".join(out)
+    return "\n".join(plain(ctx, text) for text in texts(items, ctx.lang))

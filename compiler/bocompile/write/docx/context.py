@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.write.docx.package import Package
 
 #: Word's limit on bookmark names.

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.model import walk_divisions
 from bocompile.write.docx.blocks import blocks
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
-from bocompile.write.docx.headings import entry, heading
+from bocompile.write.docx.headings import LEVELS, division_elements, entry
 from bocompile.write.docx.ooxml import keep_with_next, page_break
 from bocompile.write.docx.package import Package
 from bocompile.write.docx.pages import header_and_footer
@@ -28,14 +28,15 @@ def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | 
     if any(d.title[lang] for d in divisions):  # a cover page, then the contents
         page_break(cover[-1])
         package.append(cover)
-        toc = contents(ctx, ctx.text("contents.heading"), [entry(ctx, d) for d in divisions], heading_pages)
+        toc = contents(ctx, ctx.text("contents.heading"), [entry(ctx, d) for d in divisions if d.kind in LEVELS],
+                       heading_pages)
         page_break(toc[-1])
         package.append(toc)
     else:  # an instrument runs on from its title
         package.append(cover)
     body = blocks(ctx, edition.preamble)
     for division in divisions:
-        body += [heading(ctx, division)] + ([] if division.repealed else blocks(ctx, division.blocks))
+        body += division_elements(ctx, division)
     body += blocks(ctx, edition.closing)
     if edition.signed:
         if body and body[-1].tag == qn("w:p"):  # the last lines of text stay with the signatures

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Reference, Strong, Text
+from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Reference, Strong, Text
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.ooxml import make, paragraph, run, sub
+from bocompile.write.docx.wording import rich
 
 
 class _Format(NamedTuple):
@@ -51,7 +52,16 @@ def _inline(ctx: Context, item: Inline, fmt: _Format) -> list:
         return [link]
     if isinstance(item, Footnote):
         return [footnote(ctx, item)]
+    if isinstance(item, Mark):
+        return mark(ctx, item, fmt) if item.side != "note" else []
     raise TypeError(f"unknown inline {type(item).__name__}")
+
+
+def mark(ctx: Context, item: Mark, fmt: _Format | None = None) -> list:
+    """A Justel bracket, "[1 " or "]1", its number in superscript."""
+    fmt = fmt or _Format(bold=ctx.bold)
+    return rich(ctx, f"justel.{item.side}", {"n": lambda: [
+        run(str(item.number), bold=fmt.bold, italic=fmt.italic, lang=ctx.run_lang, superscript=True)]})
 
 
 def _run(ctx: Context, value: str, fmt: _Format):

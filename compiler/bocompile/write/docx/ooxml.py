@@ -27,6 +27,23 @@ def make(tag: str, attrs: dict | None = None, **w_attrs):
     return element
 
 
+def properties(parent, tag: str, children: list) -> None:
+    """A properties element (w:pPr, w:rPr) holding `children` in the given
+    (schema) order: (tag, attributes) pairs, or (tag, [pairs]) for nested
+    ones; falsy entries are absent. Nothing at all when none is present."""
+    present = [child for child in children if child]
+    if present:
+        _children(sub(parent, tag), present)
+
+
+def _children(parent, children: list) -> None:
+    for tag, content in children:
+        if isinstance(content, list):
+            _children(sub(parent, tag), content)
+        else:
+            sub(parent, tag, **content)
+
+
 def sub(parent, tag: str, attrs: dict | None = None, **w_attrs):
     """A child element appended to `parent`."""
     element = etree.SubElement(parent, qn(tag))
@@ -49,44 +66,30 @@ def paragraph(style: str | None = None, *, jc: str | None = None, keep_next: boo
     """A w:p with the paragraph properties bocompile uses, in schema order.
     `tabs`: (alignment, position, leader) of each tab stop."""
     p = make("w:p")
-    ppr = sub(p, "w:pPr")
-    if style:
-        sub(ppr, "w:pStyle", val=style)
-    if keep_next:
-        sub(ppr, "w:keepNext")
-    if num:
-        numpr = sub(ppr, "w:numPr")
-        sub(numpr, "w:ilvl", val=num[1])
-        sub(numpr, "w:numId", val=num[0])
-    if tabs:
-        stops = sub(ppr, "w:tabs")
-        for alignment, position, leader in tabs:
-            sub(stops, "w:tab", val=alignment, pos=position, leader=leader)
-    if spacing:
-        sub(ppr, "w:spacing", **spacing)
-    if ind_left is not None:
-        sub(ppr, "w:ind", left=ind_left)
-    if jc:
-        sub(ppr, "w:jc", val=jc)
-    if not len(ppr):
-        p.remove(ppr)
+    properties(p, "w:pPr", [
+        style and ("w:pStyle", {"val": style}),
+        keep_next and ("w:keepNext", {}),
+        num and ("w:numPr", [("w:ilvl", {"val": num[1]}), ("w:numId", {"val": num[0]})]),
+        tabs and ("w:tabs", [("w:tab", {"val": alignment, "pos": position, "leader": leader})
+                             for alignment, position, leader in tabs]),
+        spacing and ("w:spacing", spacing),
+        ind_left is not None and ("w:ind", {"left": ind_left}),
+        jc and ("w:jc", {"val": jc}),
+    ])
     return p
 
 
 def run(value: str, *, bold: bool = False, italic: bool = False, style: str | None = None,
-        lang: str | None = None):
-    """A w:r holding text; properties in schema order (rStyle, b, i, lang)."""
+        lang: str | None = None, superscript: bool = False):
+    """A w:r holding text; properties in schema order (rStyle, b, i, vertAlign, lang)."""
     r = make("w:r")
-    if style or bold or italic or lang:
-        rpr = sub(r, "w:rPr")
-        if style:
-            sub(rpr, "w:rStyle", val=style)
-        if bold:
-            sub(rpr, "w:b")
-        if italic:
-            sub(rpr, "w:i")
-        if lang:
-            sub(rpr, "w:lang", val=lang)
+    properties(r, "w:rPr", [
+        style and ("w:rStyle", {"val": style}),
+        bold and ("w:b", {}),
+        italic and ("w:i", {}),
+        superscript and ("w:vertAlign", {"val": "superscript"}),
+        lang and ("w:lang", {"val": lang}),
+    ])
     text(r, value)
     return r
 

@@ -164,9 +164,15 @@ class Package:
         """The relationship id of an external link from `part` (document or footnotes)."""
         return part.relate_to(url, RT.HYPERLINK, is_external=True)
 
-    def picture(self, path: Path, max_width: int):
-        """A wp:inline for the image at `path`, scaled down to `max_width` twips."""
-        rId, image = self.part.get_or_add_image(str(path))
+    def picture(self, path: Path, max_width: int, loc: Loc):
+        """A wp:inline for the image at `path`, scaled down to `max_width` twips.
+        An image python-docx cannot read is the source's fault, reported at `loc`."""
+        try:
+            rId, image = self.part.get_or_add_image(str(path))
+        except Exception:  # python-docx raises several unrelated types for bad images
+            raise SourceError([Diagnostic(loc, f"image '{path.name}' is not a PNG, JPEG, GIF, BMP or TIFF "
+                                          "file that can be embedded; export it again in one of these "
+                                          "formats")]) from None
         limit = Emu(max_width * 635)
         cx, cy = image.width, image.height
         if cx > limit:

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from bocompile.edition import Edition
-from bocompile.model import DataTable, ListBlock, Table, walk_divisions
+from bocompile.compose.edition import Edition
+from bocompile.model import DataTable, ListBlock, Paragraph, Table, walk_divisions
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.docx.blocks import (block, data_header_cells, data_row_cells, data_widths, list_items,
                                          row_fits, table_cells, table_widths)
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
-from bocompile.write.docx.headings import entry, heading
+from bocompile.write.docx.headings import LEVELS, entry, heading, run_in
 from bocompile.write.docx.ooxml import break_before, line, page_break
 from bocompile.write.docx.package import Package, language_tag
 from bocompile.write.docx.pages import LANGUAGE_SEPARATOR, header_and_footer
@@ -62,7 +63,8 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
     package.append([cover, spacer()])
     if any(d.title[langs[0]] for d in divisions):  # the contents on a page of their own
         title = LANGUAGE_SEPARATOR.join(ctx.text("contents.heading") for ctx in pages)
-        toc = contents(pages[0], title, [entry(ctx, d) for d in divisions for ctx in columns], heading_pages, width)
+        toc = contents(pages[0], title, [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns],
+                       heading_pages, width)
         break_before(toc[0])
         page_break(toc[-1])
         package.append(toc)
@@ -70,8 +72,14 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
     body = _Body(package, columns, widths)
     body.blocks(edition.preamble)
     for division in divisions:
-        body.heading([[heading(ctx, division, CELL_TOP)] for ctx in columns])
-        if not division.repealed:
+        if division.kind not in SUBDIVISIONS:
+            body.heading([[heading(ctx, division, CELL_TOP)] for ctx in columns])
+            body.blocks(division.blocks)
+        elif division.blocks and isinstance(division.blocks[0], Paragraph):  # "§ 1." starts the first lid
+            body.row([run_in(ctx, division, block(ctx, division.blocks[0])) for ctx in columns])
+            body.blocks(division.blocks[1:])
+        else:
+            body.heading([run_in(ctx, division, []) for ctx in columns])
             body.blocks(division.blocks)
     body.blocks(edition.closing)
     if edition.signed:

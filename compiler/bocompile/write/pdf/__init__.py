@@ -23,7 +23,7 @@ import os
 import queue
 from concurrent.futures import ThreadPoolExecutor
 
-from bocompile.edition import Edition
+from bocompile.compose.edition import Edition
 from bocompile.write.docx import docx_writers
 from bocompile.write.pdf.archive import reproducible
 from bocompile.write.pdf.office import Office, OfficeError

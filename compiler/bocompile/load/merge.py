@@ -9,21 +9,13 @@ key) it reports the difference with `file:line` on both sides.
 from __future__ import annotations
 
 import difflib
-from dataclasses import fields, is_dataclass
+from dataclasses import fields
 from typing import Mapping
 
 from bocompile.diagnostics import Loc, Report
-from bocompile.model import Division, Footnote, Reference
-from bocompile.model.nodes import Emphasis, Link, Strong
-
-NOUNS = {
-    "Replace": "replace operation", "Insert": "insert operation", "Repeal": "repeal operation",
-    "ReplaceWords": "replace-words operation", "Append": "append operation",
-    "SetCell": "set-cell operation", "Reinstate": "reinstate operation",
-    "Paragraph": "paragraph", "Heading": "sub-heading", "ListBlock": "list",
-    "Table": "table", "DataTable": "data table", "Figure": "figure", "ListItem": "list item",
-    "Cell": "table cell",
-}
+from bocompile.model import Division, Footnote, Reference, walk
+from bocompile.model.nodes import NOUNS
+from bocompile.operations import kinds
 
 
 class Merger:
@@ -91,15 +83,16 @@ class Merger:
         for f in fields(ref):
             by_lang = {lang: getattr(n, f.name) for lang, n in group.items()}
             first = by_lang[self.ref]
-            if isinstance(first, Mapping):
+            holds, align = f.metadata.get("holds"), f.metadata.get("align")
+            if holds in ("text", "localized"):
                 values[f.name] = {lang: v[lang] for lang, v in by_lang.items()}
-                if f.name != "loc":
+                if holds == "text":
                     self._inline_shape(values[f.name], here, ref)
-            elif f.name == "children" and isinstance(ref, Division):
+            elif align == "key":
                 values[f.name] = self.divisions(by_lang, here)
-            elif f.name == "blocks":
+            elif align == "shape":
                 values[f.name] = self.blocks(by_lang, here, ref)
-            elif isinstance(first, tuple) and first and (is_dataclass(first[0]) or isinstance(first[0], tuple)):
+            elif holds == "nodes":
                 values[f.name] = self.sequence(by_lang, here, ref, f.name)
             else:
                 if any(v != first for v in by_lang.values()):
@@ -182,7 +175,7 @@ class Merger:
 
     @staticmethod
     def _signature(block) -> str:
-        name = NOUNS.get(type(block).__name__, type(block).__name__)
+        name = _noun(block)
         extra = getattr(block, "style", None) or getattr(block, "level", None) or \
             (getattr(block, "key", None) if name == "data table" else None)
         return f"{name} ({extra})" if extra else name
@@ -196,21 +189,19 @@ class Merger:
             return node
         if isinstance(node, Division):
             return f"{node.kind} '{node.key}'"
-        noun = NOUNS.get(type(node).__name__, type(node).__name__)
+        noun = _noun(node)
         return f"{noun} in {self.within[-1]}" if self.within else noun
+
+
+def _noun(node) -> str:
+    operation = next((kind for kind in kinds() if kind.type is type(node)), None)
+    return operation.noun if operation else NOUNS.get(type(node), type(node).__name__)
 
 
 def _shape(inlines) -> tuple:
     """What must match across languages inside text: references and notes."""
-    out = []
-    for inline in inlines:
-        if isinstance(inline, Reference):
-            out.append(("ref", inline.key))
-        elif isinstance(inline, Footnote):
-            out.append(("note", len(inline.paragraphs)))
-        elif isinstance(inline, (Emphasis, Strong, Link)):
-            out.extend(_shape(inline.children))
-    return tuple(out)
+    return tuple(("ref", node.key) if isinstance(node, Reference) else ("note", len(node.paragraphs))
+                 for node, _ in walk(inlines, prune=(Footnote,)) if isinstance(node, (Reference, Footnote)))
 
 
 def _show(shape) -> str:

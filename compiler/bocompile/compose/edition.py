@@ -16,7 +16,7 @@ from pathlib import Path
 from bocompile.language import Language
 from bocompile.model import Agreement, Block, Division, plain_text
 from bocompile.model.facts import Config
-from bocompile.model.operations import Amendment, Modification
+from bocompile.model.amendment import Amendment, Modification
 from bocompile.number import Numbering
 
 
@@ -39,10 +39,23 @@ class Edition:
     closing: tuple[Block, ...] = ()    # blocks after the body (concordance table)
     amendments: tuple[Amendment, ...] = ()  # applied ones, or the instrument's own
     modifications: tuple[Modification, ...] = ()  # an instrument's article -> provision changed
+    cited: dict[str, dict[int, str]] = field(default_factory=dict)  # per language: amendment nr -> its title
 
     def label(self, division: Division, lang: str) -> str:
         """"Artikel 8", "Article 1er", "Deel 2"."""
         return self.languages[lang].label(division.kind, self.numbering.text(division.key))
+
+    def untitled(self, division: Division, lang: str) -> str:
+        """The heading of a division without title (an instrument's article):
+        "Artikel 1.", then "Art. 2."."""
+        return self.text("heading.special.untitled", lang, n=self.numbering.text(division.key),
+                         label=self.label(division, lang))
+
+    def repealed(self, division: Division, lang: str, n: str | None = None, label: str | None = None) -> str:
+        """"Art. 15. (Opgeheven)", "§ 3. (Opgeheven)": a repealed provision's heading."""
+        return self.text("heading.special.repealed", lang, kind=division.kind,
+                         n=self.reference(division.key, lang) if n is None else n,
+                         label=self.label(division, lang) if label is None else label)
 
     def reference(self, key: str, lang: str) -> str:
         """What `[[key]]` renders: the number as read in `lang` ("8", "1er")."""

@@ -1,32 +1,36 @@
-"""Every validation of a project, returning the bilingual model when clean.
+"""Loading: a project's sources read, merged into one bilingual model, validated.
 
 `load` reads agreement.toml, the data tables and each language, then merges
-the languages (proving parity) and checks keys, references and totals. It
-collects every diagnostic before raising, so one run shows all problems.
+the languages (proving parity) and checks keys, references, figures and
+totals; it reads the amendments the same way. It collects every diagnostic
+before raising, so one run shows all problems. Applying the amendments is
+the next stage (amend.history).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bocompile.check.amendments import check_amendments, load_amendments
-from bocompile.check.figures import check_figures
-from bocompile.check.parity import Merger
-from bocompile.check.references import check_references, check_unique_keys
-from bocompile.check.tables import check_totals
 from bocompile.diagnostics import Loc, Report, SourceError
+from bocompile.load.amendments import load_amendments
+from bocompile.load.figures import check_figures
+from bocompile.load.merge import Merger
+from bocompile.load.references import check_references, check_unique_keys
+from bocompile.load.tables import check_totals
 from bocompile.model import Agreement, Division
-from bocompile.project import CONFIG, Project
+from bocompile.model.amendment import Amendment
 from bocompile.model.facts import Config
-from bocompile.model.operations import Amendment
+from bocompile.model.hierarchy import misplaced
+from bocompile.project import CONFIG, Project
 from bocompile.read.config import read_config
 from bocompile.read.data import read_data_tables
 from bocompile.read.markdown import FileReader
 
 
 @dataclass(frozen=True)
-class Compiled:
-    """A checked project: its facts and its bilingual model."""
+class Loaded:
+    """A project's sources, read and proven consistent: its facts, its
+    bilingual model and its amendments (not yet applied)."""
 
     project: Project
     config: Config
@@ -34,7 +38,7 @@ class Compiled:
     amendments: tuple[Amendment, ...] = ()
 
 
-def load(project: Project) -> Compiled:
+def load(project: Project) -> Loaded:
     report = Report()
     config = read_config(project, report)
     report.raise_if_errors()
@@ -50,11 +54,12 @@ def load(project: Project) -> Compiled:
              for lang in config.languages}
     agreement = Agreement(Merger(config.languages, report).divisions(trees, start))
     report.raise_if_errors()
+    problem = misplaced(agreement)  # the reader builds only what may stand; proven once more
+    if problem:
+        report.error(start[config.languages[0]], problem)
     amendments = load_amendments(project, config, data, report)
     report.raise_if_errors()
-    check_amendments(agreement, amendments, config.languages, report)
-    report.raise_if_errors()
-    return Compiled(project, config, agreement, amendments)
+    return Loaded(project, config, agreement, amendments)
 
 
 def _read_language(project: Project, config: Config, lang: str, data, report: Report):

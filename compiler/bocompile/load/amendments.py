@@ -1,15 +1,12 @@
-"""Amendments read in every language, merged (same operations, same keys,
-same order), and applied in order to prove every operation holds."""
+"""Amendments read in every language and merged: the same operations on
+the same keys in the same order, only the text differs."""
 
 from __future__ import annotations
 
-from bocompile.amend.consolidate import in_force, steps
-from bocompile.check.parity import Merger
-from bocompile.check.references import check_references, references
-from bocompile.diagnostics import Loc, Report, SourceError
-from bocompile.model import Agreement, walk_divisions
+from bocompile.diagnostics import Loc, Report
+from bocompile.load.merge import Merger
+from bocompile.model.amendment import Amendment
 from bocompile.model.facts import Config
-from bocompile.model.operations import Amendment
 from bocompile.project import CONFIG, Project
 from bocompile.read.amendment import AmendmentReader
 
@@ -47,20 +44,3 @@ def load_amendments(project: Project, config: Config, data, report: Report) -> t
                 report.error(Loc(project.rel(path), 1), f"{path.name} is not listed in the "
                              f"amendments of {CONFIG}; add an [[amendments]] entry or remove it")
     return tuple(amendments)
-
-
-def check_amendments(agreement: Agreement, amendments: tuple[Amendment, ...],
-                     languages: tuple[str, ...], report: Report) -> None:
-    """Apply every amendment in order; each result must still resolve its references."""
-    try:
-        for step in steps(agreement, in_force(amendments)):
-            repealed = {d.key for d in walk_divisions(step.after.parts) if d.repealed}
-            for lang in languages:
-                check_references(lang, step.after.parts, report)
-                for reference in references(lang, step.after.parts):
-                    if reference.key in repealed:
-                        report.error(reference.loc, f"[[{reference.key}]] refers to a provision repealed by "
-                                     f"amendment nr. {step.amendment.info.number}; update the reference "
-                                     "in the same amendment")
-    except SourceError as error:
-        report.extend(error.diagnostics)

@@ -1,0 +1,52 @@
+"""Justel marks: where an amendment changed the text, in the model.
+
+Operations bracket what they bring (new words, a new lid, a whole new
+provision) between an opening and a closing Mark that name the amendment
+and the operation. The consolidated edition numbers them per provision
+("[1 ... ]1") and lists their sources; other editions drop them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bocompile.model import Change, DataRow, Division, Mark, Text
+from bocompile.model.walk import edge_text, rewrite
+
+
+def marks(change: Change) -> tuple[Mark, Mark]:
+    return (Mark("open", change.amendment, change.operation), Mark("close", change.amendment, change.operation))
+
+
+def bracket(node, change: Change):
+    """`node` (blocks, list items, inlines) with its first text opened and its
+    last text closed by `change`'s marks."""
+    opened, closed = marks(change)
+    node = edge_text(node, lambda inlines, lang: (opened,) + inlines)
+    return edge_text(node, lambda inlines, lang: inlines + (closed,), last=True)
+
+
+def bracket_division(division: Division, change: Change) -> Division:
+    """A new provision, each of its divisions bracketed on its own (heading
+    and own text), as Justel brackets every article of an inserted chapter."""
+    own = bracket(replace(division, children=()), change)
+    return replace(own, children=tuple(bracket_division(child, change) for child in division.children))
+
+
+def bracket_words(text: str, old: str, new: str, change: Change) -> tuple:
+    """The inlines of `text` with every `old` replaced by `new` between marks."""
+    opened, closed = marks(change)
+    first, *rest = text.split(old)
+    out: list = [Text(first)] if first else []
+    for piece in rest:
+        out += [opened, *([Text(new)] if new else []), closed, *([Text(piece)] if piece else [])]
+    return tuple(out)
+
+
+def unmarked(node):
+    """`node` without Justel marks: the text as an instrument quotes it."""
+    def drop(item, lang):
+        if isinstance(item, Mark):
+            return ()
+        return replace(item, marks=()) if isinstance(item, DataRow) and item.marks else item
+    return rewrite(node, drop)

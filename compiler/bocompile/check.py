@@ -1,0 +1,29 @@
+"""Checking: everything a build would hit, with any option, proven without
+writing a file.
+
+`check` loads the sources, applies every amendment (each state proven) and
+renders every document in memory, consolidated and renumbered included, so
+a broken template or image fails here as it would in the build. A reference
+to a repealed provision, only a warning for a build, is an error here:
+`--renumber` would fail on it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bocompile.build import render
+from bocompile.compose.inputs import history_of
+from bocompile.diagnostics import SourceError
+from bocompile.load import Loaded, load
+from bocompile.project import Project
+
+
+def check(project: Project) -> Loaded:
+    """The loaded project when everything holds; SourceError otherwise."""
+    loaded = load(project)
+    states = history_of(loaded)
+    if states.warnings:
+        raise SourceError([dataclasses.replace(d, severity="error") for d in states.warnings])
+    render(loaded, formats=("docx", "akn"), consolidated=True, renumbered=True, states=states)  # no LibreOffice
+    return loaded

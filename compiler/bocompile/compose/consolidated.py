@@ -1,0 +1,60 @@
+"""The consolidated edition: the text in force on a date, Justel-annotated,
+optionally renumbered with its concordance table."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from bocompile.amend.history import History
+from bocompile.compose.concordance import concordance
+from bocompile.compose.edition import Edition
+from bocompile.diagnostics import SourceError
+from bocompile.compose.inputs import history_of, languages_of
+from bocompile.compose.instrument import instrument_title
+from bocompile.compose.justel import annotate
+from bocompile.language import Language
+from bocompile.load import Loaded
+from bocompile.number import number
+from bocompile.number.renumber import renumber
+
+
+def latest(loaded: Loaded) -> dt.date:
+    """Default as-of date: the latest entry into force (signing if none)."""
+    return max((a.info.in_force for a in loaded.amendments), default=loaded.config.signing_date)
+
+
+def consolidated_edition(loaded: Loaded, as_of: dt.date | None = None, renumbered: bool = False, *,
+                         states: History | None = None) -> Edition:
+    config, langs, states = loaded.config, languages_of(loaded), states or history_of(loaded)
+    as_of = as_of or latest(loaded)
+    applied = states.applied(as_of)
+    agreement = states.at(as_of)
+    closing: tuple = ()
+    if renumbered and states.dangling(as_of):  # a reference to a number --renumber drops
+        raise SourceError([dataclasses.replace(d, severity="error") for d in states.dangling(as_of)])
+    if renumbered:
+        old_numbering = number(agreement, config.numbering)
+        agreement, moves = renumber(agreement)
+        closing = concordance(moves, old_numbering.style, langs)
+    agreement = annotate(agreement, langs, tuple(s for s in states.steps if s.amendment in applied))
+    front = {lang: (langs[lang].render("consolidated.state", date=langs[lang].date(as_of)),
+                    *_included(applied, langs[lang]),
+                    *((langs[lang].render("consolidated.renumbered"),) if renumbered else ()))
+             for lang in langs}
+    return Edition(
+        name="consolidated", kind="consolidated", config=config, agreement=agreement,
+        numbering=number(agreement, config.numbering), languages=langs, root=loaded.project.root,
+        date=as_of, title=config.title, signed=None, front=front, closing=closing,
+        amendments=applied, cited={lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang])
+                                          for a in applied} for lang in langs},
+    )
+
+
+def _included(applied, language: Language) -> tuple[str, ...]:
+    if not applied:
+        return (language.render("consolidated.none"),)
+    return (language.render("consolidated.includes"), *(
+        language.render("consolidated.amendment", nr=a.info.number, subject=a.info.title[language.code],
+                        signed=language.date(a.info.signed), in_force=language.date(a.info.in_force))
+        for a in applied))

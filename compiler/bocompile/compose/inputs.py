@@ -1,0 +1,17 @@
+"""What every edition is composed from: the languages' wording and the
+amendments' history (applied once, shared by all editions of a build)."""
+
+from __future__ import annotations
+
+from bocompile.amend.history import History, history
+from bocompile.language import Language, load_language
+from bocompile.load import Loaded
+
+
+def history_of(loaded: Loaded) -> History:
+    return history(loaded.agreement, loaded.amendments, loaded.config.languages)
+
+
+def languages_of(loaded: Loaded) -> dict[str, Language]:
+    templates = loaded.project.root / "templates"
+    return {code: load_language(templates, code) for code in loaded.config.languages}

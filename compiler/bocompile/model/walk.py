@@ -1,0 +1,160 @@
+"""The one walker over the model, in the manner of pandoc's walk and query.
+
+It knows the model only through field metadata (model.nodes: TEXT, NODES,
+...), so a new node type or field is walked, queried and rewritten by every
+consumer without touching them. Inline text is per language: the walker
+hands each inline node over with the language whose text holds it (None for
+language-neutral structure).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import fields, is_dataclass, replace
+from typing import Callable, Iterator, TypeVar
+
+from bocompile.model.nodes import Division, Footnote, Inlines, LineBreak, Reference, Text
+
+N = TypeVar("N")
+
+#: fn(node, lang) -> the node that takes its place
+Rewrite = Callable[[object, "str | None"], object]
+
+
+@functools.cache
+def holds(kind: type) -> tuple[tuple[str, str], ...]:
+    """(field name, what it holds) for the walked fields of a node type."""
+    if not is_dataclass(kind):
+        return ()
+    return tuple((f.name, f.metadata["holds"]) for f in fields(kind) if "holds" in f.metadata)
+
+
+def _flat(value) -> Iterator:
+    for item in value:
+        if isinstance(item, tuple):
+            yield from _flat(item)
+        elif item is not None:
+            yield item
+
+
+def children(node, lang: str | None = None) -> Iterator[tuple[object, str | None]]:
+    """The direct children of `node` with the language of their text; with
+    `lang` inside structure, only that language's text is entered."""
+    for name, what in holds(type(node)):
+        value = getattr(node, name)
+        if what == "nodes":
+            for child in _flat(value):
+                yield child, lang
+        elif what == "text":
+            for code, inlines in value.items():
+                if lang is None or code == lang:
+                    for inline in inlines:
+                        yield inline, code
+
+
+def walk(root, lang: str | None = None, prune: tuple[type, ...] = ()) -> Iterator[tuple[object, str | None]]:
+    """Every node under `root` (a node or a tuple of them), parents first, in
+    document order; the subtrees of `prune` types are not entered."""
+    stack = [(node, lang) for node in reversed(list(_flat(root if isinstance(root, tuple) else (root,))))]
+    while stack:
+        node, code = stack.pop()
+        yield node, code
+        if not isinstance(node, prune):
+            stack.extend(reversed(list(children(node, code))))
+
+
+def query(root, kind: type[N], lang: str | None = None, prune: tuple[type, ...] = ()) -> Iterator[N]:
+    """Every node of type `kind` under `root` (in `lang`'s text only, if given)."""
+    return (node for node, _ in walk(root, lang, prune) if isinstance(node, kind))
+
+
+def rewrite(root, fn: Rewrite, lang: str | None = None):
+    """`root` rebuilt bottom-up, each node replaced by fn(node, lang); fn
+    may return a tuple of nodes to stand in a node's place (inline text)."""
+    if isinstance(root, tuple):
+        out: list = []
+        for node in root:
+            new = rewrite(node, fn, lang)
+            if isinstance(new, tuple) and not isinstance(node, tuple):
+                out.extend(new)
+            else:
+                out.append(new)
+        return tuple(out)
+    if root is None:
+        return None
+    changes = {}
+    for name, what in holds(type(root)):
+        value = getattr(root, name)
+        if what == "nodes":
+            changes[name] = rewrite(value, fn, lang)
+        elif what == "text":
+            changes[name] = {code: rewrite(inlines, fn, code) for code, inlines in value.items()}
+    return fn(replace(root, **changes) if changes else root, lang)
+
+
+def rewrite_text(root, fn: Callable[[str, str | None], str], lang: str | None = None):
+    """`root` with the words of every Text node replaced by fn(words, lang)."""
+    return rewrite(root, lambda node, code: Text(fn(node.value, code)) if isinstance(node, Text) else node,
+                   lang)
+
+
+def edge_text(root, fn: Callable[[Inlines, str], Inlines], last: bool = False):
+    """`root` with its first (or `last`) text in document order replaced by
+    fn(inlines, lang) in every language: where an opening or closing mark
+    goes, whatever block the text stands in. Empty texts (a paragraph's
+    title) are passed over. Unchanged if it holds no text."""
+    return _edge(root, fn, last)[0]
+
+
+def _edge(value, fn, last: bool) -> tuple[object, bool]:
+    if isinstance(value, tuple):
+        order = range(len(value) - 1, -1, -1) if last else range(len(value))
+        for index in order:
+            item, done = _edge(value[index], fn, last)
+            if done:
+                return value[:index] + (item,) + value[index + 1:], True
+        return value, False
+    walked = holds(type(value))
+    for name, what in reversed(walked) if last else walked:
+        field_value = getattr(value, name)
+        if what == "text" and any(field_value.values()):
+            return replace(value, **{name: {code: fn(inlines, code) for code, inlines in field_value.items()}}), True
+        if what == "nodes":
+            item, done = _edge(field_value, fn, last)
+            if done:
+                return replace(value, **{name: item}), True
+    return value, False
+
+
+def texts(root, lang: str) -> Iterator[Inlines]:
+    """Every inline text of language `lang` held by a node under `root`."""
+    for node, _ in walk(root, lang, prune=(Footnote,)):
+        for name, what in holds(type(node)):
+            if what == "text":
+                yield getattr(node, name).get(lang, ())
+
+
+def plain_text(inlines: Inlines, reference: Callable[[str], str] = lambda key: "") -> str:
+    """The words alone (for captions, sizes, formulas): no formatting, no
+    notes; a line break is a space and `reference` renders a [[key]]."""
+    out = []
+    for node, _ in walk(inlines, prune=(Footnote,)):
+        if isinstance(node, Text):
+            out.append(node.value)
+        elif isinstance(node, LineBreak):
+            out.append(" ")
+        elif isinstance(node, Reference):
+            out.append(reference(node.key))
+    return "".join(out)
+
+
+def walk_divisions(divisions: tuple[Division, ...]) -> Iterator[Division]:
+    """Every division in document order, parents before children."""
+    return query(divisions, Division, prune=(Text,))
+
+
+def block_id(division_key: str, position: int) -> str:
+    """The stable id of a division's `position`-th block (from 1): "opvolging-p2".
+    It names the block in HTML anchors, XLIFF units and the translation
+    ledger; it survives renumbering and changes elsewhere."""
+    return f"{division_key}-p{position}"

@@ -1,0 +1,106 @@
+"""`::: set-cell TABLE ROW COLUMN = VALUE`: one figure of a data table;
+its totals follow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from bocompile.amend import tree
+from bocompile.amend.marks import marks
+from bocompile.amend.tree import AmendmentError
+from bocompile.diagnostics import Loc
+from bocompile.model.nodes import Agreement, DataRow, DataTable, Division, Localized, localized
+from bocompile.model.walk import plain_text, walk_divisions
+from bocompile.operations.registry import KEY, OperationKind, register
+
+
+@dataclass(frozen=True)
+class SetCell:
+    table: str
+    row: str
+    column: str
+    value: Decimal
+    loc: Localized[Loc] = localized()
+
+
+def _read(reader, node, groups, loc) -> SetCell | None:
+    if node.children:
+        reader.error(loc[reader.lang], "set-cell has no content; leave the block empty")
+    try:
+        value = Decimal(groups["value"])
+    except InvalidOperation:
+        reader.error(loc[reader.lang], f"{groups['value']!r} is not a number; write it without grouping")
+        return None
+    return SetCell(groups["table"], groups["row"], groups["column"], value, loc)
+
+
+def holder(agreement: Agreement, table: str) -> Division | None:
+    """The division in force that holds data table `table`."""
+    return next((d for d in walk_divisions(agreement.parts) if not d.repealed and
+                 any(isinstance(b, DataTable) and b.key == table for b in d.blocks)), None)
+
+
+def _table(division: Division, key: str) -> DataTable:
+    return next(b for b in division.blocks if isinstance(b, DataTable) and b.key == key)
+
+
+def _apply(agreement, op: SetCell, change):
+    article = holder(agreement, op.table)
+    if article is None:
+        raise AmendmentError(f"no article in force holds data table '{op.table}'")
+    table = _table(article, op.table)
+    if op.column not in table.columns:
+        raise AmendmentError(f"data table '{op.table}' has no column '{op.column}' "
+                             f"(columns: {', '.join(table.columns)})")
+    if op.row not in {r.key for r in table.rows if not r.is_total}:
+        raise AmendmentError(f"data table '{op.table}' has no row '{op.row}'")
+    column = table.columns.index(op.column)
+    if next(r for r in table.rows if r.key == op.row).values[column] == op.value:
+        raise AmendmentError(f"row '{op.row}' of data table '{op.table}' already holds {op.value} in "
+                             f"{op.column}; state only figures that change")
+    mark, _ = marks(change)
+    rows = tuple(_set(r, column, op.value, mark) if r.key == op.row else r for r in table.rows)
+    figures = [r.values for r in rows if not r.is_total]
+    total = sum((values[column] for values in figures), Decimal(0))
+    rows = tuple(_set(r, column, total, mark) if r.is_total and r.values[column] != total else r for r in rows)
+    new_table = replace(table, rows=rows)
+    return tree.update(agreement, article.key, lambda d: tree.noted(replace(
+        d, blocks=tuple(new_table if b is table else b for b in d.blocks)), "modified", change))
+
+
+def _set(row: DataRow, column: int, value: Decimal, mark) -> DataRow:
+    """`row` with figure `column` set to `value`, marked as the amendment's."""
+    marked = row.marks or (None,) * len(row.values)
+    return replace(row, values=row.values[:column] + (value,) + row.values[column + 1:],
+                   marks=marked[:column] + (mark,) + marked[column + 1:])
+
+
+def _word(f, op: SetCell, family: str):
+    """The figure and every total it changes, named by the table's caption:
+    "In de tabel "Begroting" van artikel 29 ... wordt, in de rij "X", het
+    bedrag "3.720" voor 2020 vervangen door het bedrag "5.220", en in de rij
+    "Totaal" het bedrag ... door het bedrag ..."."""
+    before, after = (_table(holder(state, op.table), op.table) for state in f.around(op))
+    column = before.columns.index(op.column)
+    changed = [(old, new) for old, new in zip(before.rows, after.rows)
+               if old.values[column] != new.values[column]]
+    article = holder(f.step.before, op.table).key
+
+    def values(lang):
+        def figures(old, new):
+            return {"row": f.quote(lang, plain_text(old.label[lang])),
+                    "old": f.quote(lang, f.figure(lang, old.values[column])),
+                    "new": f.quote(lang, f.figure(lang, new.values[column]))}
+        first, *totals = [figures(old, new) for old, new in changed]
+        return dict(table=f.quote(lang, plain_text(before.caption[lang])), column=op.column,
+                    totals=totals, **first, **f.cite(lang, article))
+    return (f.say(family, "set_cell", values),)
+
+
+KIND = register(OperationKind(
+    name="set-cell", type=SetCell, noun="set-cell operation",
+    syntax=rf"(?P<table>{KEY}) (?P<row>{KEY}) (?P<column>\S+) = (?P<value>\S+)",
+    usage="set-cell TABLE ROW COLUMN = VALUE",
+    read=_read, apply=_apply, target=lambda op, agreement: holder(agreement, op.table).key,
+    action=lambda op: "modified", word=_word, formulas=("set_cell",),
+))
