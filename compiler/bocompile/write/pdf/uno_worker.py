@@ -10,7 +10,7 @@ serves a whole build, so LibreOffice starts once.
 Requests on stdin, one JSON object a line: {"docx": path, "pdf": path}.
 The worker reads the page of every heading (bookmarks "k_..."), writes it
 into the table of contents (the text of bookmark "p_..." of the same
-heading), lays out again until the pages hold still, and exports the PDF.
+heading), reads the pages again until they hold still, and exports the PDF.
 Each answer on stdout, one JSON line: {"pages": {bookmark: page}} or
 {"error": message}. The first line is {"ready": true} once LibreOffice
 answers. The profile directory is private, so parallel builds and a user's
@@ -69,16 +69,23 @@ def start(soffice: str, profile: Path):
     return office, desktop
 
 
-def heading_pages(document) -> dict:
-    """The page on which each heading's bookmark stands, as laid out."""
+def heading_pages(document, names=None) -> dict:
+    """The page on which each heading's bookmark (or each of `names`) stands, as laid out."""
     cursor = document.getCurrentController().getViewCursor()
     bookmarks = document.getBookmarks()
     pages = {}
-    for name in bookmarks.getElementNames():
+    for name in names or bookmarks.getElementNames():
         if name.startswith(HEADING_BOOKMARK):
             cursor.gotoRange(bookmarks.getByName(name).getAnchor().getStart(), False)
             pages[name] = cursor.getPage()
     return pages
+
+
+def body_holds(document, pages: dict) -> bool:
+    """Whether the body still starts where it did. The contents end with a
+    page break, so when the first heading has not moved, no heading has."""
+    first = min(pages, key=pages.get)
+    return heading_pages(document, [first]) == {first: pages[first]}
 
 
 def number_contents(document, pages: dict) -> bool:
@@ -108,7 +115,7 @@ def serve(desktop, request: dict) -> dict:
     try:
         pages = heading_pages(document)
         for _ in range(LAYOUTS):
-            if not number_contents(document, pages):
+            if not number_contents(document, pages) or body_holds(document, pages):
                 break
             pages = heading_pages(document)
         else:
