@@ -287,12 +287,14 @@ def test_without_libreoffice_the_build_says_what_to_install_and_writes_nothing(t
 def test_a_conversion_past_the_timeout_is_an_error_not_a_hang(project_copy, tmp_path):
     config = project_copy / "sources/agreement.toml"
     config.write_text(config.read_text().replace("[period]", "[output]\npdf_timeout = 0.05\n\n[period]", 1))
-    result = bocompile("--format", "pdf", "-o", str(tmp_path / "out"), cwd=project_copy)
+    private = tmp_path / "tmp"  # LibreOffice's profile goes here: its processes are this test's
+    private.mkdir()
+    result = bocompile("--format", "pdf", "-o", str(tmp_path / "out"), cwd=project_copy, env={"TMPDIR": str(private)})
     assert result.returncode == 1
     assert "error: LibreOffice took more than 0.05 s" in result.stderr
     assert not (tmp_path / "out/base").exists()
-    left = subprocess.run(["pgrep", "-f", "bocompile-office-"], capture_output=True, text=True).stdout
-    assert left == ""
+    left = subprocess.run(["pgrep", "-f", str(private)], capture_output=True, text=True).stdout
+    assert left == "" and not any(private.iterdir())  # stopped, and its profile removed
 
 
 def test_agreement_toml_puts_pdf_in_the_default_formats(tmp_path):

@@ -62,7 +62,11 @@ class Office:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             start_new_session=True)
         threading.Thread(target=self._read, daemon=True).start()
-        self._answer("to start")
+        try:
+            self._answer("to start")
+        except OfficeError:
+            self.close()
+            raise
 
     def lay_out(self, docx: bytes) -> tuple[dict[str, int], bytes]:
         """The page of each heading bookmark, and the PDF."""
