@@ -92,6 +92,14 @@ def test_data_table_figures_once_labels_per_language_total_computed(mini):
     assert plain(data.stub["fr"]) == "Budget"
     note = next(i for i in data.rows[0].label["nl"] if isinstance(i, Footnote))
     assert plain(note.paragraphs[0]) == "Zonder uitzonderingen."
+    assert note.mark == ""  # a word label: numbered by the writers
+
+
+def test_a_footnote_labelled_with_signs_keeps_them_as_its_mark(mini):
+    data = next(b for b in article(mini, "tabellen").blocks if isinstance(b, DataTable))
+    for lang, words in (("nl", "In voltijdse equivalenten."), ("fr", "En équivalents temps plein.")):
+        note = next(i for i in data.rows[1].label[lang] if isinstance(i, Footnote))
+        assert (note.mark, plain(note.paragraphs[0])) == ("*", words)
 
 
 def test_figures_placeholder_and_image(mini):

@@ -25,6 +25,7 @@ from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.typography import typeset_edition
+from bocompile.provenance import provenance
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
 from bocompile.write.pdf import OfficeError, write_pdf
@@ -42,26 +43,37 @@ WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
 #: edition in LibreOffice and writes them with their page numbers
 Converter = Callable[[list[Edition], tuple[str, ...], float], dict[str, bytes]]
 CONVERTERS: dict[str, tuple[str, Converter]] = {"pdf": ("docx", write_pdf)}
+#: called after each file format of each edition: (what, how many done, how many in all)
+Progress = Callable[[str, int, int], None]
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
           consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False,
-          warnings: list[Diagnostic] | None = None) -> list[Path]:
+          warnings: list[Diagnostic] | None = None, progress: Progress | None = None) -> list[Path]:
     """Compile the project into `out`; returns the files written. Warnings
     (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
+    for folder in ("sources", "templates"):
+        if out.resolve().is_relative_to(project.root / folder):
+            raise UsageProblem(f"the output directory {out} is inside {folder}/; choose one outside "
+                               "sources/ and templates/ (-o DIR)")
     loaded = load(project)
     states = history_of(loaded)
     if warnings is not None:
         warnings.extend(states.warnings)
-    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states)
-    return _replace(out, files, OUTPUT_FOLDERS)
+    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)
+    try:
+        return _replace(out, files, OUTPUT_FOLDERS)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write to {out}: {exc.strerror}; choose another output "
+                           "directory (-o DIR)") from None
 
 
 def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
            consolidated: bool = False, as_of: dt.date | None = None,
-           renumbered: bool = False, *, states: History | None = None) -> dict[str, bytes]:
+           renumbered: bool = False, *, states: History | None = None,
+           progress: Progress | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument; with
@@ -73,6 +85,11 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
     if unknown:
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
                            f"{', '.join(loaded.config.languages)}")
+    config = loaded.config
+    if consolidated and as_of and not config.signing_date <= as_of <= config.period_end:
+        raise UsageProblem(f"--as-of {as_of} is outside the agreement: a consolidated text exists from "
+                           f"its signing ({config.signing_date}) to the end of its period "
+                           f"({config.period_end}); give a date in that range")
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     editions = [typeset_edition(edition) for edition in editions]
@@ -80,11 +97,12 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
     formats = asked or loaded.config.formats
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
     files: dict[str, bytes] = {}
-    for edition in editions:
-        for fmt in formats:
-            if fmt in WRITERS and fmt not in converted:
-                for name, data in WRITERS[fmt](edition, langs).items():
-                    files[f"{edition.name}/{name}"] = data
+    jobs = [(edition, fmt) for edition in editions for fmt in formats if fmt in WRITERS and fmt not in converted]
+    for done, (edition, fmt) in enumerate(jobs, start=1):
+        for name, data in WRITERS[fmt](edition, langs).items():
+            files[f"{edition.name}/{name}"] = data
+        if progress:
+            progress(f"{edition.name} {fmt}", done, len(jobs))
     for fmt in formats:
         if fmt in CONVERTERS:
             where = Loc(f"--format {fmt}", 0) if asked else loaded.config.formats_loc
@@ -92,6 +110,8 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
                 files.update(CONVERTERS[fmt][1](editions, langs, loaded.config.pdf_timeout))
             except OfficeError as error:
                 raise SourceError([Diagnostic(where, str(error))]) from None
+            if progress:
+                progress(f"{fmt} (LibreOffice)", len(jobs), len(jobs))
     files["manifest.json"] = _manifest(files, editions)
     return files
 
@@ -101,10 +121,13 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
         "editions": {e.name: {
             "kind": e.kind,
             "date": e.date.isoformat(),
+            "as_of": e.as_of.isoformat() if e.as_of else None,
+            "renumbered": e.renumbered,
             "amendments": [{"number": a.info.number, "id": a.info.id, "signed": a.info.signed.isoformat(),
                             "in_force": a.info.in_force.isoformat()} for a in e.amendments],
         } for e in editions},
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "bocompile": provenance(),
     }
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 

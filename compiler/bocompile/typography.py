@@ -49,9 +49,10 @@ def typeset(text: str, rules: Typography) -> str:
 
 def typeset_edition(edition: Edition) -> Edition:
     """Every text an edition's writers will show, typeset in its language:
-    the model (sources, amendments, generated blocks), the title-page lines,
+    the model (sources, amendments, generated blocks, annexes), the title,
+    running header and title-page lines,
     the titles of cited amendments and the facts of agreement.toml (title,
-    parties, functions, place)."""
+    parties, functions and honorifics, places of signing)."""
     rules = {code: language.typography for code, language in edition.languages.items()}
 
     def text(node):
@@ -60,18 +61,24 @@ def typeset_edition(edition: Edition) -> Edition:
     def words(values: dict) -> dict:
         return {lang: typeset(value, rules[lang]) if lang in rules else value for lang, value in values.items()}
 
-    config = edition.config
-    parties = tuple(replace(party, name=words(party.name), signatories=tuple(
-        replace(s, function=words(s.function)) for s in party.signatories)) for party in config.parties)
+    def parties(signers: tuple) -> tuple:
+        return tuple(replace(party, name=words(party.name), signatories=tuple(
+            replace(s, function=words(s.function), title=words(s.title)) for s in party.signatories))
+            for party in signers)
+
+    config, signing = edition.config, edition.signing
     return replace(
         edition,
-        agreement=text(edition.agreement), preamble=text(edition.preamble), closing=text(edition.closing),
-        title=words(edition.title),
+        agreement=text(edition.agreement), preamble=text(edition.preamble),
+        annexes=tuple(replace(annex, title=words(annex.title), blocks=text(annex.blocks))
+                      for annex in edition.annexes),
+        title=words(edition.title), header=words(edition.header),
         front={lang: tuple(typeset(line, rules[lang]) for line in lines) for lang, lines in edition.front.items()},
         cited={lang: {nr: typeset(title, rules[lang]) for nr, title in titles.items()}
                for lang, titles in edition.cited.items()},
         config=replace(config, title=words(config.title), signing_place=words(config.signing_place),
-                       parties=parties),
+                       parties=parties(config.parties)),
+        signing=signing and replace(signing, place=words(signing.place), parties=parties(signing.parties)),
     )
 
 

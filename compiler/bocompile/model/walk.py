@@ -149,8 +149,11 @@ def plain_text(inlines: Inlines, reference: Callable[[str], str] = lambda key: "
 
 
 def walk_divisions(divisions: tuple[Division, ...]) -> Iterator[Division]:
-    """Every division in document order, parents before children."""
-    return query(divisions, Division, prune=(Text,))
+    """Every division of the tree in document order, parents before children;
+    not the divisions an instrument quotes (they stand in its blocks)."""
+    for division in divisions:
+        yield division
+        yield from walk_divisions(division.children)
 
 
 def block_id(division_key: str, position: int) -> str:

@@ -8,6 +8,7 @@ from bocompile.amend import tree
 from bocompile.amend.marks import bracket_division
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
+from bocompile.model.amendment import Destination
 from bocompile.model.hierarchy import CONTAINS, a
 from bocompile.model.nodes import Division, Localized, localized, nodes
 from bocompile.operations.registry import KEY, OperationKind, register
@@ -46,10 +47,10 @@ def _apply(agreement, op: Insert, change):
 
 def _word(f, op: Insert, family: str):
     kind = op.content[0].kind
-    return (f.say(family, "insert", lambda lang: {"kind": f.t(lang, f"cite.{kind}.word"),
-                                                  "e": f.t(lang, f"cite.{kind}.e"), "within": f.within(lang, op.key),
-                                                  "n": f.number(lang, kind, op.key)}),
-            *f.quoted(tree.find(f.step.after, op.key)))
+    formula = f.say(family, "insert", lambda lang: {"kind": f.t(lang, f"cite.{kind}.word"),
+                                                    "e": f.t(lang, f"cite.{kind}.e"), "within": f.within(lang, op.key),
+                                                    "n": f.number(lang, kind, op.key)})
+    return (f.amending(op, formula, f.quoted(tree.find(f.step.after, op.key))),)
 
 
 def _word_run(f, ops: tuple[Insert, ...], family: str):
@@ -59,7 +60,12 @@ def _word_run(f, ops: tuple[Insert, ...], family: str):
         "kinds": f.t(lang, f"cite.{kind}.words"), "e": f.t(lang, f"cite.{kind}.e"), "count": len(ops),
         "within": f.within(lang, ops[0].key),
         "first": f.number(lang, kind, ops[0].key), "last": f.number(lang, kind, ops[-1].key)})
-    return (heading, *f.quoted_many([tree.find(f.step.after, op.key) for op in ops]))
+    return (f.amending(ops[0], heading, f.quoted_many([tree.find(f.step.after, op.key) for op in ops])),)
+
+
+def _textual(f, op: Insert):
+    """Beside its anchor, or at the end of it ("in")."""
+    return "insertion", (Destination(f.path(op.anchor), pos="end" if op.position == "in" else op.position),)
 
 
 KIND = register(OperationKind(
@@ -68,4 +74,5 @@ KIND = register(OperationKind(
     usage="insert NEWKEY after|before|in KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.key,
     action=lambda op: "inserted", word=_word, word_run=_word_run, formulas=("insert", "insert_run"),
+    textual=_textual,
 ))

@@ -9,6 +9,7 @@ from bocompile.amend import tree
 from bocompile.amend.marks import bracket_words
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
+from bocompile.model.amendment import Destination
 from bocompile.model.nodes import Localized, Text, localized
 from bocompile.model.walk import rewrite
 from bocompile.operations.registry import KEY, OperationKind, register
@@ -69,10 +70,10 @@ def _apply(agreement, op: ReplaceWords, change):
 def _word(f, op: ReplaceWords, family: str):
     """"worden de woorden "X" vervangen door de woorden "Y"", "het woord" for one
     word, "opgeheven" when nothing replaces them."""
-    return (f.say(family, "replace_words", lambda lang: dict(
-        old=f.quote(lang, op.old[lang]), new=f.quote(lang, op.new[lang]) if op.new[lang] else "",
+    return (f.amending(op, f.say(family, "replace_words", lambda lang: dict(
+        old=f.quote(lang, op.old[lang], "old"), new=f.quote(lang, op.new[lang], "new") if op.new[lang] else "",
         single_old=len(op.old[lang].split()) == 1, single_new=len(op.new[lang].split()) == 1,
-        **f.cite(lang, op.target, op.lid))),)
+        **f.cite(lang, op.target, op.lid)))),)
 
 
 KIND = register(OperationKind(
@@ -81,4 +82,5 @@ KIND = register(OperationKind(
     usage="replace-words KEY [lid N] [count=N]",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "modified", word=_word, formulas=("replace_words",),
+    textual=lambda f, op: ("substitution", (Destination(f.path(op.target), lid=op.lid),)),
 ))

@@ -29,6 +29,8 @@ WRITTEN_POINT = re.compile(r"^\s*(\d+°|[a-z]\))\s")
 #: the optional label naming a data table in formulas (default: its stub)
 CAPTION = "caption"
 UNDEFINED_NOTE = re.compile(r"\[\^[^\]]+\]")
+#: A footnote label of signs only ([^*], [^†]) is the mark printed for the note.
+NOTE_MARK = re.compile(r"[^\w\s]+")
 
 NAMES = {
     "blockquote": "block quote", "code_block": "indented code block", "fence": "code block",
@@ -319,7 +321,8 @@ class FileReader:
             return self._reference(node, start)
         if kind == "footnote_ref":
             paragraphs, loc = self.notes.get(node.meta["id"], ((), Loc(self.name, start + 1)))
-            return Footnote(paragraphs, loc)
+            label = node.meta.get("label", "")
+            return Footnote(paragraphs, loc, label if NOTE_MARK.fullmatch(label) else "")
         self.error(Loc(self.name, start + 1), f"{NAMES.get(kind, kind)} is not part of the source "
                    "format (see docs/format.md)")
         return Text(node.content)

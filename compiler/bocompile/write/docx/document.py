@@ -1,5 +1,5 @@
 """One language, one document: title page, contents, the edition's preamble,
-the agreement, its closing blocks, the signatures."""
+the agreement, the signatures, the annexes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from bocompile.model import walk_divisions
 from bocompile.write.docx.blocks import blocks
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
-from bocompile.write.docx.headings import LEVELS, division_elements, entry
+from bocompile.write.docx.headings import LEVELS, annex_entry, annex_heading, division_elements, entry
 from bocompile.write.docx.ooxml import keep_with_next, page_break
 from bocompile.write.docx.package import Package
 from bocompile.write.docx.pages import header_and_footer
@@ -28,8 +28,8 @@ def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | 
     if any(d.title[lang] for d in divisions):  # a cover page, then the contents
         page_break(cover[-1])
         package.append(cover)
-        toc = contents(ctx, ctx.text("contents.heading"), [entry(ctx, d) for d in divisions if d.kind in LEVELS],
-                       heading_pages)
+        toc = contents(ctx, ctx.text("contents.heading"), [entry(ctx, d) for d in divisions if d.kind in LEVELS]
+                       + [annex_entry(ctx, a) for a in edition.annexes], heading_pages)
         page_break(toc[-1])
         package.append(toc)
     else:  # an instrument runs on from its title
@@ -37,10 +37,11 @@ def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | 
     body = blocks(ctx, edition.preamble)
     for division in divisions:
         body += division_elements(ctx, division)
-    body += blocks(ctx, edition.closing)
     if edition.signed:
         if body and body[-1].tag == qn("w:p"):  # the last lines of text stay with the signatures
             keep_with_next(body[-1])
         body += signature(ctx)
+    for annex in edition.annexes:
+        body += [annex_heading(ctx, annex)] + blocks(ctx, annex.blocks)
     package.append(body)
     return package.save(edition.title[lang], locale, edition.date)

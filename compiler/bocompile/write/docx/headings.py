@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from docx.oxml.ns import qn
 
+from bocompile.compose.edition import Annex
 from bocompile.model import Division, Footnote, Paragraph
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.docx.blocks import blocks
@@ -79,6 +80,25 @@ def run_in(ctx: Context, division: Division, elements: list, spacing: dict | Non
     line = paragraph(ctx.text_style, keep_next=bool(elements), spacing=spacing)
     line.extend(lead)
     return [line] + elements
+
+
+def annex_heading(ctx: Context, annex: Annex, spacing: dict | None = None):
+    """An annex's heading, at the level of a part, bookmarked for the table of contents."""
+    p = paragraph(LEVELS["part"][0], spacing=spacing)
+    mark = ctx.package.bookmark_id()
+    sub(p, "w:bookmarkStart", id=mark, name=_annex_anchor(ctx, annex))
+    p.append(run(annex.title[ctx.lang], lang=ctx.run_lang))
+    sub(p, "w:bookmarkEnd", id=mark)
+    return p
+
+
+def annex_entry(ctx: Context, annex: Annex) -> Entry:
+    return Entry(LEVELS["part"][1], _annex_anchor(ctx, annex), annex.title[ctx.lang])
+
+
+def _annex_anchor(ctx: Context, annex: Annex) -> str:
+    """A leading hyphen, which no division key has, keeps annex bookmarks apart."""
+    return ctx.anchor(f"-{annex.key}")
 
 
 def entry(ctx: Context, division: Division) -> Entry:

@@ -21,11 +21,12 @@ from docx.oxml.ns import qn
 from bocompile.compose.edition import Edition
 from bocompile.model import DataTable, ListBlock, Paragraph, Table, walk_divisions
 from bocompile.model.hierarchy import SUBDIVISIONS
+from bocompile.model.nodes import page_blocks
 from bocompile.write.docx.blocks import (block, data_header_cells, data_row_cells, data_widths, list_items,
                                          row_fits, table_cells, table_widths)
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
-from bocompile.write.docx.headings import LEVELS, entry, heading, run_in
+from bocompile.write.docx.headings import LEVELS, annex_entry, annex_heading, entry, heading, run_in
 from bocompile.write.docx.ooxml import break_before, line, page_break
 from bocompile.write.docx.package import Package, language_tag
 from bocompile.write.docx.pages import LANGUAGE_SEPARATOR, header_and_footer
@@ -35,8 +36,9 @@ from bocompile.write.docx.tables import (HEADER_FILL, add_cell, add_row, fits, h
 
 #: a heading at the top of its cell needs no space above
 CELL_TOP = {"before": 0}
-#: the title pages stand side by side, less far down than on a portrait page
-TITLE_SPACING = {"before": 1134, "after": 240}
+#: the title pages stand side by side at the top of a landscape page, which
+#: is short: the consolidated text's amendments and disclaimer must fit
+TITLE_SPACING = {"before": 240, "after": 240}
 #: a text table this wide does not fit half a page: its rows then stand one
 #: language under the other, at the full width
 WIDE = 4
@@ -63,8 +65,8 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
     package.append([cover, spacer()])
     if any(d.title[langs[0]] for d in divisions):  # the contents on a page of their own
         title = LANGUAGE_SEPARATOR.join(ctx.text("contents.heading") for ctx in pages)
-        toc = contents(pages[0], title, [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns],
-                       heading_pages, width)
+        toc = contents(pages[0], title, [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns]
+                       + [annex_entry(ctx, a) for a in edition.annexes for ctx in columns], heading_pages, width)
         break_before(toc[0])
         page_break(toc[-1])
         package.append(toc)
@@ -81,9 +83,11 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
         else:
             body.heading([run_in(ctx, division, []) for ctx in columns])
             body.blocks(division.blocks)
-    body.blocks(edition.closing)
     if edition.signed:
         body.signature([signature(ctx) for ctx in columns])
+    for annex in edition.annexes:
+        body.heading([[annex_heading(ctx, annex, CELL_TOP)] for ctx in columns])
+        body.blocks(annex.blocks)
     package.append(body.finish())
     return package.save(LANGUAGE_SEPARATOR.join(edition.title[lang] for lang in langs), first, edition.date)
 
@@ -105,7 +109,7 @@ class _Body:
         self.pending = cells if self.pending is None else [a + b for a, b in zip(self.pending, cells)]
 
     def blocks(self, items) -> None:
-        for item in items:
+        for item in page_blocks(items):
             if isinstance(item, ListBlock):
                 for cells in zip(*(list_items(ctx, item) for ctx in self.columns)):
                     self.row(list(cells))
