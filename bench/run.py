@@ -1,33 +1,41 @@
 """Benchmark: time each pipeline stage on the bundled agreement and on a
-synthetic one ten times its size. Prints medians; asserts nothing."""
+synthetic one ten times its size, and the PDF step (LibreOffice) per
+document. Prints medians; asserts nothing."""
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from bocompile.load import load
+from bocompile.compose import editions_of
 from bocompile.compose.consolidated import consolidated_edition
 from bocompile.compose.signed import base_edition
+from bocompile.load import load
 from bocompile.model import Agreement, Division
 from bocompile.number import number
 from bocompile.project import Project
+from bocompile.typography import typeset_edition
 from bocompile.write.akn import write_akn
-from bocompile.write.docx import write_docx
+from bocompile.write.docx import docx_writers, write_docx
+from bocompile.write.pdf.office import Office, OfficeError
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed(label: str, fn, runs: int = 5) -> None:
+def timed(label: str, fn, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
     print(f"{label:<42} {statistics.median(times) * 1000:9.1f} ms  (median of {runs})")
+    return statistics.median(times)
 
 
 def tenfold(edition):
@@ -52,6 +60,35 @@ def main() -> None:
     timed("akn nl, fr (bundled)", lambda: write_akn(base, langs))
     timed("docx nl, fr, nl-fr (10x: 290 articles)", lambda: write_docx(big, langs), runs=3)
     timed("akn nl, fr (10x: 290 articles)", lambda: write_akn(big, langs), runs=3)
+    pdf_step(compiled)
+
+
+def pdf_step(compiled) -> None:
+    """LibreOffice's share: its start, each document's layout and PDF, and a
+    whole build with PDFs against one without."""
+    try:
+        office = Office(timeout=120)
+    except OfficeError as error:
+        print(f"pdf step skipped: {error}")
+        return
+    try:
+        timed("pdf: start LibreOffice (once per build)", lambda: Office(timeout=120).close(), runs=1)
+        editions = [typeset_edition(e) for e in editions_of(compiled, consolidated=True)]
+        for edition in editions:
+            for name, write in docx_writers(edition, compiled.config.languages).items():
+                draft = write({})
+                timed(f"pdf: {edition.name}/{name}", lambda: office.lay_out(draft), runs=3)
+    finally:
+        office.close()
+    with tempfile.TemporaryDirectory() as out:
+        def cli(*formats: str) -> None:
+            subprocess.run([sys.executable, "-m", "bocompile", "-C", str(ROOT), "--consolidate", "-o", out,
+                            *(f"--format={f}" for f in formats)], check=True, capture_output=True)
+        plain = timed("bocompile --consolidate (docx, akn)", lambda: cli("docx", "akn"), runs=3)
+        full = timed("bocompile --consolidate (docx, akn, pdf)", lambda: cli("docx", "akn", "pdf"), runs=3)
+    print(f"a build with PDFs takes {full / plain:.1f} x the build without "
+          f"({'under' if full < 4 * plain else 'over'} the 4 x budget; {os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -176,7 +176,7 @@ def test_lifecycle_has_one_event_per_applied_amendment(docs):
             "/akn/be/act/bestuursovereenkomst-wijziging/2019-12-10/kanselarij-2019-2021-wijziging-1",
             "/akn/be/act/bestuursovereenkomst-wijziging/2020-10-15/kanselarij-2019-2021-wijziging-2",
             "/akn/be/act/bestuursovereenkomst-wijziging/2021-02-15/kanselarij-2019-2021-wijziging-3"]
-    assert docs["nl"].find(".//a:passiveRef", NS).get("showAs").startswith("10 DECEMBER 2019. – Wijziging nr. 1")
+    assert docs["nl"].find(".//a:passiveRef", NS).get("showAs").startswith("10\u00a0DECEMBER 2019. – Wijziging nr.\u00a01")
 
 
 def test_consolidated_frbr_is_a_later_expression_of_the_same_work(docs):
@@ -316,7 +316,7 @@ def test_instrument_title_preamble_and_untitled_articles(instruments, index):
     for lang in LANGS:
         root = docs[lang]
         assert wording[lang] in text(root.find("a:act/a:preface//a:docTitle", NS))
-        assert text(root.find("a:act/a:preface//a:docTitle", NS)) == edition.title[lang]
+        assert text(root.find("a:act/a:preface//a:docTitle", NS)) == " ".join(edition.title[lang].split())
         assert [p.text for p in root.findall("a:act/a:preface/a:p[@class='front']", NS)] == list(
             edition.front[lang])
         preamble = [text(p) for p in root.findall("a:act/a:preamble/a:p", NS)]

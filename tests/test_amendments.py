@@ -180,7 +180,7 @@ def docx_text(path: Path) -> str:
     from docx2python import docx2python
 
     with docx2python(path) as document:
-        return document.text.replace("\u00a0", " ")
+        return document.text.replace("\u00a0", " ").replace("’", "'")
 
 
 def test_repealed_then_reinstated_keeps_its_number_with_its_notes(mini_built):

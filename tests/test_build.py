@@ -39,7 +39,8 @@ def text(path: Path) -> str:
 
 
 def squash(value: str) -> str:
-    return re.sub(r"\s+", " ", value.replace("\u00a0", " "))
+    """The words as read: no-break spaces and apostrophes as typed (typography is tested apart)."""
+    return re.sub(r"\s+", " ", value.replace("\u00a0", " ").replace("’", "'"))
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,7 @@ def test_a_source_error_leaves_the_previous_output_untouched(project_copy):
 def test_usage_errors_exit_2():
     assert bocompile("--as-of", "2020-12-31").returncode == 2
     assert bocompile("--lang", "de").returncode == 2
-    assert bocompile("--format", "pdf").returncode == 2
+    assert bocompile("--format", "rtf").returncode == 2
 
 
 def test_consolidation_at_the_end_of_2020_has_amendments_1_and_2_only(end_2020):
@@ -239,11 +240,11 @@ def test_instrument_cites_earlier_history_of_its_target(compiled):
     instrument = build_instrument(third, langs, "slash", "dot", compiled.config.title, compiled.config.parties)
     first = instrument.body.parts[0].blocks[0]
     assert isinstance(first, Amending)
-    nl, fr = (plain_text(first.text[lang]) for lang in ("nl", "fr"))
+    nl, fr = (squash(plain_text(first.text[lang])) for lang in ("nl", "fr"))
     assert nl == ("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, wordt het woord "
                   "“aandachtig” vervangen door het woord “nauwgezet”.")
     assert fr == ("À l'article 9 du contrat d'administration, modifié par la modification n° 2, le mot "
-                  "«\u00a0attentivement\u00a0» est remplacé par le mot «\u00a0scrupuleusement\u00a0».")
+                  "« attentivement » est remplacé par le mot « scrupuleusement ».")
 
 
 def test_lang_and_format_select_a_subset(tmp_path):

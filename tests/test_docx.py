@@ -33,9 +33,9 @@ from bocompile.write.docx import write_docx
 
 REPO = Path(__file__).resolve().parent.parent
 LANGS = ("nl", "fr")
-SIGNED = {
-    "nl": "Opgemaakt te Brussel op 28 februari 2019 in twee exemplaren.",
-    "fr": "Fait à Bruxelles, le 28 février 2019, en deux exemplaires.",
+SIGNED = {  # as typeset: a no-break space between day and month
+    "nl": "Opgemaakt te Brussel op 28\u00a0februari 2019 in twee exemplaren.",
+    "fr": "Fait à Bruxelles, le 28\u00a0février 2019, en deux exemplaires.",
 }
 IPC_NOTE = {
     "nl": "buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes",
@@ -133,22 +133,26 @@ def test_title_page_names_the_parties_and_the_period(folder):
     cover = paragraphs[start:start + 8]
     assert "Service public fédéral Chancellerie du Premier Ministre" in cover
     assert "Le Gouvernement fédéral" in cover
-    assert "pour la période du 1er janvier 2019 au 31 décembre 2021" in cover
+    assert "pour la période du 1er\u00a0janvier 2019 au 31\u00a0décembre 2021" in cover
 
 
-def test_table_of_contents_field_updates_on_opening(files):
+def test_table_of_contents_field_never_asks_to_update(files):
+    """Without a layout (no pdf step) the contents list the headings as links,
+    without page numbers; nothing makes Word ask to update fields."""
     for name, heading in (("nl.docx", "Inhoud"), ("fr.docx", "Table des matières")):
         body = part_xml(files[name], "word/document.xml")
         assert 'TOC \\o "1-3" \\h \\z \\u' in body
-        assert 'w:dirty="true"' in body
+        assert "w:dirty" not in body
         assert f">{heading}<" in body
-        assert '<w:updateFields w:val="true"/>' in part_xml(files[name], "word/settings.xml")
+        assert "updateFields" not in part_xml(files[name], "word/settings.xml")
+        toc = [p for p in docx.Document(io.BytesIO(files[name])).paragraphs if p.style.style_id == "TOC3"]
+        assert toc and not any("\t" in p.text or p.text[-1:].isdigit() for p in toc)
 
 
 def test_header_has_the_title_and_footer_the_page_numbers(folder):
     section = open_docx(folder, "fr.docx").sections[0]
     assert section.different_first_page_header_footer
-    assert section.header.paragraphs[0].text == "Contrat d'administration 2019-2021"
+    assert section.header.paragraphs[0].text == "Contrat d’administration 2019-2021"  # typeset
     footer = section.footer.paragraphs[0]._p
     fields = [f.get(qn("w:instr")).strip() for f in footer.iter(qn("w:fldSimple"))]
     assert fields == ["PAGE", "NUMPAGES"]
@@ -334,47 +338,55 @@ def test_signature_block_names_every_signatory(folder, edition, lang, names):
 
 @pytest.fixture(scope="module")
 def parallel(folder):
+    """The side-by-side document and the rows of its text tables (NL cell, FR cell)."""
     document = open_docx(folder, "nl-fr.docx")
-    table = table_starting_with(document, "Nederlands")
-    return document, table
+    runs = [t for t in document.tables if [c.text for c in t.rows[0].cells] == ["Nederlands", "Français"]]
+    return document, [(row.cells[0].text, row.cells[1].text) for t in runs for row in t.rows[1:]]
 
 
-def test_side_by_side_is_one_table_with_a_repeated_language_header(parallel):
-    document, table = parallel
-    assert [c.text for c in table.rows[0].cells] == ["Nederlands", "Français"]
-    assert table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+def test_side_by_side_text_stands_in_tables_with_a_repeated_language_header(parallel):
+    document, rows = parallel
+    runs = [t for t in document.tables if [c.text for c in t.rows[0].cells] == ["Nederlands", "Français"]]
+    assert len(runs) > 1  # text tables and data tables of the agreement interrupt the run
+    assert all(t.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for t in runs)
     assert document.sections[0].page_width > document.sections[0].page_height
-    titles = [p.text for p in document.paragraphs if p.style.style_id == "Title"]
-    assert titles == ["Bestuursovereenkomst 2019-2021", "Contrat d'administration 2019-2021"]
+    cover = document.tables[0]
+    assert [cell.paragraphs[0].text for cell in cover.rows[0].cells] == [
+        "Bestuursovereenkomst 2019-2021", "Contrat d'administration 2019-2021"]  # title pages side by side
 
 
-def test_side_by_side_headings_and_paragraphs_stand_level(parallel, edition):
-    _, table = parallel
-    rows = [(row.cells[0].text, row.cells[1].text) for row in table.rows]
-    assert ("Artikel 1 – Draagwijdte van deze bestuursovereenkomst",
-            "Article 1er – Portée du présent contrat d'administration") in rows
-    assert ("Artikel 8 – Consolidatie van de verbintenissen", "Article 8 – Consolidation des engagements") in rows
+def test_side_by_side_headings_share_the_row_of_what_follows(parallel, edition):
+    _, rows = parallel
+    assert any(nl.startswith("Artikel 8 – Consolidatie van de verbintenissen\n")
+               and fr.startswith("Article 8 – Consolidation des engagements\n") for nl, fr in rows)
     assert any(nl.startswith("Deel 4. ") and fr.startswith("Partie 4. ") for nl, fr in rows)
     by_key = divisions(edition)
     for key in ("consolidatie", "kader", "beheersprincipes"):
         for paragraph in by_key[key].blocks:
-            assert (plain(paragraph.text["nl"]), plain(paragraph.text["fr"])) in rows
-    assert any(nl.startswith(SIGNED["nl"]) and fr.startswith(SIGNED["fr"]) for nl, fr in rows)
+            assert any(plain(paragraph.text["nl"]) in nl and plain(paragraph.text["fr"]) in fr for nl, fr in rows)
+    last_nl, last_fr = rows[-1]  # the signatures share the row of the last lines of text
+    assert SIGNED["nl"] in last_nl and SIGNED["fr"] in last_fr and not last_nl.startswith(SIGNED["nl"])
 
 
-def test_side_by_side_lists_tables_and_notes(parallel, files):
-    _, table = parallel
-    rows = [(row.cells[0].text, row.cells[1].text) for row in table.rows]
+def test_side_by_side_lists_and_notes(parallel, files):
+    _, rows = parallel
     assert ("de administratieve en logistieke taken met betrekking tot de voorbereiding en de follow-up van "
             "de vergaderingen van de Ministerraad;",
             "les tâches administratives et logistiques relatives à la préparation et au suivi des réunions "
             "du Conseil des ministres\xa0;") in rows
-    budget = next(row for row in table.rows if row.cells[0].tables
-                  and row.cells[0].tables[0].cell(0, 0).text == "Begroting / vastleggingskredieten")
-    assert budget.cells[1].tables[0].cell(0, 0).text == "Budget / crédits d'engagement"
-    assert budget.cells[1].tables[0].rows[-1].cells[1].text == "206.746"
     notes = part_xml(files["nl-fr.docx"], "word/footnotes.xml")
     assert IPC_NOTE["nl"] in notes and IPC_NOTE["fr"] in notes
+
+
+def test_side_by_side_data_table_is_one_row_per_figure_row_with_headers_on_both_sides(parallel):
+    document, _ = parallel
+    budget = table_starting_with(document, "Begroting / vastleggingskredieten")
+    assert [c.text for c in budget.rows[0].cells] == ["Begroting / vastleggingskredieten", "2019", "2020", "2021",
+                                                     "Budget / crédits d'engagement", "2019", "2020", "2021"]
+    assert budget.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert all(len(row.cells) == 8 for row in budget.rows)
+    total = [c.text for c in budget.rows[-1].cells]
+    assert total[0] == "Totaal" and total[4] == "Total" and total[1] == total[5] == "206.746"
 
 
 # -- other editions: consolidated text, amendment instrument -------------------------------
@@ -388,7 +400,8 @@ def test_consolidated_text_has_its_state_notes_and_concordance(compiled, tmp_pat
     assert titles[0] == edition.title["nl"]
     assert titles[1] == edition.front["nl"][0]
     justel = [p for p in document.paragraphs if p.style.style_id == "JustelNote"]
-    assert "(1)<Wijziging nr. 1 van 10 december 2019, art. 2, i.w. 1 januari 2020>." in [p.text for p in justel]
+    assert "(1)<Wijziging nr.\u00a01 van 10\u00a0december 2019, art.\u00a02, i.w. 1\u00a0januari 2020>." in [
+        p.text for p in justel]
     heading = next(p for p in document.paragraphs if p.style.style_id == "Heading3"
                    and p.text.startswith("Artikel 30 – "))
     assert [(r.text, r.font.superscript) for r in heading.runs[:4]] == [
@@ -508,11 +521,15 @@ def test_libreoffice_prints_the_signed_star_of_the_budget_note(pdfs):
     assert re.search(r"\*\s+buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes", text)
 
 
-def test_side_by_side_gives_wide_tables_the_full_width_one_language_after_the_other(files):
+def test_side_by_side_wide_table_stands_nl_row_above_fr_row_in_rows_that_do_not_split(files):
     body = docx.Document(io.BytesIO(files["nl-fr.docx"])).element.body
-    spanned = [tc for tc in body.iter(qn("w:tc"))
-               if tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None and tc.find(qn("w:tbl")) is not None]
-    firsts = [texts(tc.find(qn("w:tbl")).find(qn("w:tr")).find(qn("w:tc"))) for tc in spanned]
-    assert firsts == ["Kernprocessen", "Processus clés"]  # article 25: NL row, then FR row
-    nl, fr = (tc.getparent() for tc in spanned)
-    assert nl.getnext() is fr
+    frame = next(t for t in body.iter(qn("w:tbl")) if t.find(f".//{qn('w:tbl')}") is not None
+                 and "Kernprocessen" in texts(t) and t.getparent() is body)
+    rows = frame.findall(qn("w:tr"))
+    nested = [[texts(tr.find(qn("w:tc"))) for tr in row.find(f"{qn('w:tc')}/{qn('w:tbl')}").findall(qn("w:tr"))]
+              for row in rows]
+    # article 25: its heading, then the header row in NL above FR, all in one repeated frame row
+    assert nested[0] == ["Artikel 25 – KernprocessenArticle 25 – Processus clés", "Kernprocessen", "Processus clés"]
+    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert len(rows) == 17 and all(len(pair) == 2 for pair in nested[1:])
+    assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows[1:])

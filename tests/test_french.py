@@ -68,7 +68,7 @@ def french(latest) -> str:  # noqa: F811
 def test_the_federal_internal_audit_service_has_its_official_name(french):
     assert "à la suite d’une analyse des risques réalisée par le Service fédéral d’Audit interne (FAI), les " \
            "principaux risques stratégiques suivants ont été identifiés :" in french
-    assert "Service fédéral d'Audit interne (FAI) 5.436" in french  # the budget of article 29
+    assert "Service fédéral d’Audit interne (FAI) 5.436" in french  # the budget of article 29
     assert "audit interne fédéral" not in french
 
 

@@ -54,7 +54,7 @@ def test_a_language_page_is_semantic_html_with_anchors_numbers_and_notes(preview
         for position in range(1, len(division.blocks) + 1):
             assert nl.xpath(f'//*[@id="{division.key}-p{position}"]'), f"{division.key}-p{position}"
     assert words(fr.get_element_by_id("draagwijdte").find("h4")) == \
-        "Article 1er – Portée du présent contrat d'administration"
+        "Article 1er – Portée du présent contrat d’administration"
     assert nl.get_element_by_id("consolidatie").tag == "article"
     assert nl.get_element_by_id("verbintenissen").tag == "section"
     # the table of contents links every division

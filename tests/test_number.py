@@ -42,9 +42,9 @@ def test_dates_and_figures_follow_drafting_conventions(edition):
     import datetime as dt
     from decimal import Decimal
 
-    assert edition.date_text(dt.date(2019, 1, 1), "fr") == "1er janvier 2019"
-    assert edition.date_text(dt.date(2020, 6, 15), "nl") == "15 juni 2020"
-    assert edition.date_text(dt.date(2020, 6, 15), "nl", "title") == "15 JUNI 2020"
+    assert edition.date_text(dt.date(2019, 1, 1), "fr") == "1er\u00a0janvier 2019"  # typeset: a no-break space
+    assert edition.date_text(dt.date(2020, 6, 15), "nl") == "15\u00a0juni 2020"
+    assert edition.date_text(dt.date(2020, 6, 15), "nl", "title") == "15\u00a0JUNI 2020"
     assert edition.figure(Decimal(206746), "fr") == "206.746"
     assert edition.figure(Decimal("106.22"), "nl") == "106,22"
     assert edition.languages["fr"].figure(Decimal(206746), "locale") == "206\u202f746"

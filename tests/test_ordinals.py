@@ -23,7 +23,7 @@ def headings(path, style: str) -> list[str]:
 @pytest.mark.parametrize("edition", ["base", "consolidated"])
 def test_french_headings_read_partie_1re_section_1re_article_1er(latest, edition):  # noqa: F811
     fr = latest / f"{edition}/fr.docx"
-    assert headings(fr, "Heading1")[0] == "Partie 1re. Définitions et portée du contrat d'administration"
+    assert headings(fr, "Heading1")[0] == "Partie 1re. Définitions et portée du contrat d’administration"
     assert headings(fr, "Heading1")[1].startswith("Partie 2. ")
     assert headings(fr, "Heading2")[:2] == ["Section 1re – Situation du SPF", "Section 2 – Priorités du ou des "
                                             "ministres"]

@@ -133,10 +133,10 @@ def test_a_new_operation_is_parsed_merged_applied_worded_and_written_to_akn(reti
     with docx2python(out / "consolidated/nl.docx") as document:
         assert "Artikel 9 – Opvolging en evaluatie" in document.text
     with docx2python(out / "amendments/wijziging-4/nl.docx") as document:
-        assert ('Het opschrift van artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, '
+        assert ('Het opschrift van artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr.\u00a02, '
                 'wordt vervangen door “Opvolging en evaluatie”.') in document.text
     with docx2python(out / "amendments/wijziging-4/fr.docx") as document:
-        assert ("L'intitulé de l'article 9 du contrat d'administration, modifié par la modification n° 2, "
+        assert ("L’intitulé de l’article 9 du contrat d’administration, modifié par la modification n°\u00a02, "
                 "est remplacé par «\u00a0Suivi et évaluation\u00a0».") in document.text
     akn = (out / "amendments/wijziging-4/nl.akn.xml").read_text(encoding="utf-8")
     assert re.search(r'<textualMod eId="amod_1" type="substitution">\s*<source href="#art_1__para_1__mod_1"/>\s*'

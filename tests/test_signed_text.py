@@ -24,14 +24,14 @@ ARTICLE_13 = {
     "nl": "In het kader van de jaarlijkse toetsing van de uitvoering van de wederzijdse verbintenissen opgenomen "
           "in de bestuursovereenkomst en in de context van het sluiten van bestuursovereenkomsten zal de "
           "voogdijminister rekening houden met de weerslag van de maatregelen",
-    "fr": "Dans le cadre de l'évaluation annuelle de l'exécution des engagements réciproques repris dans le "
-          "contrat d'administration et dans le contexte de la conclusion de contrats d'administration, le "
-          "ministre de tutelle tiendra compte de l'incidence des mesures",
+    "fr": "Dans le cadre de l’évaluation annuelle de l’exécution des engagements réciproques repris dans le "
+          "contrat d’administration et dans le contexte de la conclusion de contrats d’administration, le "
+          "ministre de tutelle tiendra compte de l’incidence des mesures",
 }
 NOTE = {
     "nl": "* buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes voor andere federale "
           "organisaties",
-    "fr": "* hors recettes et dépenses liées à la réalisation de campagnes d'information pour d'autres "
+    "fr": "* hors recettes et dépenses liées à la réalisation de campagnes d’information pour d’autres "
           "organisations fédérales",
 }
 
@@ -54,7 +54,7 @@ def test_the_second_budget_table_is_headed_as_signed(latest, lang):  # noqa: F81
     root = etree.parse(str(latest / f"base/{lang}.akn.xml"), SAFE).getroot()
     stubs = [" ".join("".join(t.find("a:tr/a:th", AKN).itertext()).split())
              for t in root.iterfind(".//a:table[@class='data']", AKN)]
-    assert stubs == [{"nl": "Begroting / vastleggingskredieten", "fr": "Budget / crédits d'engagement"}[lang],
+    assert stubs == [{"nl": "Begroting / vastleggingskredieten", "fr": "Budget / crédits d’engagement"}[lang],
                      "BUDGET / crédits d’engagement"]
 
 
@@ -79,7 +79,7 @@ def test_the_budget_note_keeps_its_star(latest, lang):  # noqa: F811
     assert note.find(f".//{W}footnoteRef") is None  # no number inside the note either
     assert " ".join("".join(note.itertext()).split()) == NOTE[lang]
     table = next(t for t in docx.Document(str(latest / f"base/{lang}.docx")).tables
-                 if t.cell(0, 0).text in ("Begroting / vastleggingskredieten", "Budget / crédits d'engagement"))
+                 if t.cell(0, 0).text in ("Begroting / vastleggingskredieten", "Budget / crédits d’engagement"))
     assert [row.cells[0].text for row in table.rows if row.cells[0].text.endswith("(IPC)*")] == [
         {"nl": "Internationaal Perscentrum – Résidence Palace (IPC)*",
          "fr": "Centre de presse international – Résidence Palace (IPC)*"}[lang]]

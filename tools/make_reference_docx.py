@@ -50,6 +50,7 @@ DEFAULTS = f"""
     <w:lang w:val="nl-BE" w:eastAsia="en-US" w:bidi="ar-SA"/>
   </w:rPr></w:rPrDefault>
   <w:pPrDefault><w:pPr>
+    <w:widowControl/>
     <w:spacing w:after="120" w:line="264" w:lineRule="auto"/>
   </w:pPr></w:pPrDefault>
 </w:docDefaults>
@@ -57,6 +58,10 @@ DEFAULTS = f"""
 
 # (type, id, name, basedOn, pPr, rPr); names are Word's built-in names where
 # one exists, so Word and LibreOffice recognise headings, TOC levels and notes.
+# Pagination: every paragraph has widow/orphan control (docDefaults);
+# headings and captions keep with the next paragraph; headings, titles,
+# contents lines, captions and signatures are never hyphenated (body text
+# is, in the language of its run: settings autoHyphenation).
 STYLES = [
     ("paragraph", "Normal", "Normal", None, "", ""),
     ("character", "DefaultParagraphFont", "Default Paragraph Font", None, "", ""),
@@ -64,31 +69,31 @@ STYLES = [
     ("numbering", "NoList", "No List", None, "", ""),
     ("paragraph", "BodyText", "Body Text", "Normal", '<w:jc w:val="both"/>', ""),
     ("paragraph", "Title", "Title", "Normal",
-     '<w:spacing w:before="2400" w:after="480"/><w:jc w:val="center"/>',
+     '<w:suppressAutoHyphens/><w:spacing w:before="2400" w:after="480"/><w:jc w:val="center"/>',
      f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="48"/><w:szCs w:val="48"/>'),
     ("paragraph", "Subtitle", "Subtitle", "Normal",
-     '<w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>',
+     '<w:suppressAutoHyphens/><w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>',
      '<w:b/><w:sz w:val="28"/><w:szCs w:val="28"/>'),
     ("paragraph", "TitlePageLine", "Title Page Line", "Normal",
-     '<w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
+     '<w:suppressAutoHyphens/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
      '<w:sz w:val="24"/><w:szCs w:val="24"/>'),
     ("paragraph", "TitlePageDetail", "Title Page Detail", "Normal",
-     '<w:spacing w:before="0" w:after="60"/><w:jc w:val="center"/>',
+     '<w:suppressAutoHyphens/><w:spacing w:before="0" w:after="60"/><w:jc w:val="center"/>',
      '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
     ("paragraph", "Heading1", "heading 1", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="480" w:after="240"/><w:outlineLvl w:val="0"/>',
+     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="480" w:after="240"/><w:outlineLvl w:val="0"/>',
      f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/>'),
     ("paragraph", "Heading2", "heading 2", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="180"/><w:outlineLvl w:val="1"/>',
+     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="360" w:after="180"/><w:outlineLvl w:val="1"/>',
      f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="26"/><w:szCs w:val="26"/>'),
     ("paragraph", "Heading3", "heading 3", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="300" w:after="120"/><w:outlineLvl w:val="2"/>',
+     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="300" w:after="120"/><w:outlineLvl w:val="2"/>',
      '<w:b/><w:sz w:val="23"/><w:szCs w:val="23"/>'),
     ("paragraph", "Heading4", "heading 4", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="3"/>',
+     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="3"/>',
      '<w:b/><w:i/>'),
     ("paragraph", "Heading5", "heading 5", "Normal",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="4"/>',
+     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="4"/>',
      '<w:i/>'),
     ("paragraph", "ListParagraph", "List Paragraph", "BodyText", '<w:spacing w:after="60"/>', ""),
     ("paragraph", "TableText", "Table Text", "Normal",
@@ -96,7 +101,7 @@ STYLES = [
      '<w:sz w:val="19"/><w:szCs w:val="19"/>'),
     ("paragraph", "TableHeading", "Table Heading", "TableText", '<w:keepNext/>', '<w:b/>'),
     ("paragraph", "Caption", "caption", "Normal",
-     '<w:spacing w:before="60" w:after="240"/><w:jc w:val="center"/>',
+     '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:before="60" w:after="240"/><w:jc w:val="center"/>',
      '<w:i/><w:color w:val="404040"/><w:sz w:val="19"/><w:szCs w:val="19"/>'),
     ("paragraph", "FootnoteText", "footnote text", "Normal",
      '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
@@ -109,17 +114,17 @@ STYLES = [
     ("character", "Hyperlink", "Hyperlink", "DefaultParagraphFont", "",
      '<w:color w:val="0563C1"/><w:u w:val="single"/>'),
     ("paragraph", "TOCHeading", "TOC Heading", "Normal",
-     '<w:keepNext/><w:spacing w:before="0" w:after="240"/>',
+     '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:before="0" w:after="240"/>',
      f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/>'),
     ("paragraph", "TOC1", "toc 1", "Normal",
      f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
-     '<w:spacing w:before="120" w:after="40"/>', '<w:b/>'),
+     '<w:suppressAutoHyphens/><w:spacing w:before="120" w:after="40"/>', '<w:b/>'),
     ("paragraph", "TOC2", "toc 2", "Normal",
      f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
-     '<w:spacing w:after="40"/><w:ind w:left="220"/>', ""),
+     '<w:suppressAutoHyphens/><w:spacing w:after="40"/><w:ind w:left="220"/>', ""),
     ("paragraph", "TOC3", "toc 3", "Normal",
      f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
-     '<w:spacing w:after="20"/><w:ind w:left="440"/>', ""),
+     '<w:suppressAutoHyphens/><w:spacing w:after="20"/><w:ind w:left="440"/>', ""),
     ("paragraph", "Header", "header", "Normal",
      '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="808080"/></w:pBdr>'
      '<w:spacing w:after="0"/><w:jc w:val="right"/>',
@@ -127,7 +132,7 @@ STYLES = [
     ("paragraph", "Footer", "footer", "Normal", '<w:spacing w:after="0"/><w:jc w:val="center"/>',
      '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
     ("paragraph", "Signature", "Signature", "Normal",
-     '<w:keepNext/><w:spacing w:after="0"/><w:jc w:val="left"/>', ""),
+     '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:after="0"/><w:jc w:val="left"/>', ""),
     ("paragraph", "SignatureParty", "Signature Party", "Signature", '<w:spacing w:after="120"/>', '<w:b/>'),
     # the space above each name is where the signatory signs
     ("paragraph", "SignatureName", "Signature Name", "Signature", '<w:spacing w:before="1134"/>', ""),
@@ -210,6 +215,7 @@ SETTINGS = f"""
   <w:zoom w:percent="100"/>
   <w:defaultTabStop w:val="709"/>
   <w:autoHyphenation/>
+  <w:consecutiveHyphenLimit w:val="2"/>
   <w:characterSpacingControl w:val="doNotCompress"/>
   <w:compat>
     <w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>

@@ -21,17 +21,17 @@ from bocompile.compose.edition import Edition
 from bocompile.amend.history import History
 from bocompile.compose import editions_of
 from bocompile.compose.inputs import history_of
-from bocompile.diagnostics import Diagnostic, UsageProblem
+from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.load import Loaded, load
 from bocompile.project import Project
+from bocompile.typography import typeset_edition
 from bocompile.provenance import provenance
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
 from bocompile.write.html import write_html
+from bocompile.write.pdf import OfficeError, write_pdf
 
-FORMATS = ("docx", "akn", "html")
-#: what a build writes when no --format is given (the HTML preview is asked for)
-DEFAULT_FORMATS = ("docx", "akn")
+FORMATS = ("docx", "akn", "pdf", "html")
 #: every folder a build owns: each build replaces all of them, so output/
 #: always shows exactly what the last build made (and manifest.json lists).
 OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
@@ -39,6 +39,11 @@ OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
 WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn, "html": write_html}
+#: format -> (the format it is made from and writes too, function(editions,
+#: languages, timeout) -> {path: bytes}): pdf lays out the DOCX of every
+#: edition in LibreOffice and writes them with their page numbers
+Converter = Callable[[list[Edition], tuple[str, ...], float], dict[str, bytes]]
+CONVERTERS: dict[str, tuple[str, Converter]] = {"pdf": ("docx", write_pdf)}
 #: called after each file format of each edition: (what, how many done, how many in all)
 Progress = Callable[[str, int, int], None]
 
@@ -74,7 +79,8 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
 
     Always the base agreement and every amendment instrument; with
     `consolidated`, also the text in force on `as_of` (default: the latest
-    entry into force), renumbered if asked.
+    entry into force), renumbered if asked. No `formats`: those of [output]
+    in agreement.toml (docx and akn unless it says otherwise).
     """
     unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
@@ -87,13 +93,26 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
                            f"({config.period_end}); give a date in that range")
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
+    editions = [typeset_edition(edition) for edition in editions]
+    asked = tuple(formats)
+    formats = asked or loaded.config.formats
+    converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
     files: dict[str, bytes] = {}
-    jobs = [(edition, fmt) for edition in editions for fmt in tuple(formats) or DEFAULT_FORMATS]
+    jobs = [(edition, fmt) for edition in editions for fmt in formats if fmt in WRITERS and fmt not in converted]
     for done, (edition, fmt) in enumerate(jobs, start=1):
         for name, data in WRITERS[fmt](edition, langs).items():
             files[f"{edition.name}/{name}"] = data
         if progress:
             progress(f"{edition.name} {fmt}", done, len(jobs))
+    for fmt in formats:
+        if fmt in CONVERTERS:
+            where = Loc(f"--format {fmt}", 0) if asked else loaded.config.formats_loc
+            try:
+                files.update(CONVERTERS[fmt][1](editions, langs, loaded.config.pdf_timeout))
+            except OfficeError as error:
+                raise SourceError([Diagnostic(where, str(error))]) from None
+            if progress:
+                progress(f"{fmt} (LibreOffice)", len(jobs), len(jobs))
     files["manifest.json"] = _manifest(files, editions)
     return files
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bocompile.build import DEFAULT_FORMATS, render
+from bocompile.build import render
 from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import SourceError
 from bocompile.load import Loaded, load
@@ -25,5 +25,5 @@ def check(project: Project) -> Loaded:
     states = history_of(loaded)
     if states.warnings:
         raise SourceError([dataclasses.replace(d, severity="error") for d in states.warnings])
-    render(loaded, formats=(*DEFAULT_FORMATS, "html"), consolidated=True, renumbered=True, states=states)
+    render(loaded, formats=("docx", "akn", "html"), consolidated=True, renumbered=True, states=states)  # no LibreOffice
     return loaded

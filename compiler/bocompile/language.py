@@ -28,6 +28,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
 from bocompile.read.tomlpos import key_lines, line_of
 from bocompile.template_files import find, shown
+from bocompile.typography import Typography, typeset
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
@@ -38,6 +39,7 @@ class Language:
     locale: str
     strings: dict
     origins: dict  # key path -> the Loc that set it (project file or packaged default)
+    typography: Typography = Typography()
 
     @property
     def tag(self) -> str:
@@ -45,7 +47,7 @@ class Language:
         return self.locale.replace("_", "-")
 
     def render(self, name: str, /, **values) -> str:
-        """Render the template at dotted `name` (e.g. "label.article")."""
+        """Render the template at dotted `name` (e.g. "label.article"), typeset."""
         source: object = self.strings
         for step in name.split("."):
             if not isinstance(source, dict) or step not in source:
@@ -53,10 +55,11 @@ class Language:
                                   f"templates/lang/{self.code}.toml")
             source = source[step]
         try:
-            return _compile(str(source)).render(**values)
+            text = _compile(str(source)).render(**values)
         except Exception as exc:  # the legal service edits these: any failure is theirs to fix
             raise self._error(name, f"template '{name}' cannot be rendered: {exc}; "
                               f"values available: {', '.join(sorted(values)) or 'none'}") from None
+        return typeset(text, self.typography)
 
     def _error(self, name: str, message: str) -> SourceError:
         return SourceError([Diagnostic(_locate(self.origins, tuple(name.split("."))), message)])
@@ -106,7 +109,8 @@ def load_language(root: Path, code: str) -> Language:
     if not isinstance(strings.get("locale"), str):
         raise SourceError([Diagnostic(_locate(origins, ("locale",)),
                                       "locale must be a text such as \"nl_BE\"")])
-    return Language(code, strings["locale"], strings, origins)
+    return Language(code, strings["locale"], strings, origins,
+                    _typography(strings.get("typography", {}), strings["locale"], origins))
 
 
 def _read(file: Traversable, where: str) -> tuple[dict, dict[tuple, int]]:
@@ -161,6 +165,36 @@ def _locate(origins: dict[tuple, Loc], path: tuple) -> Loc:
         if path[:end] in origins:
             return origins[path[:end]]
     return next(iter(origins.values()), Loc("templates", 1))
+
+
+#: [typography] keys: what each must hold
+_TYPOGRAPHY = {"apostrophe": str, "space": str, "before": list, "after": list, "day_endings": list}
+
+
+def _typography(table, locale: str, origins: dict[tuple, Loc]) -> Typography:
+    """The [typography] table, checked; month names come from Babel."""
+    def fail(key: str, message: str):
+        return SourceError([Diagnostic(_locate(origins, ("typography", key)), message)])
+
+    if not isinstance(table, dict):
+        raise fail("", "typography must be a table: [typography]")
+    for key, value in table.items():
+        kind = _TYPOGRAPHY.get(key)
+        if kind is None:
+            raise fail(key, f"typography.{key} is unknown; known: {', '.join(_TYPOGRAPHY)}")
+        if not isinstance(value, kind) or (kind is list and not all(
+                isinstance(v, str) and (v or key == "day_endings") for v in value)):
+            what = "a list of non-empty strings" if kind is list else "a string"
+            raise fail(key, f"typography.{key} must be {what}")
+    if len(table.get("space", " ")) != 1 or len(table.get("apostrophe", "")) > 1:
+        raise fail("space" if len(table.get("space", " ")) != 1 else "apostrophe",
+                   "typography.space and typography.apostrophe are one character each")
+    return Typography(
+        apostrophe=table.get("apostrophe", ""), space=table.get("space", "\u00a0"),
+        before=tuple(table.get("before", ())), after=tuple(table.get("after", ())),
+        day_endings=tuple(table.get("day_endings", ())),
+        months=tuple(month_name(locale, m) for m in range(1, 13)),
+    )
 
 
 def month_name(locale: str, month: int) -> str:

@@ -39,7 +39,8 @@ from bocompile.project import Project
     "formats",
     multiple=True,
     type=click.Choice(FORMATS),
-    help=f"Only this format (repeatable; default: {', '.join(FORMATS)}).",
+    help="Only this format (repeatable; default: [output] formats of agreement.toml, else docx and akn). "
+    "pdf writes the page-true DOCX beside each PDF.",
 )
 @click.option(
     "-o",

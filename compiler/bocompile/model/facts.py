@@ -66,6 +66,9 @@ class Config:
     amendments: tuple[AmendmentInfo, ...]
     loc: Loc
     files_loc: Loc
+    formats: tuple[str, ...] = ("docx", "akn")  # [output] formats: what a build writes by default
+    formats_loc: Loc | None = None
+    pdf_timeout: float = 120.0                  # [output] pdf_timeout: seconds per LibreOffice step
 
     @property
     def signing(self) -> Signing:

@@ -13,6 +13,8 @@ from bocompile.project import CONFIG, Project
 from bocompile.read.tomlpos import key_lines, line_of
 
 KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: what [output] formats may list (the build's formats; pdf needs LibreOffice)
+OUTPUT_FORMATS = ("docx", "akn", "pdf")
 LANG = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -116,6 +118,7 @@ def read_config(project: Project, report: Report) -> Config | None:
             parties=_amendment_parties(f, path, tuple(parties), languages, f"amendment nr. {number}"),
         ))
 
+    formats, timeout = _output(f)
     config = Config(
         id=ident,
         kind=f.get(("kind",), str, "a string such as \"bestuursovereenkomst\"") or "",
@@ -132,6 +135,9 @@ def read_config(project: Project, report: Report) -> Config | None:
         amendments=tuple(amendments),
         loc=Loc(CONFIG, 1),
         files_loc=f.loc(("files",)),
+        formats=formats,
+        formats_loc=f.loc(("output", "formats")),
+        pdf_timeout=timeout,
     )
     if config.period_start and config.period_end and config.period_start > config.period_end:
         report.error(f.loc(("period", "end")), "period.end is before period.start")
@@ -140,6 +146,29 @@ def read_config(project: Project, report: Report) -> Config | None:
     return config if len(report.diagnostics) == errors_before else None
 
 
+def _output(f: _Fields) -> tuple[tuple[str, ...], float]:
+    """The optional [output] table: the default formats and the PDF step's timeout."""
+    output = f.data.get("output", {})
+    if not isinstance(output, dict):
+        f.report.error(f.loc(("output",)), "output must be a table: [output]")
+        return ("docx", "akn"), 120.0
+    for key in output:
+        if key not in ("formats", "pdf_timeout"):
+            f.report.error(f.loc(("output", key)), f"output.{key} is unknown; [output] knows formats, pdf_timeout")
+    formats: tuple = ("docx", "akn")
+    if "formats" in output:
+        formats = tuple(f.get(("output", "formats"), list, 'a list such as ["docx", "akn", "pdf"]') or ())
+        wrong = [name for name in formats if name not in OUTPUT_FORMATS]
+        if wrong or not formats:
+            problem = f"lists {wrong[0]!r}" if wrong else "is empty"
+            f.report.error(f.loc(("output", "formats")),
+                           f"output.formats {problem}; choose from {', '.join(OUTPUT_FORMATS)}")
+    timeout = 120.0
+    if "pdf_timeout" in output:
+        timeout = f.get(("output", "pdf_timeout"), (int, float), "a number of seconds such as 120") or 120.0
+        if timeout <= 0:
+            f.report.error(f.loc(("output", "pdf_timeout")), "output.pdf_timeout must be more than 0 seconds")
+    return tuple(dict.fromkeys(formats)), float(timeout)
 def _signatories(f: _Fields, path: tuple, languages: tuple[str, ...]) -> tuple[Signatory, ...]:
     """The [[...signatories]] at `path`: name, function and optional honorific."""
     table = ".".join(step for step in path if isinstance(step, str))

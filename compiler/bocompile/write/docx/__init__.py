@@ -14,14 +14,27 @@ signature, pages (header, footer), document (one language), parallel.
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Callable
+
 from bocompile.compose.edition import Edition
 from bocompile.write.docx.document import write_document
 from bocompile.write.docx.parallel import write_parallel
 
+Pages = dict[str, int]
+
 
 def write_docx(edition: Edition, langs: tuple[str, ...]) -> dict[str, bytes]:
-    files = {f"{lang}.docx": write_document(edition, lang) for lang in langs}
+    """Each file with a table of contents without page numbers (no layout yet)."""
+    return {name: write(None) for name, write in docx_writers(edition, langs).items()}
+
+
+def docx_writers(edition: Edition, langs: tuple[str, ...]) -> dict[str, Callable[[Pages | None], bytes]]:
+    """File name -> function(pages) -> bytes, where `pages` gives the page of
+    each heading's bookmark (from a layout of the file) for the table of contents."""
+    writers: dict[str, Callable[[Pages | None], bytes]] = {
+        f"{lang}.docx": partial(write_document, edition, lang) for lang in langs}
     configured = edition.config.languages
     if len(configured) > 1 and set(configured) <= set(langs):
-        files["-".join(configured) + ".docx"] = write_parallel(edition)
-    return files
+        writers["-".join(configured) + ".docx"] = partial(write_parallel, edition)
+    return writers

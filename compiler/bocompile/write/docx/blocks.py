@@ -12,7 +12,7 @@ from bocompile.model.walk import texts
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.inline import inlines, mark, plain
 from bocompile.write.docx.ooxml import paragraph, run, sub
-from bocompile.write.docx.tables import (HEADER_FILL, add_cell, add_row, column_widths, inner_width,
+from bocompile.write.docx.tables import (HEADER_FILL, add_cell, add_row, column_widths, fits, inner_width,
                                          new_table, spacer)
 
 #: sub-heading level inside an article -> paragraph style
@@ -81,46 +81,75 @@ def list_items(ctx: Context, item: ListBlock) -> list[list]:
 
 
 def table(ctx: Context, item: Table):
-    """A text table; the first row is the header, repeated on each page."""
-    columns = [[_text(ctx, row[j].blocks) for row in item.rows] for j in range(len(item.rows[0]))]
-    widths = column_widths(columns, ctx.width)
+    """A text table; the first row is the header, repeated on each page; a
+    row shorter than a page never splits."""
+    widths = table_widths([ctx], item, ctx.width)
     tbl = new_table(widths, indent=ctx.indent)
     for index, row in enumerate(item.rows):
-        header = index == 0
-        tr = add_row(tbl, header=header)
-        for cell, width in zip(row, widths):
-            inner = ctx.in_cell(inner_width(width))
-            if header:
-                inner = inner.but(text_style="TableHeading")
-            add_cell(tr, width, blocks(inner, cell.blocks), fill=HEADER_FILL if header else None)
+        tr = add_row(tbl, header=index == 0, keep=row_fits([ctx], row, widths))
+        table_cells(tr, ctx, row, widths, header=index == 0)
     return tbl
+
+
+def table_widths(contexts: list[Context], item: Table, total: int) -> list[int]:
+    """Column widths that suit the table's text in the language of every context."""
+    return column_widths([[_text(ctx, row[j].blocks) for ctx in contexts for row in item.rows]
+                          for j in range(len(item.rows[0]))], total)
+
+
+def row_fits(contexts: list[Context], row, widths: list[int]) -> bool:
+    """Whether the row, in the languages of `contexts` one under the other, is shorter than a page."""
+    return fits(["\n".join(_text(ctx, cell.blocks) for ctx in contexts) for cell in row], widths,
+                contexts[0].package.text_height())
+
+
+def table_cells(tr, ctx: Context, row, widths: list[int], header: bool = False) -> None:
+    """The cells of one row of a text table, in the language of `ctx`."""
+    for cell, width in zip(row, widths):
+        inner = ctx.in_cell(inner_width(width))
+        if header:
+            inner = inner.but(text_style="TableHeading")
+        add_cell(tr, width, blocks(inner, cell.blocks), fill=HEADER_FILL if header else None)
 
 
 def data_table(ctx: Context, item: DataTable):
     """Figures stated once, formatted per language, right-aligned; totals bold.
     Short enough to keep on one page: every row keeps with the next."""
+    widths = data_widths(ctx, item, ctx.width)
+    tbl = new_table(widths, indent=ctx.indent)
+    data_header_cells(add_row(tbl, header=True), ctx, item, widths)
+    for index in range(len(item.rows)):
+        data_row_cells(add_row(tbl, keep=True), ctx, item, index, widths)
+    return tbl
+
+
+def data_widths(ctx: Context, item: DataTable, total: int) -> list[int]:
     figures = [[ctx.edition.figure(v, ctx.lang) for v in row.values] for row in item.rows]
     columns = [[plain(ctx, item.stub[ctx.lang])] + [plain(ctx, r.label[ctx.lang]) for r in item.rows]]
     columns += [[key] + [values[j] for values in figures] for j, key in enumerate(item.columns)]
-    widths = column_widths(columns, ctx.width)
-    tbl = new_table(widths, indent=ctx.indent)
-    tr = add_row(tbl, header=True)
+    return column_widths(columns, total)
+
+
+def data_header_cells(tr, ctx: Context, item: DataTable, widths: list[int]) -> None:
+    """The stub's label and the column keys (2019, 2020, ...)."""
     head = ctx.in_cell(inner_width(widths[0])).but(text_style="TableHeading")
     stub = _cell_text(head, inlines(head, item.stub[ctx.lang]), keep=True)
     add_cell(tr, widths[0], [stub], fill=HEADER_FILL)
     for key, width in zip(item.columns, widths[1:]):
         add_cell(tr, width, [_cell_text(head, [_run(head, key)], jc="right", keep=True)], fill=HEADER_FILL)
-    for index, (row, values) in enumerate(zip(item.rows, figures), start=1):
-        tr = add_row(tbl, keep=True)
-        cell = ctx.in_cell(inner_width(widths[0])).but(bold=row.is_total)
-        keep = index < len(item.rows)
-        add_cell(tr, widths[0], [_cell_text(cell, inlines(cell, row.label[ctx.lang]), keep=keep)])
-        for value, marked, width in zip(values, row.marks or (None,) * len(values), widths[1:]):
-            runs = [_run(cell, value)]
-            if marked:  # a figure an amendment set: "[1 5.220 ]1"
-                runs = mark(cell, marked) + runs + mark(cell, replace(marked, side="close"))
-            add_cell(tr, width, [_cell_text(cell, runs, jc="right", keep=keep)])
-    return tbl
+
+
+def data_row_cells(tr, ctx: Context, item: DataTable, index: int, widths: list[int]) -> None:
+    """Row `index`: its label and figures; every row but the last keeps with the next."""
+    row = item.rows[index]
+    cell = ctx.in_cell(inner_width(widths[0])).but(bold=row.is_total)
+    keep = index < len(item.rows) - 1
+    add_cell(tr, widths[0], [_cell_text(cell, inlines(cell, row.label[ctx.lang]), keep=keep)])
+    for value, marked, width in zip(row.values, row.marks or (None,) * len(row.values), widths[1:]):
+        runs = [_run(cell, ctx.edition.figure(value, ctx.lang))]
+        if marked:  # a figure an amendment set: "[1 5.220 ]1"
+            runs = mark(cell, marked) + runs + mark(cell, replace(marked, side="close"))
+        add_cell(tr, width, [_cell_text(cell, runs, jc="right", keep=keep)])
 
 
 def figure(ctx: Context, item: Figure) -> list:

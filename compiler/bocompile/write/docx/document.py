@@ -3,19 +3,22 @@ the agreement, the signatures, the annexes."""
 
 from __future__ import annotations
 
+from docx.oxml.ns import qn
+
 from bocompile.compose.edition import Edition
 from bocompile.model import walk_divisions
 from bocompile.write.docx.blocks import blocks
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
 from bocompile.write.docx.headings import LEVELS, annex_entry, annex_heading, division_elements, entry
-from bocompile.write.docx.ooxml import page_break
+from bocompile.write.docx.ooxml import keep_with_next, page_break
 from bocompile.write.docx.package import Package
 from bocompile.write.docx.pages import header_and_footer
 from bocompile.write.docx.signature import signature
 
 
-def write_document(edition: Edition, lang: str) -> bytes:
+def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | None = None) -> bytes:
+    """`heading_pages`: the page of each heading's bookmark, for the table of contents."""
     locale = edition.languages[lang].locale
     package = Package(edition.root, locale)
     ctx = Context(package, edition, lang, package.text_width(), package.part)
@@ -25,16 +28,20 @@ def write_document(edition: Edition, lang: str) -> bytes:
     if any(d.title[lang] for d in divisions):  # a cover page, then the contents
         page_break(cover[-1])
         package.append(cover)
-        package.append(contents(ctx.text("contents.heading"), [entry(ctx, d) for d in divisions if d.kind in LEVELS]
-                                + [annex_entry(ctx, a) for a in edition.annexes]))
-        package.append([page_break()])
+        toc = contents(ctx, ctx.text("contents.heading"), [entry(ctx, d) for d in divisions if d.kind in LEVELS]
+                       + [annex_entry(ctx, a) for a in edition.annexes], heading_pages)
+        page_break(toc[-1])
+        package.append(toc)
     else:  # an instrument runs on from its title
         package.append(cover)
-    package.append(blocks(ctx, edition.preamble))
+    body = blocks(ctx, edition.preamble)
     for division in divisions:
-        package.append(division_elements(ctx, division))
+        body += division_elements(ctx, division)
     if edition.signed:
-        package.append(signature(ctx))
+        if body and body[-1].tag == qn("w:p"):  # the last lines of text stay with the signatures
+            keep_with_next(body[-1])
+        body += signature(ctx)
     for annex in edition.annexes:
-        package.append([annex_heading(ctx, annex)] + blocks(ctx, annex.blocks))
+        body += [annex_heading(ctx, annex)] + blocks(ctx, annex.blocks)
+    package.append(body)
     return package.save(edition.title[lang], locale, edition.date)

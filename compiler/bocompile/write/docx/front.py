@@ -7,7 +7,7 @@ from docx.oxml.ns import qn
 
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.headings import Entry
-from bocompile.write.docx.ooxml import field_runs, line, paragraph, run, sub
+from bocompile.write.docx.ooxml import field_runs, line, make, paragraph, run, sub
 
 TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 
@@ -38,21 +38,45 @@ def title_page(ctx: Context, spacing: dict | None = None) -> list:
     return out
 
 
-def contents(title: str, entries: list[Entry]) -> list:
-    """A TOC field marked dirty (and updateFields in settings), so Word rebuilds it
-    with page numbers on opening. Its cached result already lists every heading
-    as a link, for readers that do not rebuild fields: LibreOffice shows the
-    cached result and drops page-number fields nested in it, so none are given."""
+def contents(ctx: Context, title: str, entries: list[Entry], pages: dict[str, int] | None,
+             width: int | None = None) -> list:
+    """A TOC field whose cached result lists every heading as a link, with
+    the page it stands on when `pages` (bookmark -> page, from a layout of
+    this very document) is given, without page numbers otherwise. Word and
+    LibreOffice show the cached result as it is: nothing asks to update
+    fields on opening (Word rebuilds the field only when the user asks).
+
+    A page number is plain text after a tab (LibreOffice drops PAGEREF
+    fields nested in a TOC result), inside a bookmark named like the
+    heading's with "p" for "k", so that the PDF step can write the pages
+    into the laid-out document. `width` moves the tab stop to the right
+    margin of a page wider than the reference's."""
     lines = []
     for item in entries:
-        p = paragraph(f"TOC{item.level}")
-        sub(p, "w:hyperlink", anchor=item.anchor, history=1).append(run(item.text))
+        style = f"TOC{item.level}"
+        tabs = [("clear", pos, "none") for pos in ctx.package.tab_stops(style)] + [("right", width, "dot")]
+        p = paragraph(style, tabs=tabs if width else None)
+        link = sub(p, "w:hyperlink", anchor=item.anchor, history=1)
+        link.append(run(item.text))
+        if pages is not None:
+            tab = make("w:r")
+            sub(tab, "w:tab")
+            mark = ctx.package.bookmark_id()
+            link.append(tab)
+            sub(link, "w:bookmarkStart", id=mark, name=page_mark(item.anchor))
+            link.append(run(str(pages.get(item.anchor, 0))))
+            sub(link, "w:bookmarkEnd", id=mark)
         lines.append(p)
     if not lines:
         lines.append(paragraph("TOC1"))
-    *opening, end = field_runs(TOC_FIELD, dirty=True)
+    *opening, end = field_runs(TOC_FIELD)
     start = 1 if lines[0].find(qn("w:pPr")) is not None else 0
     for offset, r in enumerate(opening):
         lines[0].insert(start + offset, r)
     lines[-1].append(end)
     return [line("TOCHeading", title)] + lines
+
+
+def page_mark(anchor: str) -> str:
+    """The bookmark on the page number of a heading's contents line."""
+    return "p" + anchor[1:]

@@ -62,13 +62,16 @@ def text(parent, value: str, tag: str = "w:t"):
 
 def paragraph(style: str | None = None, *, jc: str | None = None, keep_next: bool = False,
               ind_left: int | None = None, num: tuple[int, int] | None = None,
-              spacing: dict | None = None):
-    """A w:p with the paragraph properties bocompile uses, in schema order."""
+              spacing: dict | None = None, tabs: list[tuple[str, int, str]] | None = None):
+    """A w:p with the paragraph properties bocompile uses, in schema order.
+    `tabs`: (alignment, position, leader) of each tab stop."""
     p = make("w:p")
     properties(p, "w:pPr", [
         style and ("w:pStyle", {"val": style}),
         keep_next and ("w:keepNext", {}),
         num and ("w:numPr", [("w:ilvl", {"val": num[1]}), ("w:numId", {"val": num[0]})]),
+        tabs and ("w:tabs", [("w:tab", {"val": alignment, "pos": position, "leader": leader})
+                             for alignment, position, leader in tabs]),
         spacing and ("w:spacing", spacing),
         ind_left is not None and ("w:ind", {"left": ind_left}),
         jc and ("w:jc", {"val": jc}),
@@ -91,6 +94,28 @@ def run(value: str, *, bold: bool = False, italic: bool = False, style: str | No
     return r
 
 
+def keep_with_next(p):
+    """Paragraph `p`, now kept on the page of the paragraph that follows it."""
+    return _flag(p, "w:keepNext", ("w:pStyle",))
+
+
+def break_before(p):
+    """Paragraph `p`, now starting a page (no blank page when the one before is full)."""
+    return _flag(p, "w:pageBreakBefore", ("w:pStyle", "w:keepNext", "w:keepLines"))
+
+
+def _flag(p, tag: str, before: tuple[str, ...]):
+    """Add the empty property `tag` to p's w:pPr, after the properties `before` it in schema order."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = make("w:pPr")
+        p.insert(0, ppr)
+    if ppr.find(qn(tag)) is None:
+        position = sum(1 for child in ppr if child.tag in {qn(t) for t in before})
+        ppr.insert(position, make(tag))
+    return p
+
+
 def page_break(p=None):
     """A page break at the end of paragraph `p` (so that a full page does not
     push the break itself onto a blank page), or in a paragraph of its own."""
@@ -99,11 +124,11 @@ def page_break(p=None):
     return p
 
 
-def field_runs(instruction: str, *, dirty: bool = False) -> list:
+def field_runs(instruction: str) -> list:
     """A complex field with an empty result, as runs: begin, instruction,
     separate, end. The caller puts the result between separate and end."""
     begin = make("w:r")
-    sub(begin, "w:fldChar", fldCharType="begin", **({"dirty": "true"} if dirty else {}))
+    sub(begin, "w:fldChar", fldCharType="begin")
     instr = make("w:r")
     text(instr, f" {instruction} ", "w:instrText")
     separate = make("w:r")

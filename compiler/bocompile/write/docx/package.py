@@ -32,8 +32,8 @@ from bocompile.write.docx.ooxml import make, sub
 REFERENCE = "docx/reference.docx"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-#: settings.xml children that must come after w:updateFields / w:footnotePr.
-_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+#: settings.xml children that must come after w:footnotePr.
+_AFTER_FOOTNOTE_PR = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
                         "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
                         "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
                         "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
@@ -87,6 +87,19 @@ class Package:
         size, margins = self.section.find(qn("w:pgSz")), self.section.find(qn("w:pgMar"))
         return (int(size.get(qn("w:w"))) - int(margins.get(qn("w:left")))
                 - int(margins.get(qn("w:right"))))
+
+    def text_height(self) -> int:
+        """The height between the margins, in twips: what one page holds."""
+        size, margins = self.section.find(qn("w:pgSz")), self.section.find(qn("w:pgMar"))
+        return (int(size.get(qn("w:h"))) - int(margins.get(qn("w:top")))
+                - int(margins.get(qn("w:bottom"))))
+
+    def tab_stops(self, style_id: str) -> list[int]:
+        """The tab stop positions a paragraph style sets (twips)."""
+        for style in self.document.styles.element.findall(qn("w:style")):
+            if style.get(qn("w:styleId")) == style_id:
+                return [int(tab.get(qn("w:pos"))) for tab in style.iter(qn("w:tab"))]
+        return []
 
     def landscape(self) -> None:
         """Turn the page: the side-by-side version needs the width."""
@@ -214,23 +227,21 @@ class Package:
         return part
 
     def _settings(self) -> None:
-        """Ask Word to update fields (the table of contents) on opening; declare
-        the separator notes."""
+        """Declare the separator notes. No w:updateFields: the table of
+        contents carries its page numbers, and Word would ask on every opening."""
         settings = self.document.settings.element
         for name in ("updateFields", "footnotePr"):
             old = settings.find(qn(f"w:{name}"))
             if old is not None:
                 settings.remove(old)
-        update = make("w:updateFields", val="true")
         notes = make("w:footnotePr")
         sub(notes, "w:footnote", id=-1)
         sub(notes, "w:footnote", id=0)
-        later = [c for c in settings if c.tag in {qn(f"w:{n}") for n in _AFTER_UPDATE_FIELDS}]
+        later = [c for c in settings if c.tag in {qn(f"w:{n}") for n in _AFTER_FOOTNOTE_PR}]
         if later:
-            later[0].addprevious(update)
+            later[0].addprevious(notes)
         else:
-            settings.append(update)
-        update.addnext(notes)
+            settings.append(notes)
 
 
 def repack(data: bytes) -> bytes:

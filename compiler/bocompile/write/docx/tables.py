@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -12,15 +13,20 @@ from bocompile.write.docx.ooxml import make, paragraph, sub
 CELL_MARGIN = 85         # left and right cell margin, twips; set on every table
 CELL_MARGIN_V = 40       # top and bottom
 CHAR_WIDTH = 90          # rough width of one character of table text, twips
+LINE_HEIGHT = 240        # rough height of one line of table text with its spacing, twips
 HEADER_FILL = "E7ECF4"   # light shading of header rows
 
 _WORD_BREAKS = re.compile(r"[\s/-]+")  # where a line may break
 
 
-def new_table(widths: list[int], *, style: str = "TableGrid", indent: int = 0, flush: bool = False):
+def new_table(widths: list[int], *, style: str = "TableGrid", indent: int = 0, flush: bool = False,
+              frame: bool = False):
     """A w:tbl with a fixed layout: Word and LibreOffice then agree on the widths.
     A `flush` table (no borders) has no left cell margin, so its text lines up
-    with the paragraphs around it."""
+    with the paragraphs around it. A `frame` table has neither borders nor
+    cell margins: it only holds tables, which then line up with the page."""
+    if frame:
+        style = "TableNormal"
     tbl = make("w:tbl")
     pr = sub(tbl, "w:tblPr")
     sub(pr, "w:tblStyle", val=style)
@@ -31,7 +37,7 @@ def new_table(widths: list[int], *, style: str = "TableGrid", indent: int = 0, f
     margins = sub(pr, "w:tblCellMar")
     for side, value in (("top", CELL_MARGIN_V), ("left", 0 if flush else CELL_MARGIN),
                         ("bottom", CELL_MARGIN_V), ("right", 2 * CELL_MARGIN if flush else CELL_MARGIN)):
-        sub(margins, f"w:{side}", w=value, type="dxa")
+        sub(margins, f"w:{side}", w=0 if frame else value, type="dxa")
     sub(pr, "w:tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=1, lastColumn=0,
         noHBand=0, noVBand=1)
     grid = sub(tbl, "w:tblGrid")
@@ -41,7 +47,8 @@ def new_table(widths: list[int], *, style: str = "TableGrid", indent: int = 0, f
 
 
 def add_row(tbl, *, header: bool = False, keep: bool = False, min_height: int | None = None):
-    """A w:tr; a header row repeats on every page, a kept row never splits."""
+    """A w:tr; a header row repeats on every page, a kept row never splits
+    (keep only rows shorter than a page: see `fits`)."""
     tr = sub(tbl, "w:tr")
     if header or keep or min_height:
         pr = sub(tr, "w:trPr")
@@ -55,9 +62,9 @@ def add_row(tbl, *, header: bool = False, keep: bool = False, min_height: int | 
 
 
 def add_cell(tr, width: int, content: list, *, fill: str | None = None, center: bool = False,
-             span: int = 1):
+             span: int = 1, closing=None):
     """A w:tc holding `content` (over `span` grid columns); it always ends with
-    a paragraph, as Word requires."""
+    a paragraph, as Word requires: `closing` (default: a spacer) after a table."""
     tc = sub(tr, "w:tc")
     pr = sub(tc, "w:tcPr")
     sub(pr, "w:tcW", w=width, type="dxa")
@@ -69,7 +76,7 @@ def add_cell(tr, width: int, content: list, *, fill: str | None = None, center: 
         sub(pr, "w:vAlign", val="center")
     tc.extend(content)
     if not content or content[-1].tag == qn("w:tbl"):
-        tc.append(spacer())
+        tc.append(spacer() if closing is None else closing)
     return tc
 
 
@@ -77,6 +84,14 @@ def spacer():
     """A small empty paragraph: after a table, so text does not touch it and two
     tables never merge; at the end of a cell that ends with a table."""
     return paragraph(spacing={"before": 0, "after": 0, "line": 120, "lineRule": "exact"})
+
+
+def hairline():
+    """The paragraph Word requires after a table in a cell, as thin as it gets:
+    tables stacked in a frame then read as one."""
+    p = paragraph(spacing={"before": 0, "after": 0, "line": 20, "lineRule": "exact"})
+    sub(sub(p.find(qn("w:pPr")), "w:rPr"), "w:sz", val=2)
+    return p
 
 
 def inner_width(width: int) -> int:
@@ -116,6 +131,14 @@ def column_widths(columns: list[list[str]], total: int) -> list[int]:
     return shares
 
 
+def fits(cells: list[str], widths: list[int], height: int) -> bool:
+    """Whether a row of these cell texts (paragraphs separated by a newline)
+    is, by estimate, shorter than `height` twips: only such a row is kept
+    from splitting across pages."""
+    return max(_lines(text, width) for text, width in zip(cells, widths)) * LINE_HEIGHT < height
+
+
+@functools.lru_cache(maxsize=65536)  # column_widths asks the same question many times
 def _lines(text: str, width: int) -> int:
     inner = max(CHAR_WIDTH, width - 2 * CELL_MARGIN)
     return sum(max(1, math.ceil(len(p) * CHAR_WIDTH / inner)) for p in text.split("\n"))

@@ -1,0 +1,110 @@
+"""Typography as data: where a typed space must not break a line, and the
+one apostrophe of a language, from the [typography] table of
+templates/lang/<lang>.toml.
+
+The sources keep what the author typed; the rules apply to what bocompile
+writes. `typeset` only turns one character into another (a plain space into
+the no-break space, an apostrophe into the chosen one): it never adds or
+removes a character, so it is idempotent and safe to apply to text that
+carries markers (template slots).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from bocompile.model.walk import rewrite_text
+
+if TYPE_CHECKING:
+    from bocompile.compose.edition import Edition
+
+@dataclass(frozen=True)
+class Typography:
+    """One language's rules; the empty default changes nothing."""
+
+    apostrophe: str = ""                 # every ' or ’ between two letters becomes this
+    space: str = "\u00a0"                # what a protected space becomes
+    before: tuple[str, ...] = ()         # a space before these does not break ("texte :")
+    after: tuple[str, ...] = ()          # a space after these does not break ("n° 1", "« texte")
+    day_endings: tuple[str, ...] = ()    # a day (1-31) with one of these endings before a month name
+    months: tuple[str, ...] = ()         # the month names (from Babel)
+
+
+def typeset(text: str, rules: Typography) -> str:
+    """`text` with the protected spaces and the apostrophe of `rules`."""
+    if not text:
+        return text
+    chars = list(text)
+    for pattern in _spaces(rules):
+        for match in pattern.finditer(text):
+            chars[match.start(1)] = rules.space
+    if rules.apostrophe:
+        for match in _APOSTROPHE.finditer(text):
+            chars[match.start()] = rules.apostrophe
+    return "".join(chars)
+
+
+def typeset_edition(edition: Edition) -> Edition:
+    """Every text an edition's writers will show, typeset in its language:
+    the model (sources, amendments, generated blocks, annexes), the title,
+    running header and title-page lines,
+    the titles of cited amendments and the facts of agreement.toml (title,
+    parties, functions and honorifics, places of signing)."""
+    rules = {code: language.typography for code, language in edition.languages.items()}
+
+    def text(node):
+        return rewrite_text(node, lambda words, lang: typeset(words, rules[lang]) if lang in rules else words)
+
+    def words(values: dict) -> dict:
+        return {lang: typeset(value, rules[lang]) if lang in rules else value for lang, value in values.items()}
+
+    def parties(signers: tuple) -> tuple:
+        return tuple(replace(party, name=words(party.name), signatories=tuple(
+            replace(s, function=words(s.function), title=words(s.title)) for s in party.signatories))
+            for party in signers)
+
+    config, signing = edition.config, edition.signing
+    return replace(
+        edition,
+        agreement=text(edition.agreement), preamble=text(edition.preamble),
+        annexes=tuple(replace(annex, title=words(annex.title), blocks=text(annex.blocks))
+                      for annex in edition.annexes),
+        title=words(edition.title), header=words(edition.header),
+        front={lang: tuple(typeset(line, rules[lang]) for line in lines) for lang, lines in edition.front.items()},
+        cited={lang: {nr: typeset(title, rules[lang]) for nr, title in titles.items()}
+               for lang, titles in edition.cited.items()},
+        config=replace(config, title=words(config.title), signing_place=words(config.signing_place),
+                       parties=parties(config.parties)),
+        signing=signing and replace(signing, place=words(signing.place), parties=parties(signing.parties)),
+    )
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
+@functools.lru_cache(maxsize=None)
+def _spaces(rules: Typography) -> tuple[re.Pattern, ...]:
+    """One pattern per rule; group 1 is the space to protect."""
+    patterns = []
+    if rules.before:
+        patterns.append(f"( )(?:{'|'.join(_token(t, 'before') for t in rules.before)})")
+    if rules.after:
+        patterns.append(f"(?:{'|'.join(_token(t, 'after') for t in rules.after)})( )")
+    if rules.day_endings and rules.months:
+        endings = "|".join(re.escape(e) for e in sorted(rules.day_endings, key=len, reverse=True))
+        months = "|".join(re.escape(m) for m in rules.months)
+        patterns.append(rf"(?<![\w.,/])(?:[12]\d|3[01]|[1-9])(?:{endings})( )(?i:{months})(?!\w)")
+    return tuple(re.compile(p) for p in patterns)
+
+
+def _token(token: str, side: str) -> str:
+    """A token that is a word ("art.", "EUR") must stand as a word of its own."""
+    escaped = re.escape(token)
+    if side == "before" and token[-1:].isalnum():
+        return escaped + r"(?!\w)"
+    if side == "after" and token[:1].isalnum():
+        return r"(?<!\w)" + escaped
+    return escaped
