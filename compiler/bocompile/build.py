@@ -20,12 +20,14 @@ from typing import Callable, Iterable
 from bocompile.compose.edition import Edition
 from bocompile.amend.history import History
 from bocompile.compose import editions_of
+from bocompile.compose.comparison import amendment_comparisons
 from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import Diagnostic, UsageProblem
 from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
+from bocompile.write.docx.redline import write_redline
 
 FORMATS = ("docx", "akn")
 #: every folder a build owns: each build replaces all of them, so output/
@@ -49,7 +51,7 @@ def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Itera
     if warnings is not None:
         warnings.extend(states.warnings)
     files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states)
-    return _replace(out, files, OUTPUT_FOLDERS)
+    return replace_outputs(out, files, OUTPUT_FOLDERS + ("manifest.json",))
 
 
 def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
@@ -57,9 +59,9 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
            renumbered: bool = False, *, states: History | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
-    Always the base agreement and every amendment instrument; with
-    `consolidated`, also the text in force on `as_of` (default: the latest
-    entry into force), renumbered if asked.
+    Always the base agreement and every amendment instrument (in DOCX with
+    its redline); with `consolidated`, also the text in force on `as_of`
+    (default: the latest entry into force), renumbered if asked.
     """
     unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
@@ -72,6 +74,10 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
         for fmt in tuple(formats) or FORMATS:
             for name, data in WRITERS[fmt](edition, langs).items():
                 files[f"{edition.name}/{name}"] = data
+    if "docx" in (tuple(formats) or FORMATS):  # each instrument's redline: the text before and after it
+        for compared in amendment_comparisons(loaded, states=states):
+            for lang in langs:
+                files[f"{compared.name}/redline-{lang}.docx"] = write_redline(compared, lang)
     files["manifest.json"] = _manifest(files, editions)
     return files
 
@@ -89,7 +95,9 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
-def _replace(out: Path, files: dict[str, bytes], folders: tuple[str, ...]) -> list[Path]:
+def replace_outputs(out: Path, files: dict[str, bytes], entries: tuple[str, ...]) -> list[Path]:
+    """Write `files` (names relative to `out`), then swap in each of `entries`
+    (a folder or file under `out`) in one step: it holds exactly these files."""
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".bocompile-", dir=out))
     try:
@@ -97,13 +105,13 @@ def _replace(out: Path, files: dict[str, bytes], folders: tuple[str, ...]) -> li
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        for folder in folders:
-            target, old = out / folder, staging / f".old-{folder}"
+        for index, entry in enumerate(entries):
+            target, old = out / entry, staging / f".old-{index}"
+            target.parent.mkdir(parents=True, exist_ok=True)
             if target.exists():
                 os.replace(target, old)
-            if (staging / folder).exists():
-                os.replace(staging / folder, target)
-        os.replace(staging / "manifest.json", out / "manifest.json")
+            if (staging / entry).exists():
+                os.replace(staging / entry, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [out / name for name in sorted(files)]

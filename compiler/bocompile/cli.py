@@ -1,4 +1,4 @@
-"""Command line: a thin layer over the library (check, build)."""
+"""Command line: a thin layer over the library (check, build, diff)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from bocompile.build import FORMATS, build
 from bocompile.check import check as check_project
 from bocompile.diagnostics import SourceError, UsageProblem
 from bocompile.project import Project
+from bocompile.review import review
 from bocompile.summary import count_divisions
 
 PROJECT = click.option("-C", "project_dir", default=".", metavar="PROJECT_DIR",
@@ -91,3 +92,29 @@ def check(ctx: click.Context, project_dir: str | None, as_json: bool) -> None:
     click.echo(f"ok: {counts['part']} parts, {counts['section']} sections, {counts['article']} "
                f"articles in {', '.join(compiled.config.languages)}; "
                f"{len(compiled.amendments)} amendment(s)", err=as_json)
+
+
+@main.command()
+@click.option("-C", "project_dir", default=None, metavar="PROJECT_DIR",
+              type=click.Path(file_okay=False), help="Project directory (default: here).")
+@click.option("--from", "start", default=None, metavar="FROM",
+              help="The current text: a date (YYYY-MM-DD), base, or an amendment id "
+                   "(default: before the latest amendment).")
+@click.option("--to", "end", default=None, metavar="TO",
+              help="The new text, named the same way (default: after the latest amendment).")
+@click.option("-o", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Output directory (default: PROJECT_DIR/output); files go to diff/FROM_TO/.")
+@click.pass_context
+def diff(ctx: click.Context, project_dir: str | None, start: str | None, end: str | None,
+         out_dir: str | None) -> None:
+    """Compare two texts of the agreement for review: a redline (tracked
+    changes) and a synoptic table per language, in output/diff/FROM_TO/."""
+    try:
+        project = Project.open(project_dir or ctx.obj or ".")
+        written = review(project, Path(out_dir) if out_dir else project.root / "output", start, end)
+    except SourceError as error:
+        _fail(error)
+    except UsageProblem as problem:
+        raise click.UsageError(str(problem)) from None
+    for path, changes in written:
+        click.echo(str(path) if changes is None else f"{path} ({changes} tracked changes)")
