@@ -10,13 +10,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from bocompile.load import load
+from bocompile.compose.comparison import comparison
 from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.inputs import history_of
+from bocompile.diff import compare
 from bocompile.compose.signed import base_edition
 from bocompile.model import Agreement, Division
 from bocompile.number import number
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
+from bocompile.write.docx.redline import write_redline
+from bocompile.write.docx.synoptic import write_synoptic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +57,11 @@ def main() -> None:
     timed("akn nl, fr (bundled)", lambda: write_akn(base, langs))
     timed("docx nl, fr, nl-fr (10x: 290 articles)", lambda: write_docx(big, langs), runs=3)
     timed("akn nl, fr (10x: 290 articles)", lambda: write_akn(big, langs), runs=3)
+    states = history_of(compiled)
+    timed("diff as signed -> latest (bundled)", lambda: compare(states.signed, states.at()))
+    compared = comparison(compiled, "base", states=states)
+    timed("redline + synoptic nl, fr (bundled)", lambda: [
+        write(compared, lang) for write in (write_redline, write_synoptic) for lang in langs])
 
 
 if __name__ == "__main__":

@@ -106,3 +106,17 @@ def test_redlines_follow_the_language_and_format_chosen(tmp_path):
         "redline-fr.docx"]
     assert bocompile("--format", "akn", "-o", str(tmp_path)).returncode == 0
     assert [n for n in files(tmp_path / "amendments" / "wijziging-1") if n.startswith("redline")] == []
+
+
+def test_a_broken_wording_of_the_review_documents_fails_check_and_diff(project_copy):
+    template = project_copy / "templates/lang/nl.toml"
+    text = template.read_text()
+    template.write_text(text.replace('omitted = "{{ n }} ongewijzigde', 'omitted = "{{ m }} ongewijzigde'))
+    line = next(n for n, value in enumerate(template.read_text().splitlines(), 1)
+                if value.startswith("omitted = "))
+    for command in (["check"], ["diff"]):
+        result = bocompile("-C", str(project_copy), *command)
+        assert result.returncode == 1
+        assert result.stderr.startswith(f"templates/lang/nl.toml:{line}: error: template 'diff.omitted' "
+                                        "cannot be rendered:")
+    assert not (project_copy / "output").exists()
