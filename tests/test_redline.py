@@ -50,8 +50,8 @@ JUSTEL = re.compile(r"\[\x00 |\]\x00")
 
 #: an amendment that touches words in a list, a table cell, a data table
 #: label with a footnote and a paragraph after a reference, turns a
-#: paragraph into a sub-heading (with the same words, then with others) and
-#: adds a bullet
+#: paragraph into a sub-heading (with the same words, then with others),
+#: adds a bullet, retitles an article and reinstates a repealed one
 FOURTH = {
     "nl": """::: replace-words missie-visie-waarden
 old: vergaderingen van de Ministerraad
@@ -84,6 +84,20 @@ new: Résidence Palace en Egmontpaleis
 ::: append stakeholders
 - de burgers
 :::
+
+::: replace niet-naleving
+### Niet-naleving van de verbintenissen {#niet-naleving}
+
+Wanneer één van de partijen de aangegane verbintenissen niet volledig of slechts gedeeltelijk kan naleven,
+zal deze partij de andere partij hiervan onmiddellijk op de hoogte brengen en zal ze met de andere partij
+overleg plegen om maatregelen af te spreken om die situatie te verhelpen of op te vangen.
+:::
+
+::: reinstate herinvestering
+### Herinvestering van efficiëntiewinsten {#herinvestering}
+
+De efficiëntiewinsten worden geherinvesteerd in de digitale dienstverlening.
+:::
 """,
     "fr": """::: replace-words missie-visie-waarden
 old: réunions du Conseil des ministres
@@ -115,6 +129,20 @@ new: Résidence Palace et Palais d'Egmont
 
 ::: append stakeholders
 - les citoyens
+:::
+
+::: replace niet-naleving
+### Non-respect des engagements {#niet-naleving}
+
+Lorsque l'une des parties ne peut respecter les engagements pris que partiellement ou pas entièrement,
+elle en informera immédiatement l'autre partie et se concertera avec celle-ci afin de convenir de mesures
+permettant de remédier à cette situation ou d'y pallier.
+:::
+
+::: reinstate herinvestering
+### Réinvestissement des gains d'efficience {#herinvestering}
+
+Les gains d'efficience sont réinvestis dans les services numériques.
 :::
 """,
 }
@@ -359,6 +387,19 @@ def test_a_new_bullet_is_an_inserted_numbered_paragraph(fourth_redlines):
     *_, bullet = (p for p in root.iter(f"{W}p") if "".join(p.itertext()) == "les citoyens")
     assert bullet.find(f"{W}pPr/{W}numPr") is not None
     assert bullet.find(f"{W}pPr/{W}rPr/{W}ins") is not None and bullet.find(f"{W}ins") is not None
+
+
+def test_a_new_title_changes_the_words_of_the_heading_and_a_reinstatement_its_wording(fourth_redlines):
+    root = body(fourth_redlines["nl"])
+    headings = {"".join(t.text or "" for t in p.iter(f"{W}t")): p for p in root.iter(f"{W}p")
+                if p.find(f"{W}pPr/{W}pStyle[@{W}val='Heading3']") is not None}
+    retitled = headings["Artikel 17 – Niet-naleving van de verbintenissen"]
+    assert [("".join(c.itertext()), c.tag[len(W):]) for c in retitled.iter(f"{W}ins", f"{W}del")] == [
+        ("aangegane ", "del")]
+    reinstated = headings["Artikel 15 – Herinvestering van efficiëntiewinsten"]
+    assert [("".join(c.itertext()), c.tag[len(W):]) for c in reinstated.iter(f"{W}ins", f"{W}del")] == [
+        ("Art. 15. (Opgeheven)", "del"), ("Artikel 15 – Herinvestering van efficiëntiewinsten", "ins")]
+    assert reinstated.find(f"{W}bookmarkStart").get(f"{W}name") == "k_herinvestering"
 
 
 def test_a_changed_table_cell_is_tracked_in_its_cell(fourth_redlines):
