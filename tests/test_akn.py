@@ -19,6 +19,7 @@ from lxml import etree
 from bocompile.compose.signed import base_edition
 from bocompile.load import load
 from bocompile.diagnostics import SourceError
+from bocompile.compose.consolidated import consolidated_edition
 from bocompile.model import Heading, LineBreak, Paragraph, Reference, Text, query, walk, walk_divisions
 from bocompile.number import Numbering
 from bocompile.project import Project
@@ -134,37 +135,50 @@ def test_article_wids_derive_from_keys(edition, docs):
     assert consolidatie.xpath("a:paragraph/@wId", namespaces=NS) == ["art_consolidatie__para_1"]
 
 
-def test_every_reference_points_at_an_existing_eid(docs):
-    for lang in LANGS:
-        targets = set(eids(docs[lang]))
-        hrefs = docs[lang].xpath("//a:ref/@href", namespaces=NS)
-        assert hrefs and all(h.startswith("#") and h[1:] in targets for h in hrefs)
-        refers = docs[lang].xpath("//@refersTo | //@as | //@source | //a:FRBRauthor/@href",
-                                  namespaces=NS)
+@pytest.fixture(scope="module")
+def consolidated(compiled):
+    """The text in force on 1 March 2021: the amendments add cross-references
+    (the signed text itself holds none)."""
+    return consolidated_edition(compiled)
+
+
+def test_every_reference_points_at_an_existing_eid(docs, consolidated):
+    amended = documents(consolidated)
+    for root in (*docs.values(), *amended.values()):
+        targets = set(eids(root))
+        hrefs = root.xpath("//a:ref/@href", namespaces=NS)
+        assert all(h.startswith("#") and h[1:] in targets for h in hrefs)
+        refers = root.xpath("//@refersTo | //@as | //@source | //a:FRBRauthor/@href", namespaces=NS)
         assert all(r[1:] in targets for r in refers)
+    assert amended["nl"].xpath("//a:ref/@href", namespaces=NS)
 
 
-def test_cross_reference_renders_the_current_number(docs):
-    # article 13 refers to [[jaarlijkse-toetsing]], article 11
-    for lang in LANGS:
-        refs = article(docs[lang], "weerslag-maatregelen").findall(".//a:ref", NS)
-        assert [(r.get("href"), r.text) for r in refs] == [("#art_11", "11")]
+def test_cross_reference_renders_the_current_number(consolidated):
+    # amendment nr. 3 completes article 12 citing [[projecten]] and [[jaarlijkse-toetsing]]: 28 and 11
+    for lang, root in documents(consolidated).items():
+        refs = article(root, "rapportering").findall(".//a:ref", NS)
+        assert [(r.get("href"), r.text) for r in refs] == [("#art_28", "28"), ("#art_11", "11")]
 
 
-def test_renumbering_changes_eids_and_labels_but_not_wids(edition):
-    """An article inserted as 7/1: eId art_7-1, wId from its key, references follow."""
-    numbers = dict(edition.numbering.numbers, **{"jaarlijkse-toetsing": (7, 1)})
-    for style, label in (("slash", "Artikel 7/1"), ("latin", "Artikel 7bis")):
-        renumbered = dataclasses.replace(edition, numbering=Numbering(
-            numbers, edition.numbering.kinds, style))
+def test_renumbering_changes_eids_and_labels_but_not_wids(consolidated):
+    """An article numbered 7/2: eId art_7-2, wId from its key, references follow."""
+    numbers = dict(consolidated.numbering.numbers, **{"jaarlijkse-toetsing": (7, 2)})
+    for style, label in (("slash", "Artikel 7/2"), ("latin", "Artikel 7ter")):
+        renumbered = dataclasses.replace(consolidated, numbering=Numbering(
+            numbers, consolidated.numbering.kinds, style))
         root = parse(write_akn(renumbered, ("nl",))["nl.akn.xml"])
         assert schema_errors(root) == []
         moved = article(root, "jaarlijkse-toetsing")
-        assert moved.get("eId") == "art_7-1"
+        assert moved.get("eId") == "art_7-2"
         assert moved.find("a:num", NS).text == label
-        assert moved.find("a:paragraph", NS).get("eId") == "art_7-1__para_1"
+        assert moved.find("a:paragraph", NS).get("eId") == "art_7-2__para_1"
         assert moved.find("a:paragraph", NS).get("wId") == "art_jaarlijkse-toetsing__para_1"
-        assert article(root, "weerslag-maatregelen").find(".//a:ref", NS).get("href") == "#art_7-1"
+        assert article(root, "rapportering").findall(".//a:ref", NS)[1].get("href") == "#art_7-2"
+
+
+def documents(edition) -> dict[str, etree._Element]:
+    files = write_akn(edition, LANGS)
+    return {lang: parse(files[f"{lang}.akn.xml"]) for lang in LANGS}
 
 
 # -- content -----------------------------------------------------------------
@@ -207,7 +221,7 @@ def test_sub_headings_lists_and_tables(docs):
     mission = article(nl, "missie-visie-waarden")
     headings = mission.findall("a:crossHeading", NS)
     assert [(h.text, h.get("class")) for h in headings[:3]] == [
-        ("Missie", "level-1"), ("Visie", "level-1"), ("1. Efficiëntie", "level-2")]
+        ("Missie:", "level-1"), ("Visie", "level-1"), ("1. Efficiëntie", "level-2")]
     points = mission.find(".//a:blockList", NS)
     assert points.get("class") == "point"
     assert [n.text for n in points.findall("a:item/a:num", NS)] == ["1°", "2°", "3°", "4°", "5°", "6°"]
@@ -223,12 +237,12 @@ def test_sub_headings_lists_and_tables(docs):
                                            "Facilities (wagenpark, A-nummerplaten…)"]
 
 
-def test_placeholder_figure_keeps_its_caption(docs):
+def test_placeholder_figure_is_its_caption_without_an_image(docs):
+    """Article 20's chart is not included: no <img src="">, its caption says so."""
     figure = article(docs["fr"], "structuur")
-    image = figure.find(".//a:img", NS)
-    caption = figure.find(".//a:p[@class='caption']", NS)
-    assert image.get("src") == ""
-    assert image.get("alt") == text(caption) and text(caption).startswith("Organigramme")
+    assert figure.find(".//a:img", NS) is None
+    caption = figure.find(".//a:p[@class='caption figure-placeholder']", NS)
+    assert text(caption).startswith("Organigramme")
 
 
 def test_budget_figures_and_computed_total(docs):
@@ -245,16 +259,20 @@ def test_footnote_is_an_authorial_note(docs):
         notes = docs[lang].findall(".//a:authorialNote", NS)
         assert len(notes) == 1
         note = notes[0]
-        assert (note.get("marker"), note.get("placement")) == ("1", "bottom")
+        assert (note.get("marker"), note.get("placement")) == ("*", "bottom")  # the signed text's own mark
         assert note.get("eId") == "art_29__para_2__table_1__authorialNote_1"
         assert note.find("a:p", NS) is not None and text(note)
-    assert "Buiten ontvangsten" in text(docs["nl"].find(".//a:authorialNote", NS))
+    assert text(docs["nl"].find(".//a:authorialNote", NS)) == ("buiten ontvangsten en uitgaven voor de "
+                                                               "realisatie van informatiecampagnes voor "
+                                                               "andere federale organisaties")
 
 
 def test_part_with_only_an_introduction(docs):
+    """Deel 4 has only text of its own: its lids, numbered by position like an article's."""
     part = docs["nl"].find("a:act/a:body/a:part[@eId='part_4']", NS)
-    assert [child.tag.split("}")[1] for child in part] == ["num", "heading", "content"]
-    assert "transversale doelstellingen" in text(part.find("a:content", NS))
+    assert [child.tag.split("}")[1] for child in part] == ["num", "heading", "paragraph"]
+    assert part.find("a:paragraph", NS).get("eId") == "part_4__para_1"
+    assert "transversale doelstellingen" in text(part.find("a:paragraph/a:content", NS))
 
 
 # -- metadata, preface, conclusions ------------------------------------------

@@ -22,6 +22,7 @@ from bocompile.compose.instrument import instrument_editions
 from bocompile.model import walk_divisions
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
+from bocompile.model.amendment import Destination
 from bocompile.write.akn.modifications import destination
 from test_akn import LANGS, NS, eids, parse, schema_errors, text
 from bocompile.write.akn.tree import NAMESPACE as AKN_NS
@@ -109,9 +110,10 @@ def test_justel_notes_are_editorial_notes_referenced_where_each_bracket_closes(d
     for lang, source in (("nl", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>."),
                          ("fr", "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>.")):
         article = by_eid(docs[lang], "art_7-1")
-        assert article.find("a:heading/a:sup", NS).text == "1"
-        [ref] = article.findall(".//a:noteRef", NS)
-        assert (ref.get("marker"), ref.get("href")) == ("1", "#art_7-1__note_1")
+        assert article.find("a:heading/a:span[@class='justel-open']/a:sup", NS).text == "1"
+        # its heading and each of its paragraphs close "]1"; § 1/1, inserted later, "]2"
+        assert [(ref.get("marker"), ref.get("href")) for ref in article.findall(".//a:noteRef", NS)] == [
+            ("1", "#art_7-1__note_1"), ("1", "#art_7-1__note_1"), ("2", "#art_7-1__note_2"), ("1", "#art_7-1__note_1")]
         note = by_eid(docs[lang], "art_7-1__note_1")
         assert note.tag == f"{{{AKN_NS}}}note" and note.getparent().tag == f"{{{AKN_NS}}}notes"
         assert text(note) == source
@@ -151,7 +153,8 @@ def test_passive_modifications(docs):
         assert ("repeal", "#amendment_3", "#art_15") in pairs
         assert ("substitution", "#amendment_2", "#art_29") in pairs
         assert ("substitution", "#amendment_1", "#part_4") in pairs
-        assert len(pairs) == 10
+        assert ("insertion", "#amendment_3", "#art_7-1__para_1-1") in pairs  # a paragraph (§ 1/1)
+        assert len(pairs) == 11
         assert docs[lang].find("a:act/a:meta/a:analysis", NS).get("source") == "#bocompile"
 
 
@@ -257,7 +260,7 @@ def test_renumbered_keeps_wids_from_keys(renumbered):
 
 def test_renumbered_ends_with_the_concordance(renumbered):
     edition, docs = renumbered
-    heading = {"nl": "Concordantietabel", "fr": "Tableau de concordance"}
+    heading = {"nl": "Bijlage – Concordantietabel", "fr": "Annexe – Table de concordance"}
     for lang in LANGS:
         body = docs[lang].find("a:act/a:body", NS)
         container = body[-1]
@@ -265,7 +268,7 @@ def test_renumbered_ends_with_the_concordance(renumbered):
         assert (container.get("name"), container.get("eId")) == ("concordance", "hcontainer_1")
         assert text(container.find("a:heading", NS)) == heading[lang]
         rows = container.findall("a:content/a:table/a:tr", NS)
-        assert len(rows) == len(edition.closing[1].rows)
+        assert len(rows) == len(edition.annexes[0].blocks[0].rows)
         assert container.find("a:content/a:table", NS).get("eId") == "hcontainer_1__table_1"
     assert "Artikel 7/1" in text(docs["nl"].find("a:act/a:body/a:hcontainer", NS))
 
@@ -320,7 +323,7 @@ def test_instrument_title_preamble_and_untitled_articles(instruments, index):
         assert len(preamble) == len(edition.preamble)
         articles = root.findall("a:act/a:body/a:article", NS)
         assert [a.get("eId") for a in articles] == [f"art_{n}" for n in range(1, len(articles) + 1)]
-        assert root.findall(".//a:article/a:heading", NS) == []
+        assert root.findall("a:act/a:body/a:article/a:heading", NS) == []  # quoted ones keep theirs
     assert text(docs["nl"].find("a:act/a:preamble/a:p", NS)) == "Tussen:"
     assert text(docs["fr"].find("a:act/a:preamble/a:p[last()]", NS)) == "Il est convenu ce qui suit :"
 
@@ -333,25 +336,32 @@ def test_instrument_active_modifications(instruments, index):
         mods = docs[lang].findall("a:act/a:meta/a:analysis/a:activeModifications/a:textualMod", NS)
         assert len(mods) == len(edition.modifications)
         for mod, modification in zip(mods, edition.modifications):
-            source = mod.find("a:source", NS).get("href")
-            assert by_eid(docs[lang], source[1:]).get("wId") == f"art_{modification.source}"
-            uri = FrbrUri.parse(mod.find("a:destination", NS).get("href"))
-            assert uri.work_uri(work_component=False) == AGREEMENT
-            assert (uri.language, uri.expression_date) == (code, f"@{in_force}")
-            assert uri.portion.endswith("_" + "-".join(map(str, modification.path[-1][1])))
+            source = by_eid(docs[lang], mod.find("a:source", NS).get("href")[1:])
+            assert source.tag == f"{{{AKN_NS}}}mod"  # the <mod> that words it, in one of the instrument's articles
+            for destination_element, place in zip(mod.findall("a:destination", NS), modification.destinations):
+                uri = FrbrUri.parse(destination_element.get("href"))
+                assert uri.work_uri(work_component=False) == AGREEMENT
+                assert (uri.language, uri.expression_date) == (code, f"@{in_force}")
+                assert "-".join(map(str, place.path[-1][1])) in uri.portion
+            for role in ("old", "new"):
+                for reference in mod.findall(f"a:{role}", NS):  # quoted words and new text inside the <mod>
+                    assert by_eid(source, reference.get("href")[1:]).tag in (
+                        f"{{{AKN_NS}}}quotedText", f"{{{AKN_NS}}}quotedStructure")
 
 
 def test_instrument_destinations_name_the_amended_provisions(instruments):
     def mods(index):
         root = instruments[index][1]["nl"]
-        return [(m.get("type"), m.find("a:destination", NS).get("href").rpartition("~")[2])
-                for m in root.findall(".//a:activeModifications/a:textualMod", NS)]
-    assert mods(0) == [("substitution", "part_4"), ("insertion", "art_30"), ("insertion", "art_31"),
-                       ("insertion", "art_32")]
-    assert mods(1)[0] == ("insertion", "art_7-1")
-    assert mods(2) == [("substitution", "art_12"), ("repeal", "art_15")]  # in the agreement's order
+        return [(m.get("type"), m.find("a:destination", NS).get("href").rpartition("~")[2],
+                 m.find("a:destination", NS).get("pos")) for m in root.findall(".//a:activeModifications/a:textualMod", NS)]
+    # nr. 1: the lid of part 4, then articles 30 to 32 inserted at its end, as one modification
+    assert mods(0) == [("substitution", "part_4__para_1", None), ("insertion", "part_4", "end")]
+    assert mods(1)[:3] == [("insertion", "art_7", "after"), ("substitution", "art_9", None),
+                           ("substitution", "art_10", None)]
+    assert mods(2) == [("insertion", "art_7-1__para_1", "after"), ("insertion", "art_12", "end"),
+                       ("repeal", "art_15", None)]  # in the agreement's order
     destination = instruments[1][1]["fr"].find(".//a:activeModifications/a:textualMod/a:destination", NS)
-    assert destination.get("href") == f"{AGREEMENT}/fra@2020-11-01/!main~art_7-1"
+    assert (destination.get("href"), destination.get("pos")) == (f"{AGREEMENT}/fra@2020-11-01/!main~art_7", "after")
 
 
 def test_instrument_destinations_exist_in_the_text_the_amendment_produces(compiled, instruments):
@@ -371,10 +381,15 @@ def test_instrument_destinations_exist_in_the_text_the_amendment_produces(compil
 def test_destinations_name_sections_within_their_part():
     """Sections restart in each part, so a section's eId carries its part's."""
     expression = f"{AGREEMENT}/nld@2020-01-01"
-    assert destination(expression, (("part", (3,)), ("section", (2,)))) == f"{expression}/!main~part_3__sec_2"
-    assert destination(expression, (("part", (4,)),)) == f"{expression}/!main~part_4"
-    assert destination(expression, (("part", (3,)), ("section", (1,)), ("article", (7, 1)))) == \
-        f"{expression}/!main~art_7-1"
+    def at(*path, **where):
+        return destination(expression, Destination(path, **where))
+    assert at(("part", (3,)), ("section", (2,))) == f"{expression}/!main~part_3__sec_2"
+    assert at(("part", (4,)),) == f"{expression}/!main~part_4"
+    assert at(("part", (3,)), ("section", (1,)), ("article", (7, 1))) == f"{expression}/!main~art_7-1"
+    assert at(("part", (3,)), ("article", (5,)), ("paragraph", (2,)), lid=2) == \
+        f"{expression}/!main~art_5__para_2__subpara_2"
+    assert at(("part", (3,)), ("article", (29,)), lid=4, cell=(5, 2)) == \
+        f"{expression}/!main~art_29__para_4__table_1__cell_5-2"
 
 
 # -- determinism --------------------------------------------------------------

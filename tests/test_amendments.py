@@ -14,6 +14,7 @@ from bocompile.model import DataTable, walk_divisions
 from bocompile.number import number
 from bocompile.number.renumber import renumber
 from test_check import errors, replace_in, run
+from test_signing import SIGNED_IN_2021
 
 
 def line_of(path: Path, text: str) -> int:
@@ -220,7 +221,7 @@ def test_latin_numbering_option_gives_7bis_in_both_languages(compiled):
      "article 'bestuursplan' cannot follow section 'nieuwe-afdeling' in part 'definities': its articles "
      "come before its sections; place the section after the last article"),
     ("::: insert deel-in-deel in definities\n# Nieuw deel {#deel-in-deel}\n:::\n",
-     "a part ('deel-in-deel') cannot stand in part 'definities'; it holds sections and articles"),
+     "a part cannot stand in part 'definities'; insert it after or before a provision of its kind"),
     ("::: replace kader\n# Kader {#kader}\n:::\n",
      "'kader' is an article; its replacement must be one too"),
 ])
@@ -296,7 +297,7 @@ def test_insertion_beside_a_repealed_provision_takes_the_next_free_number(projec
         (project_copy / f"sources/{lang}/amendments/wijziging-4.md").write_text(content)
     with (project_copy / "sources/agreement.toml").open("a") as config:
         config.write('\n[[amendments]]\nid = "wijziging-4"\nnumber = 4\nsigned = 2021-05-10\n'
-                     'in_force = 2021-06-01\ntitle = { nl = "Crisiscel", fr = "Cellule de crise" }\n')
+                     'in_force = 2021-06-01\ntitle = { nl = "Crisiscel", fr = "Cellule de crise" }\n' + SIGNED_IN_2021)
     result = run("-C", str(project_copy), "--consolidate", "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     body = " ".join(docx_text(tmp_path / "out/consolidated/nl.docx").split())
@@ -305,3 +306,12 @@ def test_insertion_beside_a_repealed_provision_takes_the_next_free_number(projec
     assert "Artikel 1. Artikel 7/1 van de bestuursovereenkomst, ingevoegd bij wijziging nr. 2, wordt opgeheven." \
         in instrument
     assert "Art. 2. In de bestuursovereenkomst wordt een artikel 7/2 ingevoegd, luidende:" in instrument
+
+
+def test_a_signatory_without_honorific_is_named_without_one(mini_built):
+    """w2 is signed by Bea Test, not by the agreement's Anna Test; agreement.toml gives no title."""
+    nl = docx_text(mini_built / "output/amendments/w2/nl.docx")
+    fr = docx_text(mini_built / "output/amendments/w2/fr.docx")
+    assert "FOD Test, vertegenwoordigd door Bea Test, Voorzitster," in nl
+    assert "SPF Test, représenté par Bea Test, Présidente," in fr
+    assert "Anna Test" not in nl and "Anna Test" not in fr

@@ -113,10 +113,10 @@ def test_consolidation_at_the_end_of_2020_has_amendments_1_and_2_only(end_2020):
 
 @pytest.mark.parametrize("lang, inserted, repealed, note, words, total", [
     ("nl", "Artikel 7/1 – [1 Ondersteuning", "Art. 15. (Opgeheven) (1)<Wijziging nr. 3 van 15 februari 2021, "
-     "art. 2, i.w. 1 maart 2021>.", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>.",
+     "art. 3, i.w. 1 maart 2021>.", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>.",
      "zoals beschreven in de bestuursovereenkomst [1 aandachtig en aan de hand van meetbare indicatoren op te "
      "volgen]1. (1)<Wijziging nr. 2 van 15 oktober 2020, art. 2, i.w. 1 november 2020>.", "[1 109.668]1"),
-    ("fr", "Article 7/1 – [1 Appui", "Art. 15. (Abrogé) (1)<Modification n° 3 du 15 février 2021, art. 2, "
+    ("fr", "Article 7/1 – [1 Appui", "Art. 15. (Abrogé) (1)<Modification n° 3 du 15 février 2021, art. 3, "
      "EV 1er mars 2021>.", "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>.",
      "s'engagent à [1 suivre attentivement, à l'aide d'indicateurs mesurables,]1 la réalisation", "[1 110.701]1"),
 ])
@@ -138,24 +138,25 @@ def test_latest_consolidation_in_akn(latest):
         assert len(root.findall(f".//{AKN}passiveModifications/{AKN}textualMod")) >= 8
 
 
-@pytest.mark.parametrize("lang, label, old, new, gone", [
-    ("nl", "Artikel", "Artikel 7/1", "Artikel 8", "(opgeheven)"),
-    ("fr", "Article", "Article 7/1", "Article 8", "(abrogé)"),
+@pytest.mark.parametrize("lang, label, old, new, gone, annex", [
+    ("nl", "Artikel", "Artikel 7/1", "Artikel 8", "(opgeheven)", "Bijlage – Concordantietabel"),
+    ("fr", "Article", "Article 7/1", "Article 8", "(abrogé)", "Annexe – Table de concordance"),
 ])
 def test_renumbered_articles_run_1_to_n_references_follow_and_concordance_closes(
-        renumbered, lang, label, old, new, gone):
+        renumbered, lang, label, old, new, gone, annex):
     path = renumbered / f"consolidated/{lang}.docx"
     body = squash(text(path))
     numbers = [int(n) for n in re.findall(rf"{label} (\d+)(?:er)? – ", body)]
     unique = list(dict.fromkeys(numbers))  # the table of contents lists them too
     assert unique == list(range(1, len(unique) + 1)) and len(unique) == 29 + 1 + 3 - 1
-    assert f"{new} – " in body and "7/1" not in body.split("Concordan")[0].split("Tableau de concordance")[0]
+    assert f"{new} – " in body and "7/1" not in body.split(annex)[0]
     with docx2python(path) as document:
         rows = [[squash(" ".join(cell)) for cell in row] for table in document.body for row in table]
     assert [old, new] in rows
     assert [f"{label} 15", gone] in rows
-    # article 13 (now 14) cites the yearly review, article 11 before, 12 now
-    assert ("artikel 12" if lang == "nl" else "l'article 12") in body
+    # amendment nr. 3 made article 12 (now 13) cite the yearly review: article 11 before, 12 now
+    assert {"nl": "ter voorbereiding van de jaarlijkse toetsing bedoeld in artikel 12.",
+            "fr": "en vue de l'évaluation annuelle visée à l'article 12."}[lang] in body
 
 
 FORMULAS = {
@@ -196,14 +197,18 @@ FORMULAS = {
                             "dans le tableau « Budget / crédits d'engagement », à la ligne « Communication "
                             "externe », le montant « 3.720 » pour 2020 est remplacé par le montant « 5.220 », et à "
                             "la ligne « Total », le montant « 108.168 » par le montant « 109.668 » ;"],
-    ("wijziging-3", "nl"): ["Artikel 1. Artikel 12 van de bestuursovereenkomst wordt aangevuld met een lid, "
+    ("wijziging-3", "nl"): ["Artikel 1. In artikel 7/1 van de bestuursovereenkomst wordt een paragraaf 1/1 "
+                            "ingevoegd, luidende: “§ 1/1. De FOD brengt na elke crisis",
+                            "Art. 2. Artikel 12 van de bestuursovereenkomst wordt aangevuld met een lid, "
                             "luidende:",
-                            "Art. 2. Artikel 15 van de bestuursovereenkomst wordt opgeheven.",
-                            "Art. 3. Deze wijziging treedt in werking op 1 maart 2021."],
-    ("wijziging-3", "fr"): ["Article 1er. L'article 12 du contrat d'administration est complété par un alinéa "
+                            "Art. 3. Artikel 15 van de bestuursovereenkomst wordt opgeheven.",
+                            "Art. 4. Deze wijziging treedt in werking op 1 maart 2021."],
+    ("wijziging-3", "fr"): ["Article 1er. Dans l'article 7/1 du contrat d'administration, il est inséré un "
+                            "paragraphe 1/1 rédigé comme suit : « § 1/1. Après chaque crise",
+                            "Art. 2. L'article 12 du contrat d'administration est complété par un alinéa "
                             "rédigé comme suit :",
-                            "Art. 2. L'article 15 du contrat d'administration est abrogé.",
-                            "Art. 3. La présente modification entre en vigueur le 1er mars 2021."],
+                            "Art. 3. L'article 15 du contrat d'administration est abrogé.",
+                            "Art. 4. La présente modification entre en vigueur le 1er mars 2021."],
 }
 
 
@@ -220,22 +225,21 @@ def test_instrument_cites_earlier_history_of_its_target(compiled):
     the formula cites it ("Artikel 12, gewijzigd bij wijziging nr. 2, ...")."""
     from bocompile.compose.inputs import history_of, languages_of
     from bocompile.compose.instrument import build_instrument
-    from bocompile.model import Paragraph, Text
+    from bocompile.model import Amending, plain_text
 
     langs = languages_of(compiled)
     later = history_of(compiled).steps
     step = later[1]  # amendment 2 changes article 9, 10, 29
     from dataclasses import replace
     from bocompile.operations.replace_words import ReplaceWords
-    op = ReplaceWords("opvolging", {"nl": "aandachtig", "fr": "attentivement"},
+    op = ReplaceWords("opvolging", None, {"nl": "aandachtig", "fr": "attentivement"},
                       {"nl": "nauwgezet", "fr": "scrupuleusement"}, {"nl": None, "fr": None},
                       step.amendment.operations[0].loc)
     third = replace(later[2], amendment=replace(later[2].amendment, operations=(op,)))
     instrument = build_instrument(third, langs, "slash", "dot", compiled.config.title, compiled.config.parties)
     first = instrument.body.parts[0].blocks[0]
-    assert isinstance(first, Paragraph)
-    nl = "".join(i.value for i in first.text["nl"] if isinstance(i, Text))
-    fr = "".join(i.value for i in first.text["fr"] if isinstance(i, Text))
+    assert isinstance(first, Amending)
+    nl, fr = (plain_text(first.text[lang]) for lang in ("nl", "fr"))
     assert nl == ("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, wordt het woord "
                   "“aandachtig” vervangen door het woord “nauwgezet”.")
     assert fr == ("À l'article 9 du contrat d'administration, modifié par la modification n° 2, le mot "

@@ -72,13 +72,13 @@ def test_json_diagnostics_carry_path_and_line(project_copy):
 
 def test_dangling_reference(project_copy):
     for lang in ("nl", "fr"):
-        replace_in(project_copy / f"sources/{lang}/verbintenissen.md",
+        replace_in(project_copy / f"sources/{lang}/amendments/wijziging-3.md",
                    "[[jaarlijkse-toetsing]]", "[[jaarlijkse-toets]]")
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
     found = [e for e in errors(result) if "[[jaarlijkse-toets]] refers to no" in e]
     assert len(found) == 2 and {e.split(":")[0] for e in found} == {
-        "sources/nl/verbintenissen.md", "sources/fr/verbintenissen.md"}
+        "sources/nl/amendments/wijziging-3.md", "sources/fr/amendments/wijziging-3.md"}
 
 
 def test_duplicate_key(project_copy):

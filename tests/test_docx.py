@@ -8,6 +8,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -37,8 +38,8 @@ SIGNED = {
     "fr": "Fait à Bruxelles, le 28 février 2019, en deux exemplaires.",
 }
 IPC_NOTE = {
-    "nl": "Buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes",
-    "fr": "Hors recettes et dépenses liées à la réalisation de campagnes d'information",
+    "nl": "buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes",
+    "fr": "hors recettes et dépenses liées à la réalisation de campagnes d'information",
 }
 
 
@@ -119,7 +120,7 @@ def test_an_independent_reader_sees_the_headings(folder):
     nl = body_paragraphs(folder / "nl.docx")
     fr = body_paragraphs(folder / "fr.docx")
     assert "Artikel 25 – Kernprocessen" in nl
-    assert "Deel 4. Invulling van de transversale doelstellingen voor alle FOD's" in nl
+    assert "Deel 4. Invulling van de transversale doelstellingen voor alle FOD’s" in nl
     assert any(p.startswith("Article 1er – ") for p in fr)
     assert any(p.startswith("Partie 4. ") for p in fr)
 
@@ -171,17 +172,20 @@ def test_footnote_lives_in_the_footnotes_part(files, folder):
         assert IPC_NOTE[lang] not in body_text
 
 
-def test_cross_reference_is_a_link_to_the_bookmarked_heading(folder):
+def test_cross_reference_is_a_link_to_the_bookmarked_heading(compiled, tmp_path):
+    """Amendment nr. 3 completes article 12 with a reference to article 11 (the
+    signed text itself holds none)."""
+    files = write_docx(consolidated_edition(compiled), LANGS)
     for lang, label in (("nl", "Artikel 11 – "), ("fr", "Article 11 – ")):
-        document = open_docx(folder, f"{lang}.docx")
+        (tmp_path / f"{lang}.docx").write_bytes(files[f"{lang}.docx"])
+        document = open_docx(tmp_path, f"{lang}.docx")
         marks = {b.get(qn("w:name")): b.getparent() for b in document.element.body.iter(qn("w:bookmarkStart"))}
-        article_13 = next(p for p in document.paragraphs if p.style.style_id == "Heading3"
-                          and p.text.startswith(label.replace("11", "13")))
-        paragraph = article_13._p.getnext()
-        links = [h for h in paragraph.iter(qn("w:hyperlink")) if h.get(qn("w:anchor"))]
-        assert len(links) == 1
-        assert texts(links[0]) == "11"
-        target = marks[links[0].get(qn("w:anchor"))]
+        article_12 = next(p for p in document.paragraphs if p.style.style_id == "Heading3"
+                          and p.text.startswith(label.replace("11", "12")))
+        appended = article_12._p.getnext().getnext()
+        links = [h for h in appended.iter(qn("w:hyperlink")) if h.get(qn("w:anchor"))]
+        assert [texts(link) for link in links] == ["28", "11"]
+        target = marks[links[1].get(qn("w:anchor"))]
         assert texts(target).startswith(label)
 
 
@@ -229,9 +233,9 @@ def test_text_table_repeats_its_header_row_and_keeps_multi_paragraph_cells(folde
 @pytest.mark.parametrize("lang, stub, total", [("nl", "Begroting / vastleggingskredieten", "Totaal"),
                                                 ("fr", "Budget / crédits d'engagement", "Total")])
 def test_budget_figures_formatted_and_totals_bold(folder, lang, stub, total):
-    tables = [t for t in open_docx(folder, f"{lang}.docx").tables if t.cell(0, 0).text == stub]
-    assert len(tables) == 2
-    fod, services = tables
+    document = open_docx(folder, f"{lang}.docx")
+    fod = table_starting_with(document, stub)
+    services = table_starting_with(document, "BUDGET / crédits d’engagement")  # as signed, in both languages
     assert [c.text for c in fod.rows[0].cells] == [stub, "2019", "2020", "2021"]
     assert [c.text for c in fod.rows[-1].cells] == [total, "206.746", "108.168", "109.201"]
     assert services.rows[-1].cells[1].text == "81.714"
@@ -311,15 +315,18 @@ def _png(width: int, height: int) -> bytes:
 
 # -- signature ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_signature_block_names_every_signatory(folder, edition, lang):
+@pytest.mark.parametrize("lang, names", [
+    ("nl", ["Mevrouw Françoise Audag-Dechamps", "De heer Charles Michel"]),
+    ("fr", ["Mme Françoise Audag-Dechamps", "M. Charles Michel"]),
+])
+def test_signature_block_names_every_signatory(folder, edition, lang, names):
     paragraphs = body_paragraphs(folder / f"{lang}.docx")
     signed = paragraphs.index(SIGNED[lang])
     block = paragraphs[signed:]
+    assert [p for p in block if p in names] == names  # with their honorifics, under the space to sign
     for party in edition.config.parties:
         assert party.name[lang] in block
         for signatory in party.signatories:
-            assert signatory.name in block
             assert signatory.function[lang] in block
 
 
@@ -491,6 +498,14 @@ def test_libreoffice_converts_to_pdf(pdfs, name, headings):
     for heading in headings:
         assert heading in body
     assert "206.746" in body
+
+
+@pytest.mark.skipif(not SOFFICE or not PDFTOTEXT, reason="LibreOffice and pdftotext are needed")
+def test_libreoffice_prints_the_signed_star_of_the_budget_note(pdfs):
+    text = subprocess.run([PDFTOTEXT, str(pdfs / "nl.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Internationaal Perscentrum – Résidence Palace (IPC)*" in text
+    assert re.search(r"\*\s+buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes", text)
 
 
 def test_side_by_side_gives_wide_tables_the_full_width_one_language_after_the_other(files):

@@ -13,6 +13,7 @@ import pytest
 from docx2python import docx2python
 
 from test_check import run
+from test_signing import SIGNED_IN_2021
 
 AMENDMENT = {
     "nl": """::: replace-words beheersprincipes
@@ -73,7 +74,7 @@ def instrument(tmp_path_factory) -> dict[str, str]:
         (root / f"sources/{lang}/amendments/wijziging-4.md").write_text(text, encoding="utf-8")
     with (root / "sources/agreement.toml").open("a", encoding="utf-8") as config:
         config.write('\n[[amendments]]\nid = "wijziging-4"\nnumber = 4\nsigned = 2021-05-10\n'
-                     'in_force = 2021-06-01\ntitle = { nl = "Diverse", fr = "Divers" }\n')
+                     'in_force = 2021-06-01\ntitle = { nl = "Diverse", fr = "Divers" }\n' + SIGNED_IN_2021)
     result = run("-C", str(root), "--format", "docx")
     assert result.returncode == 0, result.stderr
     out = {}

@@ -17,7 +17,9 @@ def test_articles_run_through_the_agreement_in_both_languages(edition):
 
 def test_parts_and_sections(edition):
     assert labels(edition, "nl", "part") == ["Deel 1", "Deel 2", "Deel 3", "Deel 4"]
-    assert labels(edition, "fr", "section") == ["Section 1", "Section 2", "Section 3"]
+    assert labels(edition, "fr", "part") == ["Partie 1re", "Partie 2", "Partie 3", "Partie 4"]
+    assert labels(edition, "fr", "section") == ["Section 1re", "Section 2", "Section 3"]
+    assert edition.reference("definities", "fr") == "1re"
 
 
 def test_references_render_the_number_as_read_in_each_language(edition):

@@ -72,7 +72,7 @@ def operations(draw, keys: list[str]):
         return Repeal(target, L)
     if kind == "words":
         word = draw(st.sampled_from(WORDS))
-        return ReplaceWords(target, {"nl": word, "fr": word}, {"nl": word.upper(), "fr": word.upper()},
+        return ReplaceWords(target, None, {"nl": word, "fr": word}, {"nl": word.upper(), "fr": word.upper()},
                             {"nl": None, "fr": None}, L)
     if kind == "append":
         return Append(target, (paragraph(["extra"]),), L)

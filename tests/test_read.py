@@ -12,7 +12,7 @@ from bocompile.load import load
 from bocompile.diagnostics import Report
 from bocompile.model import (
     DataTable, Division, Emphasis, Figure, Footnote, Heading, LineBreak, Link, ListBlock,
-    Paragraph, Reference, Strong, Table, Text,
+    Paragraph, Reference, Strong, Table, Text, walk, walk_divisions,
 )
 from bocompile.project import Project
 from bocompile.read.markdown import FileReader
@@ -26,26 +26,13 @@ def mini():
 
 
 def article(agreement, key) -> Division:
-    for part in agreement.parts:
-        for child in part.children:
-            for division in (child, *child.children):
-                if division.key == key:
-                    return division
-    raise KeyError(key)
+    return next(d for d in walk_divisions(agreement.parts) if d.key == key)
 
 
 def plain(inlines) -> str:
-    out = []
-    for inline in inlines:
-        if isinstance(inline, Text):
-            out.append(inline.value)
-        elif isinstance(inline, (Emphasis, Strong, Link)):
-            out.append(plain(inline.children))
-        elif isinstance(inline, LineBreak):
-            out.append("\n")
-        elif isinstance(inline, Reference):
-            out.append(f"[[{inline.key}]]")
-    return "".join(out)
+    """The words, a line break as a newline, references as written."""
+    words = {Text: lambda n: n.value, LineBreak: lambda n: "\n", Reference: lambda n: f"[[{n.key}]]"}
+    return "".join(words[type(n)](n) for n, _ in walk(inlines, prune=(Footnote,)) if type(n) in words)
 
 
 def test_divisions_keys_titles_and_nesting(mini):
@@ -57,7 +44,7 @@ def test_divisions_keys_titles_and_nesting(mini):
     section = part.children[0]
     assert (section.kind, section.key) == ("section", "begrippen")
     assert [a.key for a in section.children] == ["draagwijdte", "tabellen"]
-    assert [c.kind for c in last.children] == ["article"]  # article directly in a part
+    assert [c.kind for c in last.children] == ["article", "article"]  # articles directly in a part
     assert part.loc["nl"].path == "sources/nl/een.md" and part.loc["nl"].line == 1
     assert section.children[1].loc["fr"].path == "sources/fr/een.md"
 
@@ -105,6 +92,14 @@ def test_data_table_figures_once_labels_per_language_total_computed(mini):
     assert plain(data.stub["fr"]) == "Budget"
     note = next(i for i in data.rows[0].label["nl"] if isinstance(i, Footnote))
     assert plain(note.paragraphs[0]) == "Zonder uitzonderingen."
+    assert note.mark == ""  # a word label: numbered by the writers
+
+
+def test_a_footnote_labelled_with_signs_keeps_them_as_its_mark(mini):
+    data = next(b for b in article(mini, "tabellen").blocks if isinstance(b, DataTable))
+    for lang, words in (("nl", "In voltijdse equivalenten."), ("fr", "En équivalents temps plein.")):
+        note = next(i for i in data.rows[1].label[lang] if isinstance(i, Footnote))
+        assert (note.mark, plain(note.paragraphs[0])) == ("*", words)
 
 
 def test_figures_placeholder_and_image(mini):
@@ -149,3 +144,32 @@ def test_nothing_is_dropped_silently_from_a_clean_file():
     parts, errors = read("# D {#d}\n\n### A {#a}\n\nEen.\n\n- x\n")
     assert errors == []
     assert [type(b) for b in parts[0].children[0].blocks] == [Paragraph, ListBlock]
+
+
+def test_numbered_paragraphs_are_divisions_of_their_article(mini):
+    """`§ {#key}` opens a numbered paragraph; the lines after it, and the
+    Markdown paragraphs that follow, are its leden."""
+    evaluation = article(mini, "evaluatie")
+    assert not evaluation.blocks
+    assert [(p.kind, p.key) for p in evaluation.children] == [
+        ("paragraph", "evaluatie-jaarlijks"), ("paragraph", "evaluatie-verslag"), ("paragraph", "evaluatie-slot")]
+    first = evaluation.children[0]
+    assert [plain(b.text["nl"]) for b in first.blocks] == [
+        "De partijen evalueren de overeenkomst jaarlijks.", "Het verslag wordt bezorgd aan de voogdijminister."]
+    assert plain(first.blocks[0].text["fr"]) == "Les parties évaluent le contrat chaque année."
+    assert first.loc["nl"].path == "sources/nl/twee.md" and first.blocks[0].loc["nl"].line == first.loc["nl"].line + 1
+
+
+@pytest.mark.parametrize("text, message", [
+    ("# Deel {#d}\n\n§ {#los}\nTekst.\n",
+     "paragraph 'los' is not inside an article; put it under the heading of one"),
+    ("# Deel {#d}\n\n### Artikel {#a}\n\nEen lid.\n\n§ {#p}\nTekst.\n",
+     "article 'a' has text of its own before paragraph 'p'; an article has either no paragraphs or only "
+     "paragraphs: put that text after a § {#key} line"),
+    ("# Deel {#d}\n\n### Artikel {#a}\n\n§ {#P 1}\nTekst.\n",
+     "key 'P 1' must be lower-case letters, digits and hyphens"),
+])
+def test_paragraph_markers_out_of_place(text, message):
+    report = Report()
+    FileReader("x.md", "nl", {}, report).read(text)
+    assert [d.message for d in report.diagnostics] == [message]

@@ -17,9 +17,11 @@ from bocompile.build import build
 from bocompile.check import check
 from bocompile.diagnostics import Loc, SourceError
 from bocompile.model import plain_text
+from bocompile.model.amendment import Destination
 from bocompile.model.nodes import Inlines, Localized, localized, text
 from bocompile.operations import KEY, OperationKind, kinds, register, unregister
 from bocompile.project import Project
+from test_signing import SIGNED_IN_2021
 
 REPO = Path(__file__).resolve().parent.parent
 COMPILER = REPO / "compiler" / "bocompile"
@@ -37,7 +39,7 @@ def test_every_operation_has_every_facet_and_its_wording_in_every_language():
     names = [kind.name for kind in kinds()]
     assert names == ["replace", "insert", "repeal", "replace-words", "append", "set-cell", "reinstate"]
     for kind in kinds():
-        for facet in ("read", "apply", "target", "action", "word"):
+        for facet in ("read", "apply", "target", "action", "word", "textual"):
             assert callable(getattr(kind, facet)), (kind.name, facet)
         assert kind.noun.endswith("operation")
         assert kind.usage.startswith(kind.name + " ")
@@ -81,9 +83,10 @@ def _apply(agreement, op, change):
 RETITLE = OperationKind(
     name="retitle", type=Retitle, noun="retitle operation", syntax=rf"(?P<target>{KEY})", usage="retitle KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.target, action=lambda op: "modified",
-    word=lambda f, op, family: (f.say(family, "retitle", lambda lang: dict(
-        new=f.quote(lang, plain_text(op.title[lang])), **f.cite(lang, op.target))),),
+    word=lambda f, op, family: (f.amending(op, f.say(family, "retitle", lambda lang: dict(
+        new=f.quote(lang, plain_text(op.title[lang]), "new"), **f.cite(lang, op.target)))),),
     formulas=("retitle",),
+    textual=lambda f, op: ("substitution", (Destination(f.path(op.target)),)),
 )
 
 WORDING = {
@@ -116,7 +119,7 @@ def project(project_copy) -> Path:
         (project_copy / f"sources/{lang}/amendments/wijziging-4.md").write_text(AMENDMENT[lang], encoding="utf-8")
     with (project_copy / "sources/agreement.toml").open("a", encoding="utf-8") as config:
         config.write('\n[[amendments]]\nid = "wijziging-4"\nnumber = 4\nsigned = 2021-05-10\n'
-                     'in_force = 2021-06-01\ntitle = { nl = "Opschriften", fr = "Intitulés" }\n')
+                     'in_force = 2021-06-01\ntitle = { nl = "Opschriften", fr = "Intitulés" }\n' + SIGNED_IN_2021)
     return project_copy
 
 
@@ -136,8 +139,10 @@ def test_a_new_operation_is_parsed_merged_applied_worded_and_written_to_akn(reti
         assert ("L'intitulé de l'article 9 du contrat d'administration, modifié par la modification n° 2, "
                 "est remplacé par «\u00a0Suivi et évaluation\u00a0».") in document.text
     akn = (out / "amendments/wijziging-4/nl.akn.xml").read_text(encoding="utf-8")
-    assert re.search(r'<textualMod eId="amod_1" type="substitution">\s*<source href="#art_1"/>\s*'
-                     r'<destination href="[^"]*nld@2021-06-01/!main~art_9"/>', akn)
+    assert re.search(r'<textualMod eId="amod_1" type="substitution">\s*<source href="#art_1__para_1__mod_1"/>\s*'
+                     r'<destination href="[^"]*nld@2021-06-01/!main~art_9"/>\s*'
+                     r'<new href="#art_1__para_1__mod_1__qtext_1"/>', akn)
+    assert '<quotedText eId="art_1__para_1__mod_1__qtext_1"' in akn
 
 
 def test_a_new_operation_is_held_to_parity(retitle, project):

@@ -11,7 +11,6 @@ import docx
 import pytest
 
 from bocompile.write.docx.tracked import count
-
 from test_build import bocompile, hashes
 
 AMENDMENTS = ("wijziging-1", "wijziging-2", "wijziging-3")
@@ -51,12 +50,15 @@ def test_the_same_sources_give_the_same_bytes(tmp_path):
     assert hashes(tmp_path / "a") == hashes(tmp_path / "b")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--from", "wijziging-3", "--to", "wijziging-1"], "--from wijziging-3 comes after --to wijziging-1"),
-    (["--from", "2018-12-31"], "--from 2018-12-31 is before the agreement was signed (2019-02-28)"),
-    (["--to", "wijziging-9"], "--to wijziging-9: no such amendment or date"),
-    (["--from", "31/12/2020"], "--from 31/12/2020: no such amendment or date"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--from", "wijziging-3", "--to", "wijziging-1"], "--from wijziging-3 comes after --to wijziging-1"),
+        (["--from", "2018-12-31"], "--from 2018-12-31 is before the agreement was signed (2019-02-28)"),
+        (["--to", "wijziging-9"], "--to wijziging-9: no such amendment or date"),
+        (["--from", "31/12/2020"], "--from 31/12/2020: no such amendment or date"),
+    ],
+)
 def test_bad_points_are_usage_errors_that_write_nothing(tmp_path, args, message):
     result = bocompile("diff", *args, "-o", str(tmp_path / "out"))
     assert result.returncode == 2
@@ -85,7 +87,8 @@ def test_a_build_keeps_the_diffs_and_a_diff_keeps_the_build(project_copy):
     assert any(name.startswith("diff/wijziging-2_wijziging-3/") for name in built)
     assert bocompile("-C", str(project_copy), "diff", "--from", "base").returncode == 0
     assert {k: v for k, v in hashes(out).items() if not k.startswith("diff/")} == {
-        k: v for k, v in built.items() if not k.startswith("diff/")}
+        k: v for k, v in built.items() if not k.startswith("diff/")
+    }
 
 
 def test_each_instrument_has_its_redline_listed_in_the_manifest(tmp_path):
@@ -102,8 +105,7 @@ def test_each_instrument_has_its_redline_listed_in_the_manifest(tmp_path):
 
 def test_redlines_follow_the_language_and_format_chosen(tmp_path):
     assert bocompile("--lang", "fr", "--format", "docx", "-o", str(tmp_path)).returncode == 0
-    assert [n for n in files(tmp_path / "amendments" / "wijziging-1") if n.startswith("redline")] == [
-        "redline-fr.docx"]
+    assert [n for n in files(tmp_path / "amendments" / "wijziging-1") if n.startswith("redline")] == ["redline-fr.docx"]
     assert bocompile("--format", "akn", "-o", str(tmp_path)).returncode == 0
     assert [n for n in files(tmp_path / "amendments" / "wijziging-1") if n.startswith("redline")] == []
 
@@ -112,11 +114,11 @@ def test_a_broken_wording_of_the_review_documents_fails_check_and_diff(project_c
     template = project_copy / "templates/lang/nl.toml"
     text = template.read_text()
     template.write_text(text.replace('omitted = "{{ n }} ongewijzigde', 'omitted = "{{ m }} ongewijzigde'))
-    line = next(n for n, value in enumerate(template.read_text().splitlines(), 1)
-                if value.startswith("omitted = "))
+    line = next(n for n, value in enumerate(template.read_text().splitlines(), 1) if value.startswith("omitted = "))
     for command in (["check"], ["diff"]):
         result = bocompile("-C", str(project_copy), *command)
         assert result.returncode == 1
-        assert result.stderr.startswith(f"templates/lang/nl.toml:{line}: error: template 'diff.omitted' "
-                                        "cannot be rendered:")
+        assert result.stderr.startswith(
+            f"templates/lang/nl.toml:{line}: error: template 'diff.omitted' cannot be rendered:"
+        )
     assert not (project_copy / "output").exists()

@@ -25,6 +25,7 @@ from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import Diagnostic, UsageProblem
 from bocompile.load import Loaded, load
 from bocompile.project import Project
+from bocompile.provenance import provenance
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
 from bocompile.write.docx.redline import write_redline
@@ -37,26 +38,30 @@ OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
 WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn}
+#: called after each file format of each edition: (what, how many done, how many in all)
+Progress = Callable[[str, int, int], None]
 
 
 def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
           consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False,
-          warnings: list[Diagnostic] | None = None) -> list[Path]:
+          warnings: list[Diagnostic] | None = None, progress: Progress | None = None) -> list[Path]:
     """Compile the project into `out`; returns the files written. Warnings
     (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
+    outside_the_sources(project, out)
     loaded = load(project)
     states = history_of(loaded)
     if warnings is not None:
         warnings.extend(states.warnings)
-    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states)
+    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)
     return replace_outputs(out, files, OUTPUT_FOLDERS + ("manifest.json",))
 
 
 def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
            consolidated: bool = False, as_of: dt.date | None = None,
-           renumbered: bool = False, *, states: History | None = None) -> dict[str, bytes]:
+           renumbered: bool = False, *, states: History | None = None,
+           progress: Progress | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument (in DOCX with
@@ -67,13 +72,20 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
     if unknown:
         raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
                            f"{', '.join(loaded.config.languages)}")
+    config = loaded.config
+    if consolidated and as_of and not config.signing_date <= as_of <= config.period_end:
+        raise UsageProblem(f"--as-of {as_of} is outside the agreement: a consolidated text exists from "
+                           f"its signing ({config.signing_date}) to the end of its period "
+                           f"({config.period_end}); give a date in that range")
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     files: dict[str, bytes] = {}
-    for edition in editions:
-        for fmt in tuple(formats) or FORMATS:
-            for name, data in WRITERS[fmt](edition, langs).items():
-                files[f"{edition.name}/{name}"] = data
+    jobs = [(edition, fmt) for edition in editions for fmt in tuple(formats) or FORMATS]
+    for done, (edition, fmt) in enumerate(jobs, start=1):
+        for name, data in WRITERS[fmt](edition, langs).items():
+            files[f"{edition.name}/{name}"] = data
+        if progress:
+            progress(f"{edition.name} {fmt}", done, len(jobs))
     if "docx" in (tuple(formats) or FORMATS):  # each instrument's redline: the text before and after it
         for compared in amendment_comparisons(loaded, states=states):
             for lang in langs:
@@ -87,20 +99,32 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
         "editions": {e.name: {
             "kind": e.kind,
             "date": e.date.isoformat(),
+            "as_of": e.as_of.isoformat() if e.as_of else None,
+            "renumbered": e.renumbered,
             "amendments": [{"number": a.info.number, "id": a.info.id, "signed": a.info.signed.isoformat(),
                             "in_force": a.info.in_force.isoformat()} for a in e.amendments],
         } for e in editions},
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "bocompile": provenance(),
     }
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def outside_the_sources(project: Project, out: Path) -> None:
+    """An output directory inside sources/ or templates/ is a usage error."""
+    for folder in ("sources", "templates"):
+        if out.resolve().is_relative_to(project.root / folder):
+            raise UsageProblem(f"the output directory {out} is inside {folder}/; choose one outside "
+                               "sources/ and templates/ (-o DIR)")
 
 
 def replace_outputs(out: Path, files: dict[str, bytes], entries: tuple[str, ...]) -> list[Path]:
     """Write `files` (names relative to `out`), then swap in each of `entries`
     (a folder or file under `out`) in one step: it holds exactly these files."""
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".bocompile-", dir=out))
+    staging = None
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".bocompile-", dir=out))
         for name, data in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +136,10 @@ def replace_outputs(out: Path, files: dict[str, bytes], entries: tuple[str, ...]
                 os.replace(target, old)
             if (staging / entry).exists():
                 os.replace(staging / entry, target)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write to {out}: {exc.strerror}; choose another output "
+                           "directory (-o DIR)") from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging:
+            shutil.rmtree(staging, ignore_errors=True)
     return [out / name for name in sorted(files)]

@@ -1,5 +1,8 @@
 """Language as data: labels and patterns from templates/lang/<lang>.toml.
 
+The packaged default of each language is complete; a project's own file
+overrides it key by key, and every key remembers the file and line that set
+it, so a diagnostic names the file the offending wording really came from.
 Each value is a Jinja2 template rendered in the sandbox with StrictUndefined,
 so the legal service can reword "Artikel {{ n }}" without touching code, and
 a third language is a new file, not new branches.
@@ -9,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import tomllib
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from babel.dates import get_month_names
@@ -19,8 +24,9 @@ from babel.numbers import format_decimal, get_group_symbol
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from bocompile.diagnostics import Diagnostic, Loc, SourceError
+from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
 from bocompile.read.tomlpos import key_lines, line_of
+from bocompile.template_files import find, shown
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
@@ -30,15 +36,20 @@ class Language:
     code: str
     locale: str
     strings: dict
-    path: str
-    lines: dict  # key path -> line in the file, for diagnostics
+    origins: dict  # key path -> the Loc that set it (project file or packaged default)
+
+    @property
+    def tag(self) -> str:
+        """The locale as a BCP 47 language tag (nl_BE -> nl-BE), for document metadata."""
+        return self.locale.replace("_", "-")
 
     def render(self, name: str, /, **values) -> str:
         """Render the template at dotted `name` (e.g. "label.article")."""
         source: object = self.strings
         for step in name.split("."):
             if not isinstance(source, dict) or step not in source:
-                raise self._error(name, f"template '{name}' is missing; add it to {self.path}")
+                raise self._error(name, f"template '{name}' is missing; add it to "
+                                  f"templates/lang/{self.code}.toml")
             source = source[step]
         try:
             return _compile(str(source)).render(**values)
@@ -47,7 +58,7 @@ class Language:
                               f"values available: {', '.join(sorted(values)) or 'none'}") from None
 
     def _error(self, name: str, message: str) -> SourceError:
-        return SourceError([Diagnostic(Loc(self.path, line_of(self.lines, tuple(name.split(".")))), message)])
+        return SourceError([Diagnostic(_locate(self.origins, tuple(name.split("."))), message)])
 
     def number(self, kind: str, n: str) -> str:
         """How the number of a `kind` reads in running text ("1er")."""
@@ -74,20 +85,81 @@ def _compile(source: str):
     return _ENV.from_string(source)
 
 
-def load_language(templates: Path, code: str) -> Language:
-    path = templates / "lang" / f"{code}.toml"
-    rel = f"templates/lang/{code}.toml"
+def load_language(root: Path, code: str) -> Language:
+    """The wording of `code`: the packaged default, overridden key by key by
+    the project's templates/lang/<code>.toml."""
+    template = find(root, f"lang/{code}.toml")
+    layers = [(file, shown(file, root)) for file in (template.default, template.own) if file]
+    if not layers:
+        rel = f"templates/lang/{code}.toml"
+        raise SourceError([Diagnostic(Loc(rel, 1), f"no wording for language '{code}': create {rel} "
+                                      "with every key of a packaged one (bocompile templates copy "
+                                      "lang/fr.toml, then rename and translate it)")])
+    strings: dict = {}
+    origins: dict[tuple, Loc] = {}
+    report = Report()
+    for index, (file, where) in enumerate(layers):
+        data, lines = _read(file, where)
+        _merge(strings, data, (), where, lines, origins, report, over_default=index > 0)
+    report.raise_if_errors()
+    if not isinstance(strings.get("locale"), str):
+        raise SourceError([Diagnostic(_locate(origins, ("locale",)),
+                                      "locale must be a text such as \"nl_BE\"")])
+    return Language(code, strings["locale"], strings, origins)
+
+
+def _read(file: Traversable, where: str) -> tuple[dict, dict[tuple, int]]:
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except FileNotFoundError:
-        raise SourceError([Diagnostic(Loc(rel, 1), f"no language file for '{code}'; "
-                                      f"create {rel} (copy templates/lang/nl.toml)")]) from None
+        text = file.read_bytes().decode("utf-8")
+        return tomllib.loads(text), key_lines(text)
+    except UnicodeDecodeError as exc:
+        message = f"{where} is not UTF-8 (byte {exc.start}); save it as UTF-8"
+        line = 1
+    except OSError as exc:
+        message = f"cannot read {where}: {exc.strerror}"
+        line = 1
     except tomllib.TOMLDecodeError as exc:
-        raise SourceError([Diagnostic(Loc(rel, 1), f"{rel} is not valid TOML: {exc}")]) from None
-    if not isinstance(data.get("locale"), str):
-        raise SourceError([Diagnostic(Loc(rel, 1), f"{rel} needs locale = \"nl_BE\" or similar")])
-    return Language(code, data["locale"], data, rel, key_lines(text))
+        found = re.search(r"at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else 1
+        reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
+        message = f"{where} is not valid TOML: {reason}"
+    raise SourceError([Diagnostic(Loc(where, line), message)])
+
+
+def _merge(into: dict, layer: dict, path: tuple, where: str, lines: dict[tuple, int],
+           origins: dict[tuple, Loc], report: Report, over_default: bool) -> None:
+    """Lay `layer` over `into` key by key, remembering where each key was set.
+
+    A key the default lacks is added (the formula of an operation registered
+    at run time); a value of another shape than the default's is an error, as
+    it would break the wording."""
+    for key, value in layer.items():
+        here = path + (key,)
+        loc = Loc(where, _first_line(lines, here))
+        if over_default and key in into and isinstance(into[key], dict) != isinstance(value, dict):
+            shape = "a table of templates" if isinstance(into[key], dict) else "one template (a text)"
+            report.error(loc, f"'{'.'.join(here)}' must be {shape}, as in the default wording")
+            continue
+        origins[here] = loc
+        if isinstance(value, dict):
+            _merge(into.setdefault(key, {}), value, here, where, lines, origins, report, over_default)
+        else:
+            into[key] = value
+
+
+def _first_line(lines: dict[tuple, int], path: tuple) -> int:
+    """The line that starts `path`: its own, the first of a dotted key under it
+    (`done.x = ...`), else its table's."""
+    below = [line for key, line in lines.items() if key[: len(path)] == path]
+    return min(below) if below else line_of(lines, path)
+
+
+def _locate(origins: dict[tuple, Loc], path: tuple) -> Loc:
+    """Where `path` was set, or its nearest ancestor (the first file if none)."""
+    for end in range(len(path), 0, -1):
+        if path[:end] in origins:
+            return origins[path[:end]]
+    return next(iter(origins.values()), Loc("templates", 1))
 
 
 def month_name(locale: str, month: int) -> str:

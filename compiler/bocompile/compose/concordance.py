@@ -1,17 +1,24 @@
-"""The concordance table that closes a renumbered text: old number -> new."""
+"""The concordance annex of a renumbered text: old number -> new."""
 
 from __future__ import annotations
 
+from bocompile.compose.edition import Annex
 from bocompile.compose.justel import GENERATED
 from bocompile.diagnostics import Loc
 from bocompile.language import Language
-from bocompile.model import Cell, Heading, Paragraph, Table, Text
-from bocompile.number import format_number
-from bocompile.number.renumber import Move
+from bocompile.model import Agreement, Cell, Paragraph, Table, Text, walk_divisions
+from bocompile.number import format_number, number
+
+#: The key of the concordance annex (its AKN hcontainer name).
+CONCORDANCE = "concordance"
 
 
-def concordance(moves: tuple[Move, ...], style: str, langs: dict[str, Language]) -> tuple:
-    """The closing blocks: a heading, then the table, per language."""
+def concordance(before: Agreement, after: Agreement, style: str, langs: dict[str, Language]) -> Annex:
+    """Every article, old number -> new number ("(opgeheven)" for a repealed
+    one), and every part or section that moved; headed "Bijlage –
+    Concordantietabel", per language."""
+    old, new = number(before, style), number(after, style)
+
     def cell(texts: dict[str, str]) -> Cell:
         return Cell((Paragraph({lang: (Text(t),) for lang, t in texts.items()}, _locs(langs)),), _locs(langs))
 
@@ -20,11 +27,13 @@ def concordance(moves: tuple[Move, ...], style: str, langs: dict[str, Language])
 
     header = (cell({lang: langs[lang].render("consolidated.old") for lang in langs}),
               cell({lang: langs[lang].render("consolidated.new") for lang in langs}))
-    rows = tuple((cell({lang: label(langs[lang], m.kind, m.old) for lang in langs}),
-                  cell({lang: label(langs[lang], m.kind, m.new) for lang in langs})) for m in moves)
-    title = Heading(1, {lang: (Text(langs[lang].render("consolidated.concordance")),) for lang in langs},
-                    _locs(langs))
-    return (title, Table((header,) + rows, _locs(langs)))
+    listed = [d for d in walk_divisions(before.parts)
+              if d.kind == "article" or new.numbers.get(d.key) != old[d.key]]
+    rows = tuple((cell({lang: label(langs[lang], d.kind, old[d.key]) for lang in langs}),
+                  cell({lang: label(langs[lang], d.kind, new.numbers.get(d.key)) for lang in langs}))
+                 for d in listed)
+    return Annex(CONCORDANCE, {lang: langs[lang].render("consolidated.concordance") for lang in langs},
+                 (Table((header,) + rows, _locs(langs)),))
 
 
 def _locs(langs) -> dict[str, Loc]:

@@ -8,7 +8,7 @@ import datetime as dt
 
 from bocompile.amend.history import History
 from bocompile.compose.concordance import concordance
-from bocompile.compose.edition import Edition
+from bocompile.compose.edition import Annex, Edition
 from bocompile.diagnostics import SourceError
 from bocompile.compose.inputs import history_of, languages_of
 from bocompile.compose.instrument import instrument_title
@@ -30,23 +30,26 @@ def consolidated_edition(loaded: Loaded, as_of: dt.date | None = None, renumbere
     as_of = as_of or latest(loaded)
     applied = states.applied(as_of)
     agreement = states.at(as_of)
-    closing: tuple = ()
+    annexes: tuple[Annex, ...] = ()
     if renumbered and states.dangling(as_of):  # a reference to a number --renumber drops
         raise SourceError([dataclasses.replace(d, severity="error") for d in states.dangling(as_of)])
     if renumbered:
-        old_numbering = number(agreement, config.numbering)
-        agreement, moves = renumber(agreement)
-        closing = concordance(moves, old_numbering.style, langs)
+        before = agreement
+        agreement, _ = renumber(agreement)
+        annexes = (concordance(before, agreement, config.numbering, langs),)
     agreement = annotate(agreement, langs, tuple(s for s in states.steps if s.amendment in applied))
     front = {lang: (langs[lang].render("consolidated.state", date=langs[lang].date(as_of)),
                     *_included(applied, langs[lang]),
-                    *((langs[lang].render("consolidated.renumbered"),) if renumbered else ()))
+                    *((langs[lang].render("consolidated.renumbered"),) if renumbered else ()),
+                    langs[lang].render("consolidated.disclaimer"))
              for lang in langs}
+    header = {lang: langs[lang].render("consolidated.header", title=config.title[lang],
+                                       date=langs[lang].date(as_of)) for lang in langs}
     return Edition(
         name="consolidated", kind="consolidated", config=config, agreement=agreement,
         numbering=number(agreement, config.numbering), languages=langs, root=loaded.project.root,
-        date=as_of, title=config.title, signed=None, front=front, closing=closing,
-        amendments=applied, cited={lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang])
+        date=as_of, title=config.title, header=header, front=front, annexes=annexes,
+        amendments=applied, as_of=as_of, renumbered=renumbered, cited={lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang])
                                           for a in applied} for lang in langs},
     )
 

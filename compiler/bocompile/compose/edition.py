@@ -2,7 +2,7 @@
 
 Writers receive an Edition and never look at sources, Markdown or config
 files: the numbered bilingual model, the facts, the generated text around
-the body (title-page lines, preamble, closing blocks), and the language data
+the body (title-page lines, preamble, annexes), and the language data
 that turns numbers, dates and figures into words.
 """
 
@@ -15,9 +15,19 @@ from pathlib import Path
 
 from bocompile.language import Language
 from bocompile.model import Agreement, Block, Division, plain_text
-from bocompile.model.facts import Config
+from bocompile.model.facts import Config, Signing
 from bocompile.model.amendment import Amendment, Modification
 from bocompile.number import Numbering
+
+
+@dataclass(frozen=True)
+class Annex:
+    """A part after the body with a heading of its own and no number (a
+    renumbered text's concordance table), listed in the table of contents."""
+
+    key: str                   # stable name ("concordance"): AKN hcontainer name, bookmark
+    title: dict[str, str]      # its heading per language ("Bijlage – Concordantietabel")
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
@@ -33,13 +43,21 @@ class Edition:
     root: Path                     # project root, for reference.docx and images
     date: dt.date                  # the expression date of this edition
     title: dict[str, str]          # the document's title per language
-    signed: dt.date | None = None  # date of the signature block; None: no block
+    header: dict[str, str]         # running header per language: what the document is, on every page
+    signing: Signing | None = None  # what the signature block prints; None: no block
     front: dict[str, tuple[str, ...]] = field(default_factory=dict)  # title-page lines
     preamble: tuple[Block, ...] = ()   # blocks before the body (instrument preamble)
-    closing: tuple[Block, ...] = ()    # blocks after the body (concordance table)
+    annexes: tuple[Annex, ...] = ()    # after the body (and the signatures)
     amendments: tuple[Amendment, ...] = ()  # applied ones, or the instrument's own
     modifications: tuple[Modification, ...] = ()  # an instrument's article -> provision changed
     cited: dict[str, dict[int, str]] = field(default_factory=dict)  # per language: amendment nr -> its title
+    as_of: dt.date | None = None   # the date of the state of the agreement shown; None: an instrument
+    renumbered: bool = False       # numbered 1..n again (a concordance annex follows)
+
+    @property
+    def signed(self) -> dt.date | None:
+        """The date of the signature block, if the edition has one."""
+        return self.signing.date if self.signing else None
 
     def label(self, division: Division, lang: str) -> str:
         """"Artikel 8", "Article 1er", "Deel 2"."""
@@ -50,6 +68,12 @@ class Edition:
         "Artikel 1.", then "Art. 2."."""
         return self.text("heading.special.untitled", lang, n=self.numbering.text(division.key),
                          label=self.label(division, lang))
+
+    def repealed(self, division: Division, lang: str, n: str | None = None, label: str | None = None) -> str:
+        """"Art. 15. (Opgeheven)", "§ 3. (Opgeheven)": a repealed provision's heading."""
+        return self.text("heading.special.repealed", lang, kind=division.kind,
+                         n=self.reference(division.key, lang) if n is None else n,
+                         label=self.label(division, lang) if label is None else label)
 
     def reference(self, key: str, lang: str) -> str:
         """What `[[key]]` renders: the number as read in `lang` ("8", "1er")."""

@@ -7,18 +7,23 @@ quoted new text, figures, all from templates/lang, in every language.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Callable
 
 from bocompile.amend.history import Step
-from bocompile.amend.tree import find
+from bocompile.amend.tree import find, path_to
 from bocompile.language import Language
-from bocompile.model import Block, Division, Paragraph, Strong, Text
+from bocompile.model import Amending, Block, Division, Paragraph, Quotation, Quoted, Strong, Text
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.model.walk import edge_text
 from bocompile.number import number
 
 #: stands for a title's inlines while its heading template is rendered (Unicode private use)
 TITLE = "\ue000"
+#: stand around the index of a quoted passage while a formula is rendered
+QUOTED = re.compile("\ue010(\\d+)\ue011")
 
 
 class Formulas:
@@ -29,6 +34,7 @@ class Formulas:
         self.before = number(step.before, style)
         self.after = number(step.after, style)
         self.loc = dict(step.amendment.operations[0].loc)
+        self._quoted: dict[str, list[tuple[str, str]]] = {lang: [] for lang in languages}
 
     def t(self, lang: str, template: str, **values) -> str:
         return self.languages[lang].render(template, **values)
@@ -38,8 +44,24 @@ class Formulas:
 
     def say(self, family: str, name: str, values: Callable[[str], dict]) -> Paragraph:
         """The formula `family`.`name` ("formula.replace") as a paragraph, in
-        every language, with values(lang)."""
-        return self.para({lang: self.t(lang, f"{family}.{name}", **values(lang)) for lang in self.languages})
+        every language, with values(lang); words quoted with a role stay
+        apart (Quoted) so that AKN can mark them up."""
+        text = {}
+        for lang in self.languages:
+            self._quoted[lang] = []
+            pieces = QUOTED.split(self.t(lang, f"{family}.{name}", **values(lang)))
+            text[lang] = tuple(Quoted(*_words(self._quoted[lang][int(piece)])) if index % 2 else Text(piece)
+                               for index, piece in enumerate(pieces) if index % 2 or piece)
+        return Paragraph(text, self.loc)
+
+    def amending(self, operation, formula: Paragraph, quotation: Quotation | None = None) -> Amending:
+        """`formula` (and what it quotes) as the modification `operation` makes."""
+        number = next(i for i, op in enumerate(self.step.amendment.operations) if op is operation) + 1
+        return Amending(number, formula.text, (quotation,) if quotation else (), self.loc)
+
+    def path(self, key: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """(kind, number) from the top down to `key`, after this amendment."""
+        return tuple((d.kind, self.after[d.key]) for d in path_to(self.step.after, key))
 
     def around(self, operation) -> tuple:
         """The agreement just before and just after `operation` of this amendment."""
@@ -53,13 +75,17 @@ class Formulas:
     def figure(self, lang: str, value: Decimal) -> str:
         return self.languages[lang].figure(value, self.grouping)
 
-    def cite(self, lang: str, key: str) -> dict:
-        """Words for naming `key` in a formula, with its history before this
-        amendment ("Artikel 29, vervangen bij wijziging nr. 1, ...")."""
+    def cite(self, lang: str, key: str, lid: int | None = None) -> dict:
+        """Words for naming `key` (its `lid`-th lid, if given) in a formula,
+        with its history before this amendment ("Artikel 29, vervangen bij
+        wijziging nr. 1, ..."); a paragraph is named in its article
+        ("artikel 5, § 2, tweede lid,")."""
         kind = self.before.kinds[key]
         n = self.languages[lang].number(kind, self.before.text(key))
-        forms = {form: self.t(lang, f"cite.{kind}.{form}", n=n) for form in ("the", "The", "in", "In", "e")}
         division = find(self.step.before, key)
+        lid_words = self.t(lang, "cite.lid.name", n=lid, only=len(division.blocks) == 1) if lid else ""
+        values = {"n": n, "article": self._article(lang, self.step.before, self.before, key), "lid": lid_words}
+        forms = {form: self.t(lang, f"cite.{kind}.{form}", **values) for form in ("the", "The", "in", "In", "e")}
         events = [self.t(lang, f"history.{c.action}", nr=c.amendment, e=forms["e"]) for c in division.history] \
             if division is not None else []
         forms["history"] = self.t(lang, "history.clause", events=self.t(lang, "history.and").join(events)) \
@@ -67,21 +93,53 @@ class Formulas:
         forms["n"] = n
         return forms
 
-    def quote(self, lang: str, text: str) -> str:
+    def within(self, lang: str, key: str) -> str:
+        """Where new provision `key` is inserted: "In de bestuursovereenkomst",
+        or for a paragraph its article ("In artikel 5 van de bestuursovereenkomst")."""
+        kind = self.after.kinds[key]
+        if kind not in SUBDIVISIONS:
+            return self.t(lang, "cite.agreement.within")
+        parent = path_to(self.step.after, key)[-2]
+        return self.t(lang, f"cite.{parent.kind}.within", n=self.number(lang, parent.kind, parent.key),
+                      article=self._article(lang, self.step.after, self.after, parent.key))
+
+    def _article(self, lang: str, agreement, numbering, key: str) -> str:
+        """The number of the division that holds subdivision `key` ("" for others)."""
+        if numbering.kinds[key] not in SUBDIVISIONS:
+            return ""
+        parent = path_to(agreement, key)[-2]
+        return self.languages[lang].number(parent.kind, numbering.text(parent.key))
+
+    def quote(self, lang: str, text: str, role: str | None = None) -> str:
+        """`text` between the quotes; with a `role` ("old", "new") it is kept
+        apart in the formula (see say)."""
+        if role:
+            self._quoted[lang].append((role, text))
+            text = f"\ue010{len(self._quoted[lang]) - 1}\ue011"
         return self.t(lang, "instrument.quotes.open") + text + self.t(lang, "instrument.quotes.close")
 
-    def quoted(self, division: Division) -> tuple[Block, ...]:
+    def quoted(self, division: Division) -> Quotation:
         """The new provision as the instrument quotes it, headed exactly as
         the consolidated text heads it: "Artikel 7/1 – Title ... "."""
         return self.quoted_many([division])
 
-    def quoted_many(self, divisions: list[Division]) -> tuple[Block, ...]:
+    def quoted_many(self, divisions: list[Division]) -> Quotation:
         """Several new provisions in one quotation."""
-        return self.quoted_blocks(tuple(block for division in divisions for block in self._text_of(division)))
+        page = self.quote_blocks(tuple(block for division in divisions for block in self._text_of(division)))
+        return Quotation(page, tuple(divisions), (), self.path(divisions[0].key)[:-1], loc=self.loc)
+
+    def quoted_lids(self, blocks: tuple[Block, ...], key: str, start: int) -> Quotation:
+        """New lids of `key`, the first of them its lid `start`."""
+        return Quotation(self.quote_blocks(blocks), (), blocks, self.path(key), start, self.loc)
 
     def _text_of(self, division: Division) -> tuple[Block, ...]:
         head = {lang: (Strong(self._heading(lang, division)),) for lang in self.languages}
-        blocks = (Paragraph(head, self.loc),) + division.blocks
+        if division.kind in SUBDIVISIONS and division.blocks and isinstance(division.blocks[0], Paragraph):
+            first = division.blocks[0]  # "§ 1/1. Tekst ...": the number starts the first lid
+            blocks = (replace(first, text={lang: head[lang] + (Text(" "),) + first.text[lang]
+                                           for lang in self.languages}),) + division.blocks[1:]
+        else:
+            blocks = (Paragraph(head, self.loc),) + division.blocks
         for child in division.children:
             blocks += self._text_of(child)
         return blocks
@@ -94,7 +152,7 @@ class Formulas:
         return tuple(x for x in (Text(before) if before else None, *division.title[lang],
                                  Text(after) if after else None) if x is not None)
 
-    def quoted_blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    def quote_blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         """`blocks` between the quotes, the closing one followed by the full stop."""
         opened = {lang: self.t(lang, "instrument.quotes.open") for lang in self.languages}
         closing = {lang: self.t(lang, "instrument.quotes.close") + self.t(lang, "formula.punctuation.last")
@@ -110,3 +168,8 @@ def prefix(blocks: tuple[Block, ...], texts: dict[str, str]) -> tuple[Block, ...
 def suffix(blocks: tuple[Block, ...], texts: dict[str, str]) -> tuple[Block, ...]:
     """Put `texts` after the last words of `blocks` (a closing quote, a ";")."""
     return edge_text(blocks, lambda inlines, lang: inlines + (Text(texts[lang]),), last=True)
+
+
+def _words(quoted: tuple[str, str]) -> tuple:
+    role, words = quoted
+    return role, ((Text(words),) if words else ())

@@ -13,5 +13,9 @@ def history_of(loaded: Loaded) -> History:
 
 
 def languages_of(loaded: Loaded) -> dict[str, Language]:
-    templates = loaded.project.root / "templates"
-    return {code: load_language(templates, code) for code in loaded.config.languages}
+    return {code: load_language(loaded.project.root, code) for code in loaded.config.languages}
+
+
+def running_headers(langs: dict[str, Language], title: dict[str, str]) -> dict[str, str]:
+    """The running header of a signed text (the agreement, an instrument): page.header with its title."""
+    return {lang: langs[lang].render("page.header", title=title[lang]) for lang in langs}

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from bocompile.amend.history import History, Step
 from bocompile.amend.marks import unmarked
-from bocompile.amend.tree import path_to
 from bocompile.compose.edition import Edition
 from bocompile.compose.formulas import Formulas, suffix
-from bocompile.compose.inputs import history_of, languages_of
+from bocompile.compose.inputs import history_of, languages_of, running_headers
 from bocompile.compose.plan import Planned, plan
 from bocompile.language import Language
 from bocompile.load import Loaded
-from bocompile.model import Agreement, Block, Division, ListBlock, ListItem, Reference, Text, rewrite
+from bocompile.model import (Agreement, Amending, Block, Division, ListBlock, ListItem, Quotation, Reference, Text,
+                             query, rewrite, walk_divisions)
 from bocompile.model.amendment import Modification
 from bocompile.model.facts import AmendmentInfo
 from bocompile.number import Numbering
@@ -42,11 +42,12 @@ def instrument_editions(loaded: Loaded, *, states: History | None = None) -> lis
     for step in (states or history_of(loaded)).steps:
         info = step.amendment.info
         instrument = build_instrument(step, langs, config.numbering, config.grouping,
-                                      config.title, config.parties)
+                                      config.title, info.parties)
         out.append(Edition(
             name=f"amendments/{info.id}", kind="amendment", config=config, agreement=instrument.body,
             numbering=instrument.numbering, languages=langs, root=loaded.project.root,
-            date=info.signed, title=instrument.title, signed=info.signed,
+            date=info.signed, title=instrument.title, header=running_headers(langs, instrument.title),
+            signing=info.signing,
             front={lang: (info.title[lang],) for lang in langs}, preamble=instrument.preamble,
             amendments=(step.amendment,), modifications=instrument.modifications,
         ))
@@ -65,12 +66,11 @@ def build_instrument(step: Step, languages: dict[str, Language], style: str, gro
         Division("article", f"{info.id}-art-{i}", {lang: () for lang in languages},
                  _resolve_refs(unmarked(body), formulas.after, languages), (), formulas.loc, number=(i,))
         for i, body in enumerate(bodies, start=1))
-    numbering = Numbering({d.key: d.number for d in articles}, {d.key: "article" for d in articles}, style)
-    modifications = tuple(
-        Modification(article.key, kind_of(op).action(op), target, tuple(
-            (d.kind, formulas.after[d.key]) for d in path_to(step.after, target)))
-        for article, planned_article in zip(articles, planned)
-        for op in planned_article.operations for target in (kind_of(op).target(op, step.before),))
+    # its own articles, and the provisions it quotes, as numbered after it
+    numbered = [*articles, *(d for q in query(articles, Quotation) for d in walk_divisions(q.divisions))]
+    numbering = Numbering({d.key: d.number for d in numbered}, {d.key: d.kind for d in numbered}, style)
+    modifications = tuple(_modification(formulas, op) for article in planned
+                          for op in (article.operations[:1] if article.run else article.operations))
     title = {lang: instrument_title(info, languages[lang], agreement_title[lang]) for lang in languages}
     return Instrument(title, _preamble(formulas, parties, agreement_title), Agreement(articles), numbering,
                       modifications)
@@ -89,12 +89,20 @@ def _article(formulas: Formulas, article: Planned) -> tuple[Block, ...]:
     items = []
     for index, op in enumerate(ops):
         blocks = kind_of(op).word(formulas, op, "formula.item")
-        if len(blocks) == 1:  # a bare formula takes ";" or the final "."
+        if not any(isinstance(b, Amending) and b.quotation for b in blocks):  # a bare formula: ";" or "."
             mark = "last" if index == len(ops) - 1 else "between"
             blocks = suffix(blocks, {lang: formulas.t(lang, f"formula.punctuation.{mark}")
                                      for lang in formulas.languages})
         items.append(ListItem(blocks, formulas.loc))
     return (intro, ListBlock("point", tuple(items), formulas.loc))
+
+
+def _modification(formulas: Formulas, op) -> Modification:
+    """The textualMod of `op`: its <mod> (by its number) and where it applies
+    (a run of insertions: its first's place, with every new provision)."""
+    number = next(i for i, o in enumerate(formulas.step.amendment.operations, start=1) if o is op)
+    kind, destinations = kind_of(op).textual(formulas, op)
+    return Modification(number, kind, destinations)
 
 
 def instrument_title(info: AmendmentInfo, language: Language, agreement_title: str) -> str:
@@ -111,7 +119,7 @@ def _preamble(formulas: Formulas, parties, agreement_title) -> tuple[Block, ...]
         if index:
             lines.append({lang: t(lang, "instrument.and") for lang in langs})
         lines.append({lang: t(lang, "instrument.party", name=party.name[lang], signatories=", ".join(
-            t(lang, "instrument.signatory", name=s.name, function=s.function[lang])
+            t(lang, "instrument.signatory", title=s.title.get(lang, ""), name=s.name, function=s.function[lang])
             for s in party.signatories)) for lang in langs})
     lines.append({lang: t(lang, "instrument.legal_basis") for lang in langs})
     lines.append({lang: t(lang, "instrument.agreement_basis", agreement=agreement_title[lang]) for lang in langs})

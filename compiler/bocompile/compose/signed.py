@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from bocompile.amend.history import History
 from bocompile.compose.edition import Edition
-from bocompile.compose.inputs import history_of, languages_of
+from bocompile.compose.inputs import history_of, languages_of, running_headers
 from bocompile.load import Loaded
 from bocompile.number import number
 
 
 def base_edition(loaded: Loaded, *, states: History | None = None) -> Edition:
-    config, signed = loaded.config, (states or history_of(loaded)).signed
+    config, signed, langs = loaded.config, (states or history_of(loaded)).signed, languages_of(loaded)
     return Edition(
         name="base", kind="base", config=config, agreement=signed,
-        numbering=number(signed, config.numbering), languages=languages_of(loaded),
+        numbering=number(signed, config.numbering), languages=langs,
         root=loaded.project.root, date=config.signing_date, title=config.title,
-        signed=config.signing_date,
+        header=running_headers(langs, config.title), signing=config.signing, as_of=config.signing_date,
     )

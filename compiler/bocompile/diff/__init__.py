@@ -11,7 +11,7 @@ synoptic table). diff/points.py reads the user's FROM and TO.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from bocompile.amend.marks import unmarked
 from bocompile.diff.changes import DivisionChange

@@ -7,19 +7,19 @@ an amendment (another file and line).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
-from typing import Mapping
 
 from bocompile.diagnostics import Loc
 
 
-def fingerprint(value) -> object:
+def fingerprint(value: object) -> object:
     if isinstance(value, Loc):
         return None
-    if is_dataclass(value):
+    if is_dataclass(value):  # without its per-language locations ("localized" fields)
         return (type(value).__name__,) + tuple(
-            fingerprint(getattr(value, f.name)) for f in fields(value)
-            if f.metadata.get("holds") != "localized")  # per-language locations
+            fingerprint(getattr(value, f.name)) for f in fields(value) if f.metadata.get("holds") != "localized"
+        )
     if isinstance(value, Mapping):
         return tuple(sorted((key, fingerprint(item)) for key, item in value.items()))
     if isinstance(value, tuple):

@@ -22,22 +22,23 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @dataclass(frozen=True)
 class Point:
-    name: str        # as the output folder names it: "base", "2020-12-31", "wijziging-2"
-    applied: int     # how many of the history's steps it includes (0: as signed)
+    name: str  # as the output folder names it: "base", "2020-12-31", "wijziging-2"
+    applied: int  # how many of the history's steps it includes (0: as signed)
     day: dt.date | None = None  # for a date: the date itself
 
 
 def span(history: History, signed: dt.date, start: str | None, end: str | None) -> tuple[Point, Point]:
     """The points FROM and TO; UsageProblem names what is valid."""
     if start is None and end is None and not history.steps:
-        raise UsageProblem("the agreement has no amendments, so there is nothing to compare by default; "
-                           + _valid(history, signed))
+        raise UsageProblem(
+            "the agreement has no amendments, so there is nothing to compare by default; " + _valid(history, signed)
+        )
     to = point(history, signed, end, "--to") if end is not None else _after(history, len(history.steps))
-    since = (point(history, signed, start, "--from") if start is not None
-             else _after(history, max(0, to.applied - 1)))
+    since = point(history, signed, start, "--from") if start is not None else _after(history, max(0, to.applied - 1))
     if since.applied > to.applied or (since.day and to.day and since.day > to.day):
-        raise UsageProblem(f"--from {since.name} comes after --to {to.name}; FROM must be the earlier text: "
-                           + _valid(history, signed))
+        raise UsageProblem(
+            f"--from {since.name} comes after --to {to.name}; FROM must be the earlier text: " + _valid(history, signed)
+        )
     return since, to
 
 
@@ -53,8 +54,9 @@ def point(history: History, signed: dt.date, spec: str, option: str) -> Point:
         except ValueError:
             raise UsageProblem(f"{option} {spec} is not a date; {_valid(history, signed)}") from None
         if day < signed:
-            raise UsageProblem(f"{option} {spec} is before the agreement was signed ({signed.isoformat()}); "
-                               + _valid(history, signed))
+            raise UsageProblem(
+                f"{option} {spec} is before the agreement was signed ({signed.isoformat()}); " + _valid(history, signed)
+            )
         return Point(spec, len(history.applied(day)), day)
     raise UsageProblem(f"{option} {spec}: no such amendment or date; {_valid(history, signed)}")
 
@@ -66,5 +68,4 @@ def _after(history: History, applied: int) -> Point:
 
 def _valid(history: History, signed: dt.date) -> str:
     ids = ", ".join(step.amendment.info.id for step in history.steps) or "none"
-    return (f"give a date (YYYY-MM-DD) from {signed.isoformat()} on, '{BASE}', or an amendment id "
-            f"({ids})")
+    return f"give a date (YYYY-MM-DD) from {signed.isoformat()} on, '{BASE}', or an amendment id ({ids})"

@@ -13,34 +13,40 @@ The result is the new text's inlines with `Tracked` around what differs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from bocompile.diff.changes import DELETED, INSERTED, Tracked
+from bocompile.diff.changes import DELETED, INSERTED, Tracked, Words
 from bocompile.diff.fingerprint import fingerprint
-from bocompile.model import Text
+from bocompile.model import Emphasis, Inline, Link, Quoted, Strong, Text
 from bocompile.model.nodes import Inlines
-from bocompile.model.walk import holds
 
 _PIECES = re.compile(r"\w+|\s+|[^\w\s]")
 
 
+#: an inline that holds others (emphasis, strong, link), without them
+Wrapper = Emphasis | Strong | Link | Quoted
+#: one run of the diff: a stretch of tokens the same on both sides, or a change
+#: (same, i1, i2, j1, j2): a[i1:i2] on the old side, b[j1:j2] on the new
+Run = tuple[bool, int, int, int, int]
+
+
 @dataclass(frozen=True)
 class Token:
-    key: tuple        # what is compared: the wrappers and the word or atom
-    path: tuple       # the wrappers around it, outermost first, without children
-    node: object      # Text(word) or the atomic inline itself
-    size: int         # characters, for the cleanup (an atom counts 1)
+    key: tuple[object, ...]  # what is compared: the wrappers and the word or atom
+    path: tuple[Wrapper, ...]  # the wrappers around it, outermost first, without children
+    node: Inline  # Text(word) or the atomic inline itself
+    size: int  # characters, for the cleanup (an atom counts 1)
 
 
-def tokens(inlines: Inlines, path: tuple = ()) -> list[Token]:
+def tokens(inlines: Inlines, path: tuple[Wrapper, ...] = ()) -> list[Token]:
     out: list[Token] = []
     for item in inlines:
         if isinstance(item, Text):
-            out += [Token((path, piece), path, Text(piece), len(piece))
-                    for piece in _PIECES.findall(item.value)]
-        elif ("children", "nodes") in holds(type(item)):  # emphasis, strong, link
-            out += tokens(item.children, path + (replace(item, children=()),))
+            out += [Token((path, piece), path, Text(piece), len(piece)) for piece in _PIECES.findall(item.value)]
+        elif isinstance(item, Wrapper):
+            out += tokens(item.children, (*path, replace(item, children=())))
         else:
             out.append(Token((path, fingerprint(item)), path, item, 1))
     return out
@@ -48,7 +54,7 @@ def tokens(inlines: Inlines, path: tuple = ()) -> list[Token]:
 
 def rebuild(items: list[Token]) -> Inlines:
     """The inlines the tokens came from: wrappers regrouped, words joined."""
-    out: list = []
+    out: list[Inline] = []
     index = 0
     while index < len(items):
         token = items[index]
@@ -68,13 +74,14 @@ def rebuild(items: list[Token]) -> Inlines:
     return tuple(out)
 
 
-def merge(old: Inlines, new: Inlines) -> Inlines:
+def merge(old: Inlines, new: Inlines) -> Words:
     """`new` with the words only `old` has as Tracked deleted, and those only
     `new` has as Tracked inserted, each change's deletion first."""
     a, b = tokens(old), tokens(new)
-    matcher = SequenceMatcher(lambda key: isinstance(key[1], str) and key[1].isspace(),
-                              [t.key for t in a], [t.key for t in b], autojunk=False)
-    out: list = []
+    matcher = SequenceMatcher(
+        lambda key: isinstance(key[1], str) and key[1].isspace(), [t.key for t in a], [t.key for t in b], autojunk=False
+    )
+    out: list[Inline | Tracked] = []
     for same, i1, i2, j1, j2 in _cleanup(matcher.get_opcodes(), a, b):
         if same:
             out += rebuild(b[j1:j2])
@@ -86,7 +93,7 @@ def merge(old: Inlines, new: Inlines) -> Inlines:
     return tuple(out)
 
 
-def _cleanup(opcodes, a: list[Token], b: list[Token]) -> list[tuple[bool, int, int, int, int]]:
+def _cleanup(opcodes: Sequence[tuple[str, int, int, int, int]], a: list[Token], b: list[Token]) -> list[Run]:
     """(same, i1, i2, j1, j2) runs: consecutive changes joined, and an
     equality at most half as long as the changes on both sides absorbed."""
     runs = _joined([(tag == "equal", i1, i2, j1, j2) for tag, i1, i2, j1, j2 in opcodes])
@@ -95,8 +102,7 @@ def _cleanup(opcodes, a: list[Token], b: list[Token]) -> list[tuple[bool, int, i
         absorbed = False
         for index in range(1, len(runs) - 1):
             same, i1, i2, j1, j2 = runs[index]
-            if same and 2 * _size(b[j1:j2]) <= min(_change(runs[index - 1], a, b),
-                                                   _change(runs[index + 1], a, b)):
+            if same and 2 * _size(b[j1:j2]) <= min(_change(runs[index - 1], a, b), _change(runs[index + 1], a, b)):
                 runs[index] = (False, i1, i2, j1, j2)
                 runs = _joined(runs)
                 absorbed = True
@@ -104,8 +110,8 @@ def _cleanup(opcodes, a: list[Token], b: list[Token]) -> list[tuple[bool, int, i
     return runs
 
 
-def _joined(runs: list) -> list:
-    out: list = []
+def _joined(runs: list[Run]) -> list[Run]:
+    out: list[Run] = []
     for run in runs:
         if out and not run[0] and not out[-1][0]:
             out[-1] = (False, out[-1][1], run[2], out[-1][3], run[4])
@@ -118,7 +124,7 @@ def _size(items: list[Token]) -> int:
     return sum(t.size for t in items)
 
 
-def _change(run, a: list[Token], b: list[Token]) -> int:
+def _change(run: Run, a: list[Token], b: list[Token]) -> int:
     """The larger side of a change (0 for an equality: nothing to absorb into)."""
     same, i1, i2, j1, j2 = run
     return 0 if same else max(_size(a[i1:i2]), _size(b[j1:j2]))

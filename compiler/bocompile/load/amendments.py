@@ -19,8 +19,6 @@ def load_amendments(project: Project, config: Config, data, report: Report) -> t
             report.error(info.loc, f"amendment id '{info.id}' or nr. {info.number} is listed twice")
         seen_ids.add(info.id)
         seen_numbers.add(info.number)
-        if info.signed and info.in_force and info.in_force < info.signed:
-            report.error(info.loc, f"amendment nr. {info.number} enters into force before it is signed")
         by_lang = {}
         for lang in config.languages:
             path = project.language_dir(lang) / "amendments" / f"{info.id}.md"

@@ -200,11 +200,12 @@ def _noun(node) -> str:
 
 def _shape(inlines) -> tuple:
     """What must match across languages inside text: references and notes."""
-    return tuple(("ref", node.key) if isinstance(node, Reference) else ("note", len(node.paragraphs))
+    return tuple(("ref", node.key) if isinstance(node, Reference) else ("note", (len(node.paragraphs), node.mark))
                  for node, _ in walk(inlines, prune=(Footnote,)) if isinstance(node, (Reference, Footnote)))
 
 
 def _show(shape) -> str:
     if not shape:
         return "none"
-    return ", ".join(f"[[{v}]]" if k == "ref" else "a footnote" for k, v in shape)
+    return ", ".join(f"[[{v}]]" if k == "ref" else f"a footnote marked {v[1]}" if v[1] else "a footnote"
+                     for k, v in shape)

@@ -25,13 +25,20 @@ class Amendment:
 
 
 @dataclass(frozen=True)
-class Modification:
-    """What one article of an instrument does to the agreement, for AKN's
-    activeModifications: `action` is the Change action ("inserted",
-    "replaced", "modified", "repealed", "reinstated")."""
+class Destination:
+    """Where a modification applies, in the agreement as amended."""
 
-    source: str          # key of the instrument's article
-    action: str
-    target: str          # key of the provision in the agreement
-    path: tuple[tuple[str, tuple[int, ...]], ...]  # (kind, number) from its part down to it,
-                                                   # numbers as after the amendment
+    path: tuple[tuple[str, tuple[int, ...]], ...]  # (kind, number) from its part down to the provision
+    lid: int | None = None                 # one of its lids (from 1)
+    cell: tuple[int, int] | None = None    # in that lid's data table: (row, column) of a figure, from 1
+    pos: str | None = None                 # "before" | "after" | "end": where an insertion goes
+
+
+@dataclass(frozen=True)
+class Modification:
+    """What one modification (<mod>) of an instrument does to the agreement,
+    for AKN's activeModifications."""
+
+    source: int                  # the Amending block that words it (its number in the instrument)
+    type: str                    # "insertion" | "substitution" | "repeal"
+    destinations: tuple[Destination, ...]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bocompile.diagnostics import Loc
 
@@ -12,6 +12,7 @@ from bocompile.diagnostics import Loc
 class Signatory:
     name: str
     function: dict[str, str]
+    title: dict[str, str] = field(default_factory=dict)  # honorific per language ("de heer"); {}: none
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,17 @@ class Party:
 
 
 @dataclass(frozen=True)
+class Signing:
+    """Where, when and by whom a text is signed. The agreement and each
+    amendment have their own: an instrument is signed by the office holders
+    of its own date, never by the agreement's."""
+
+    date: dt.date
+    place: dict[str, str]
+    parties: tuple[Party, ...]  # the agreement's parties, each with this text's signatories
+
+
+@dataclass(frozen=True)
 class AmendmentInfo:
     id: str
     number: int
@@ -29,6 +41,12 @@ class AmendmentInfo:
     in_force: dt.date
     title: dict[str, str]
     loc: Loc
+    place: dict[str, str] = field(default_factory=dict)  # where it is signed
+    parties: tuple[Party, ...] = ()                       # its own signatories, per party
+
+    @property
+    def signing(self) -> Signing:
+        return Signing(self.signed, self.place, self.parties)
 
 
 @dataclass(frozen=True)
@@ -48,3 +66,8 @@ class Config:
     amendments: tuple[AmendmentInfo, ...]
     loc: Loc
     files_loc: Loc
+
+    @property
+    def signing(self) -> Signing:
+        """The agreement's own signing (the base text's signature block)."""
+        return Signing(self.signing_date, self.signing_place, self.parties)

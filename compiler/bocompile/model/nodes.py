@@ -34,8 +34,8 @@ def text() -> Localized:
     return field(metadata=TEXT)
 
 
-def localized() -> Localized:
-    return field(metadata=LOCALIZED)
+def localized(**default) -> Localized:
+    return field(metadata=LOCALIZED, **default)
 
 
 def nodes(metadata: dict = NODES, **default):
@@ -80,10 +80,14 @@ class Reference:
 
 @dataclass(frozen=True)
 class Footnote:
-    """A note anchored where it is referenced; its text is a few paragraphs."""
+    """A note anchored where it is referenced; its text is a few paragraphs.
+
+    `mark` is the sign the source gives it ("*", as the signed text prints
+    it); without one the writers number the note."""
 
     paragraphs: tuple[tuple["Inline", ...], ...] = nodes()
     loc: Loc
+    mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,13 +96,22 @@ class Mark:
     closes. The engine places it (which amendment, which of its operations);
     the consolidated edition numbers it per provision (`number`)."""
 
-    side: str  # "open" | "close"
+    side: str  # "open" | "close"; "note": no bracket, only the number's note (a repealed provision)
     amendment: int
     operation: int
     number: int = 0
 
 
-Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote, Mark]
+@dataclass(frozen=True)
+class Quoted:
+    """Words an instrument quotes as they stand before ("old") or after ("new")
+    it: AKN's <quotedText>; on the page, the words between their quotes."""
+
+    role: str  # "old" | "new"
+    children: tuple["Inline", ...] = nodes()
+
+
+Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote, Mark, Quoted]
 Inlines = tuple[Inline, ...]
 
 
@@ -199,7 +212,36 @@ class JustelNote:
     loc: Localized[Loc] = localized()
 
 
-Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure, JustelNote]
+@dataclass(frozen=True)
+class Quotation:
+    """New text an instrument quotes, as it will stand in the agreement.
+
+    `blocks` is what the page shows (headed as the consolidated text heads
+    it, between quotes); the structure (AKN's <quotedStructure>) is either
+    `divisions`, whole provisions numbered as after the amendment, or
+    `lids`, lids of the provision at `within`, the first its lid `start`.
+    """
+
+    blocks: tuple["Block", ...] = nodes(BLOCKS)
+    divisions: tuple["Division", ...] = nodes()
+    lids: tuple["Block", ...] = nodes()
+    within: tuple[tuple[str, tuple[int, ...]], ...] = ()  # (kind, number) path to the holding division
+    start: int = 1
+    loc: Localized[Loc] = localized(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Amending:
+    """One modification an instrument makes: its formula and what it quotes
+    (AKN's <mod>). `operation` numbers it in the instrument (its textualMod)."""
+
+    operation: int
+    text: Localized[Inlines] = text()
+    quotation: tuple[Quotation, ...] = nodes()
+    loc: Localized[Loc] = localized()
+
+
+Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure, JustelNote, Quotation, Amending]
 
 
 # -- divisions ---------------------------------------------------------------
@@ -256,4 +298,21 @@ NOUNS = {
     DataTable: "data table",
     Figure: "figure",
     JustelNote: "Justel note",
+    Quotation: "quotation",
+    Amending: "modification",
 }
+
+
+def page_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Blocks as a page shows them: a modification is its formula followed by
+    the quoted text (writers of print formats render these; AKN keeps the
+    structure)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Amending):
+            out += [Paragraph(block.text, block.loc), *page_blocks(block.quotation)]
+        elif isinstance(block, Quotation):
+            out += block.blocks
+        else:
+            out.append(block)
+    return tuple(out)

@@ -101,7 +101,8 @@ def rewrite_text(root, fn: Callable[[str, str | None], str], lang: str | None = 
 def edge_text(root, fn: Callable[[Inlines, str], Inlines], last: bool = False):
     """`root` with its first (or `last`) text in document order replaced by
     fn(inlines, lang) in every language: where an opening or closing mark
-    goes, whatever block the text stands in. Unchanged if it holds no text."""
+    goes, whatever block the text stands in. Empty texts (a paragraph's
+    title) are passed over. Unchanged if it holds no text."""
     return _edge(root, fn, last)[0]
 
 
@@ -116,7 +117,7 @@ def _edge(value, fn, last: bool) -> tuple[object, bool]:
     walked = holds(type(value))
     for name, what in reversed(walked) if last else walked:
         field_value = getattr(value, name)
-        if what == "text":
+        if what == "text" and any(field_value.values()):
             return replace(value, **{name: {code: fn(inlines, code) for code, inlines in field_value.items()}}), True
         if what == "nodes":
             item, done = _edge(field_value, fn, last)
@@ -148,8 +149,11 @@ def plain_text(inlines: Inlines, reference: Callable[[str], str] = lambda key: "
 
 
 def walk_divisions(divisions: tuple[Division, ...]) -> Iterator[Division]:
-    """Every division in document order, parents before children."""
-    return query(divisions, Division, prune=(Text,))
+    """Every division of the tree in document order, parents before children;
+    not the divisions an instrument quotes (they stand in its blocks)."""
+    for division in divisions:
+        yield division
+        yield from walk_divisions(division.children)
 
 
 def block_id(division_key: str, position: int) -> str:

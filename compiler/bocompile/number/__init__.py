@@ -7,9 +7,11 @@ reads ("1" or "1er"); that lives in templates/lang, not here.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from bocompile.model import Agreement, Division, walk_divisions
+from bocompile.model.hierarchy import THROUGHOUT
 
 Number = tuple[int, ...]
 
@@ -41,20 +43,20 @@ def format_number(number: Number, style: str = "slash") -> str:
 
 
 def assign(agreement: Agreement) -> Agreement:
-    """Fix the signed numbering: parts 1..n, sections restarting in each
-    part, articles running through the agreement. Numbers already fixed stay."""
-    articles = 0
+    """Fix the signed numbering: articles run through the agreement, every
+    other kind restarts in its parent (sections in their part, paragraphs in
+    their article). Numbers already fixed stay."""
+    throughout: Counter = Counter()
 
     def visit(division: Division, position: int) -> Division:
-        nonlocal articles
-        if division.kind == "article":
-            articles += 1
-            position = articles
-        sections = 0
+        if division.kind in THROUGHOUT:
+            throughout[division.kind] += 1
+            position = throughout[division.kind]
+        siblings: Counter = Counter()
         children = []
         for child in division.children:
-            sections += child.kind == "section"
-            children.append(visit(child, sections))
+            siblings[child.kind] += 1
+            children.append(visit(child, siblings[child.kind]))
         return replace(division, number=division.number or (position,), children=tuple(children))
 
     return Agreement(tuple(visit(p, i) for i, p in enumerate(agreement.parts, start=1)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bocompile.model import Agreement, Division, walk_divisions
+from bocompile.model.hierarchy import THROUGHOUT
 
 Number = tuple[int, ...]
 
@@ -31,8 +32,8 @@ def number_new(agreement: Agreement, known: dict[str, Number]) -> Agreement:
     numbered = {d.key: d.number or known.get(d.key, ()) for d in walk_divisions(agreement.parts)}
 
     def scope(division: Division, siblings: list[Division]) -> list[Division]:
-        return [d for d in walk_divisions(agreement.parts) if d.kind == "article"] \
-            if division.kind == "article" else siblings
+        return [d for d in walk_divisions(agreement.parts) if d.kind == division.kind] \
+            if division.kind in THROUGHOUT else siblings
 
     def visit(divisions: tuple[Division, ...]) -> tuple[Division, ...]:
         siblings = [d for d in divisions]

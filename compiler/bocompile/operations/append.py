@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from bocompile.amend import tree
 from bocompile.amend.marks import bracket
 from bocompile.diagnostics import Loc
+from bocompile.model.amendment import Destination
 from bocompile.model.nodes import Block, ListBlock, Localized, localized, nodes
 from bocompile.operations.registry import KEY, OperationKind, register
 
@@ -30,11 +31,17 @@ def _continues(op: Append) -> bool:
     return isinstance(op.content[0], ListBlock)
 
 
+def _joins(blocks: tuple[Block, ...], op: Append) -> bool:
+    """Whether the added points continue the provision's last list."""
+    last = blocks[-1] if blocks else None
+    return isinstance(last, ListBlock) and _continues(op) and last.style == op.content[0].style
+
+
 def _apply(agreement, op: Append, change):
     blocks = tree.live(agreement, op.target).blocks
-    last, (first, *rest) = (blocks[-1] if blocks else None), op.content
-    if isinstance(last, ListBlock) and _continues(op) and last.style == first.style:
-        blocks = blocks[:-1] + (replace(last, items=last.items + bracket(first.items, change)),)
+    if _joins(blocks, op):
+        first, *rest = op.content
+        blocks = blocks[:-1] + (replace(blocks[-1], items=blocks[-1].items + bracket(first.items, change)),)
         added = bracket(tuple(rest), change) if rest else ()
     else:
         added = bracket(op.content, change)
@@ -44,12 +51,25 @@ def _apply(agreement, op: Append, change):
 
 def _word(f, op: Append, family: str):
     name = "append_point" if _continues(op) else "append"
-    return (f.say(family, name, lambda lang: f.cite(lang, op.target)), *f.quoted_blocks(op.content))
+    formula = f.say(family, name, lambda lang: f.cite(lang, op.target))
+    return (f.amending(op, formula, f.quoted_lids(op.content, op.target, _first_lid(f, op))),)
+
+
+def _first_lid(f, op: Append) -> int:
+    """The lid the addition starts in: the last list it continues, or a new lid."""
+    blocks = tree.find(f.around(op)[0], op.target).blocks
+    return len(blocks) if _joins(blocks, op) else len(blocks) + 1
+
+
+def _textual(f, op: Append):
+    """At the end of the provision, or of its last list for points that continue it."""
+    joins = _joins(tree.find(f.around(op)[0], op.target).blocks, op)
+    return "insertion", (Destination(f.path(op.target), lid=_first_lid(f, op) if joins else None, pos="end"),)
 
 
 KIND = register(OperationKind(
     name="append", type=Append, noun="append operation",
     syntax=rf"(?P<target>{KEY})", usage="append KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
-    action=lambda op: "modified", word=_word, formulas=("append", "append_point"),
+    action=lambda op: "modified", word=_word, formulas=("append", "append_point"), textual=_textual,
 ))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from bocompile.model import Agreement, Block, Change
-from bocompile.model.amendment import Operation
+from bocompile.model.amendment import Destination, Operation
 
 if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
@@ -42,8 +42,10 @@ class OperationKind:
     target: Callable[[Operation, Agreement], str]
     #: action(operation) -> the Change action it records ("inserted", "modified", ...)
     action: Callable[[Operation], str]
-    #: word(formulas, operation, family) -> the instrument's blocks for it
+    #: word(formulas, operation, family) -> the instrument's blocks for it (an Amending)
     word: Callable[["Formulas", Operation, str], tuple[Block, ...]]
+    #: textual(formulas, operation) -> its AKN textualMod type and destinations
+    textual: Callable[["Formulas", Operation], tuple[str, tuple[Destination, ...]]]
     #: the templates it words with, under formula.<name> and formula.item.<name>
     formulas: tuple[str, ...]
     #: word_run(formulas, operations, family) -> one article for consecutive new

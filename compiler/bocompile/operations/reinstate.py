@@ -7,6 +7,7 @@ from bocompile.amend import tree
 from bocompile.amend.marks import bracket_division
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
+from bocompile.model.amendment import Destination
 from bocompile.model.nodes import Division, Localized, localized, nodes
 from bocompile.operations.registry import KEY, OperationKind, register
 
@@ -36,8 +37,8 @@ def _apply(agreement, op: Reinstate, change):
 def _word(f, op: Reinstate, family: str):
     repealed = next(c.amendment for c in reversed(tree.find(f.step.before, op.target).history)
                     if c.action == "repealed")
-    return (f.say(family, "reinstate", lambda lang: dict(nr=repealed, **f.cite(lang, op.target))),
-            *f.quoted(tree.find(f.step.after, op.target)))
+    return (f.amending(op, f.say(family, "reinstate", lambda lang: dict(nr=repealed, **f.cite(lang, op.target))),
+                       f.quoted(tree.find(f.step.after, op.target))),)
 
 
 KIND = register(OperationKind(
@@ -45,4 +46,5 @@ KIND = register(OperationKind(
     syntax=rf"(?P<target>{KEY})", usage="reinstate KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "reinstated", word=_word, formulas=("reinstate",),
+    textual=lambda f, op: ("substitution", (Destination(f.path(op.target)),)),
 ))

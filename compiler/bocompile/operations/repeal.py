@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from bocompile.amend import tree
 from bocompile.diagnostics import Loc
+from bocompile.model.amendment import Destination
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.model.nodes import Division, Localized, localized
 from bocompile.operations.registry import KEY, OperationKind, register
 
@@ -23,7 +25,10 @@ def _read(reader, node, groups, loc) -> Repeal:
 
 
 def _emptied(division: Division) -> Division:
-    return replace(division, blocks=(), repealed=True, children=tuple(_emptied(c) for c in division.children))
+    """Repealed, it keeps its place and number; its subdivisions (§) go with
+    its text, its other divisions stay, repealed, with their numbers."""
+    return replace(division, blocks=(), repealed=True,
+                   children=tuple(_emptied(c) for c in division.children if c.kind not in SUBDIVISIONS))
 
 
 def _apply(agreement, op: Repeal, change):
@@ -36,6 +41,7 @@ KIND = register(OperationKind(
     syntax=rf"(?P<target>{KEY})", usage="repeal KEY",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "repealed",
-    word=lambda f, op, family: (f.say(family, "repeal", lambda lang: f.cite(lang, op.target)),),
+    word=lambda f, op, family: (f.amending(op, f.say(family, "repeal", lambda lang: f.cite(lang, op.target))),),
+    textual=lambda f, op: ("repeal", (Destination(f.path(op.target)),)),
     formulas=("repeal",),
 ))

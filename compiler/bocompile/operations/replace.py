@@ -8,6 +8,7 @@ from bocompile.amend import tree
 from bocompile.amend.marks import bracket, bracket_division
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
+from bocompile.model.amendment import Destination
 from bocompile.model.hierarchy import a
 from bocompile.model.nodes import Localized, localized, nodes
 from bocompile.operations.registry import KEY, OperationKind, register
@@ -47,18 +48,19 @@ def _apply(agreement, op: Replace, change):
 
 def _word(f, op: Replace, family: str):
     if op.paragraph is None:
-        return (f.say(family, "replace", lambda lang: f.cite(lang, op.target)),
-                *f.quoted(tree.find(f.step.after, op.target)))
+        return (f.amending(op, f.say(family, "replace", lambda lang: f.cite(lang, op.target)),
+                           f.quoted(tree.find(f.step.after, op.target))),)
     only = len(tree.find(f.step.before, op.target).blocks) == 1  # "het enige lid"
-    return (f.say(family, "replace_paragraph", lambda lang: dict(paragraph=op.paragraph, only=only,
-                                                                  **f.cite(lang, op.target))),
-            *f.quoted_blocks(op.content))
+    formula = f.say(family, "replace_paragraph", lambda lang: dict(paragraph=op.paragraph, only=only,
+                                                                    **f.cite(lang, op.target)))
+    return (f.amending(op, formula, f.quoted_lids(op.content, op.target, op.paragraph)),)
 
 
 KIND = register(OperationKind(
     name="replace", type=Replace, noun="replace operation",
-    syntax=rf"(?P<target>{KEY})(?: paragraph (?P<paragraph>\d+))?", usage="replace KEY [paragraph N]",
+    syntax=rf"(?P<target>{KEY})(?: (?:paragraph|lid) (?P<paragraph>\d+))?", usage="replace KEY [lid N]",
     read=_read, apply=_apply, target=lambda op, agreement: op.target,
     action=lambda op: "replaced" if op.paragraph is None else "modified",
     word=_word, formulas=("replace", "replace_paragraph"),
+    textual=lambda f, op: ("substitution", (Destination(f.path(op.target), lid=op.paragraph),)),
 ))

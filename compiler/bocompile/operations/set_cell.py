@@ -9,6 +9,7 @@ from bocompile.amend import tree
 from bocompile.amend.marks import marks
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
+from bocompile.model.amendment import Destination
 from bocompile.model.nodes import Agreement, DataRow, DataTable, Division, Localized, localized
 from bocompile.model.walk import plain_text, walk_divisions
 from bocompile.operations.registry import KEY, OperationKind, register
@@ -89,12 +90,23 @@ def _word(f, op: SetCell, family: str):
     def values(lang):
         def figures(old, new):
             return {"row": f.quote(lang, plain_text(old.label[lang])),
-                    "old": f.quote(lang, f.figure(lang, old.values[column])),
-                    "new": f.quote(lang, f.figure(lang, new.values[column]))}
+                    "old": f.quote(lang, f.figure(lang, old.values[column]), "old"),
+                    "new": f.quote(lang, f.figure(lang, new.values[column]), "new")}
         first, *totals = [figures(old, new) for old, new in changed]
         return dict(table=f.quote(lang, plain_text(before.caption[lang])), column=op.column,
                     totals=totals, **first, **f.cite(lang, article))
-    return (f.say(family, "set_cell", values),)
+    return (f.amending(op, f.say(family, "set_cell", values)),)
+
+
+def _textual(f, op: SetCell):
+    """The figure and each total it changes: cells of the table, in order."""
+    before, after = f.around(op)
+    article = holder(after, op.table)
+    lid = next(i for i, b in enumerate(article.blocks, start=1) if isinstance(b, DataTable) and b.key == op.table)
+    old, new = _table(holder(before, op.table), op.table), _table(article, op.table)
+    column = new.columns.index(op.column)
+    rows = [i for i, (a, b) in enumerate(zip(old.rows, new.rows), start=1) if a.values[column] != b.values[column]]
+    return "substitution", tuple(Destination(f.path(article.key), lid=lid, cell=(row, column + 1)) for row in rows)
 
 
 KIND = register(OperationKind(
@@ -102,5 +114,5 @@ KIND = register(OperationKind(
     syntax=rf"(?P<table>{KEY}) (?P<row>{KEY}) (?P<column>\S+) = (?P<value>\S+)",
     usage="set-cell TABLE ROW COLUMN = VALUE",
     read=_read, apply=_apply, target=lambda op, agreement: holder(agreement, op.table).key,
-    action=lambda op: "modified", word=_word, formulas=("set_cell",),
+    action=lambda op: "modified", word=_word, formulas=("set_cell",), textual=_textual,
 ))

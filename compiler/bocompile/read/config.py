@@ -93,18 +93,10 @@ def read_config(project: Project, report: Report) -> Config | None:
 
     parties = []
     for p, _ in enumerate(f.get(("parties",), list, "an array of [[parties]] tables") or ()):
-        signatories = tuple(
-            Signatory(
-                name=f.get(("parties", p, "signatories", s, "name"), str, "the signatory's name") or "",
-                function=f.localized(("parties", p, "signatories", s, "function"), languages, "function"),
-            )
-            for s, _ in enumerate(f.get(("parties", p, "signatories"), list,
-                                        "an array of [[parties.signatories]] tables") or ())
-        )
         parties.append(Party(
             key=f.get(("parties", p, "key"), str, "a slug") or "",
             name=f.localized(("parties", p, "name"), languages, "name"),
-            signatories=signatories,
+            signatories=_signatories(f, ("parties", p, "signatories"), languages),
         ))
     if not parties:
         report.error(f.loc(("parties",)), "the agreement needs at least one [[parties]] table")
@@ -112,13 +104,16 @@ def read_config(project: Project, report: Report) -> Config | None:
     amendments = []
     for a, _ in enumerate(f.get(("amendments",), list, "an array of [[amendments]] tables") or ()):
         path = ("amendments", a)
+        number = f.get(path + ("number",), int, "a whole number") or 0
         amendments.append(AmendmentInfo(
             id=f.get(path + ("id",), str, "the amendment's file name without .md") or "",
-            number=f.get(path + ("number",), int, "a whole number") or 0,
+            number=number,
             signed=f.get(path + ("signed",), dt.date, "a date such as 2020-06-15"),
             in_force=f.get(path + ("in_force",), dt.date, "a date such as 2020-07-01"),
             title=f.localized(path + ("title",), languages, "title"),
             loc=f.loc(path),
+            place=f.localized(path + ("place",), languages, "signing place"),
+            parties=_amendment_parties(f, path, tuple(parties), languages, f"amendment nr. {number}"),
         ))
 
     config = Config(
@@ -140,4 +135,69 @@ def read_config(project: Project, report: Report) -> Config | None:
     )
     if config.period_start and config.period_end and config.period_start > config.period_end:
         report.error(f.loc(("period", "end")), "period.end is before period.start")
+    for a, info in enumerate(amendments):
+        _check_dates(f, ("amendments", a), info, config)
     return config if len(report.diagnostics) == errors_before else None
+
+
+def _signatories(f: _Fields, path: tuple, languages: tuple[str, ...]) -> tuple[Signatory, ...]:
+    """The [[...signatories]] at `path`: name, function and optional honorific."""
+    table = ".".join(step for step in path if isinstance(step, str))
+    out = []
+    for s, entry in enumerate(f.get(path, list, f"an array of [[{table}]] tables") or ()):
+        at = path + (s,)
+        has_title = isinstance(entry, dict) and "title" in entry
+        out.append(Signatory(
+            name=f.get(at + ("name",), str, "the signatory's name") or "",
+            function=f.localized(at + ("function",), languages, "function"),
+            title=f.localized(at + ("title",), languages, "honorific") if has_title else {},
+        ))
+    return tuple(out)
+
+
+def _amendment_parties(f: _Fields, path: tuple, parties: tuple[Party, ...], languages: tuple[str, ...],
+                       what: str) -> tuple[Party, ...]:
+    """Who signs the amendment at `path`, for every party of the agreement and
+    in its order: the office holders of the amendment's own date, stated in
+    its [[amendments.parties]] tables, never borrowed from the agreement."""
+    entry = f.get(path, dict, "an [[amendments]] table") or {}
+    given: dict[str, tuple[Signatory, ...]] = {}
+    known = {party.key for party in parties}
+    listed = f.get(path + ("parties",), list, "an array of [[amendments.parties]] tables") \
+        if "parties" in entry else ()
+    for p, _ in enumerate(listed or ()):
+        at = path + ("parties", p)
+        key = f.get(at + ("key",), str, "the key of a party of the agreement")
+        if key is None:
+            continue
+        if key not in known:
+            f.report.error(f.loc(at + ("key",)), f"{what}: '{key}' is not a party of the agreement; "
+                           f"use the key of one of its [[parties]]: {', '.join(sorted(known))}")
+        elif key in given:
+            f.report.error(f.loc(at + ("key",)), f"{what}: party '{key}' is listed twice; "
+                           "give each party one [[amendments.parties]] table")
+        given[key] = _signatories(f, at + ("signatories",), languages)
+    for party in parties:
+        if not given.get(party.key):
+            f.report.error(f.loc(path), f"{what} names no signatory for party '{party.key}'; add "
+                           f"[[amendments.parties]] with key = \"{party.key}\" and its "
+                           "[[amendments.parties.signatories]]: who signs for it on the amendment's date")
+    return tuple(Party(party.key, party.name, given.get(party.key, ())) for party in parties)
+
+
+def _check_dates(f: _Fields, path: tuple, info: AmendmentInfo, config: Config) -> None:
+    """An amendment is signed after the agreement and takes effect after its
+    own signing, within the agreement's life (its signing to the period's end)."""
+    signed, in_force, what = info.signed, info.in_force, f"amendment nr. {info.number}"
+    if not (signed and in_force and config.signing_date and config.period_end):
+        return  # a missing or mistyped date is reported already
+    if signed < config.signing_date:
+        f.report.error(f.loc(path + ("signed",)), f"{what} is signed on {signed}, before the agreement "
+                       f"itself ({config.signing_date}); correct signed or [signing] date")
+    if in_force < signed:
+        f.report.error(f.loc(path + ("in_force",)), f"{what} enters into force on {in_force}, before it "
+                       f"is signed on {signed}; correct in_force or signed")
+    if in_force < config.signing_date or in_force > config.period_end:
+        f.report.error(f.loc(path + ("in_force",)), f"{what} enters into force on {in_force}, outside the "
+                       f"agreement's life; give a date from its signing ({config.signing_date}) to the end "
+                       f"of its period ({config.period_end})")

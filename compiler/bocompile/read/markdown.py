@@ -14,18 +14,23 @@ from markdown_it.tree import SyntaxTreeNode
 from bocompile.diagnostics import Loc, Report
 from bocompile.model import (Cell, DataRow, DataTable, Division, Emphasis, Figure, Footnote, Heading, LineBreak,
                              Link, ListBlock, ListItem, Paragraph, Reference, Strong, Table, Text)
-from bocompile.model.hierarchy import DEPTH, parents
+from bocompile.model.hierarchy import EITHER, a, parents
 from bocompile.read.config import KEY
 from bocompile.read.data import TOTAL, DataSeries
 from bocompile.read.parser import parser
 
 HEADING_KEY = re.compile(r"\s*\{#([^}]*)\}\s*$")
-DIVISION_LEVELS = {depth: kind for kind, depth in DEPTH.items()}
+#: heading level -> the division it opens; paragraphs (§) open with a marker line
+DIVISION_LEVELS = {1: "part", 2: "section", 3: "article"}
+#: "§ {#key}" alone on a line opens a numbered paragraph; its text may follow on the next line
+PARAGRAPH_MARKER = re.compile(r"^§\s*\{#([^}]*)\}[ \t]*(?:\n|$)")
 WRITTEN_NUMBER = re.compile(r"^\s*(\d+°|[a-z]\)|\d+[.)]\s)")
 WRITTEN_POINT = re.compile(r"^\s*(\d+°|[a-z]\))\s")
 #: the optional label naming a data table in formulas (default: its stub)
 CAPTION = "caption"
 UNDEFINED_NOTE = re.compile(r"\[\^[^\]]+\]")
+#: A footnote label of signs only ([^*], [^†]) is the mark printed for the note.
+NOTE_MARK = re.compile(r"[^\w\s]+")
 
 NAMES = {
     "blockquote": "block quote", "code_block": "indented code block", "fence": "code block",
@@ -89,14 +94,20 @@ class FileReader:
         stack: list[_Open] = []
         for node in nodes:
             level = int(node.tag[1]) if node.type == "heading" else 0
-            if level in DIVISION_LEVELS:
-                division = self._division(node, DIVISION_LEVELS[level])
+            marker = PARAGRAPH_MARKER.match(node.children[0].content) if node.type == "paragraph" else None
+            if level in DIVISION_LEVELS or marker:
+                division = self._division(node, DIVISION_LEVELS[level]) if level else self._paragraph(node, marker)
                 holders = parents(division.kind)
                 while stack and stack[-1].kind not in holders:
                     stack.pop()
                 if None not in holders and not stack and not loose:
-                    self.error(division.loc, f"{division.kind} '{division.key}' is not inside a "
-                               f"{' or '.join(k for k in holders if k)}; add the heading above it")
+                    self.error(division.loc, f"{division.kind} '{division.key}' is not inside "
+                               f"{' or '.join(a(k) for k in holders if k)}; put it under the heading of one")
+                    continue
+                if stack and stack[-1].kind in EITHER and stack[-1].blocks:
+                    self.error(division.loc, f"{stack[-1].kind} '{stack[-1].key}' has text of its own before "
+                               f"{division.kind} '{division.key}'; an article has either no paragraphs or "
+                               "only paragraphs: put that text after a § {#key} line")
                     continue
                 (stack[-1].children if stack else parts).append(division)
                 stack.append(division)
@@ -110,13 +121,28 @@ class FileReader:
                                f"'{current.key}' belongs to no article; move it into an article "
                                "or before the first one")
                     continue
-                if level and current.kind != "article":
+                if level and current.kind not in ("article", "paragraph"):
                     self.error(self.loc(node), "a sub-heading (####) must be inside an article")
                     continue
                 block = self.block(node, depth=0)
                 if block is not None:
                     current.blocks.append(block)
         return tuple(p.freeze(self.lang) for p in parts)
+
+    def _paragraph(self, node: SyntaxTreeNode, marker: re.Match) -> _Open:
+        """A numbered paragraph opened by "§ {#key}"; text on the lines after
+        the marker, in the same Markdown paragraph, is its first lid."""
+        loc, key = self.loc(node), marker.group(1).strip()
+        if not KEY.match(key):
+            self.error(loc, f"key {key!r} must be lower-case letters, digits and hyphens")
+        division = _Open("paragraph", key, (), loc)
+        inlines = self.inlines(node.children[0])
+        first = inlines[0] if inlines and isinstance(inlines[0], Text) else Text("")
+        rest = (Text(first.value[marker.end():]),) if first.value[marker.end():] else ()
+        if rest + inlines[1:]:
+            division.blocks.append(Paragraph({self.lang: _join(rest + inlines[1:])},
+                                             {self.lang: self.loc(node, 1)}))
+        return division
 
     def _division(self, node: SyntaxTreeNode, kind: str) -> _Open:
         loc = self.loc(node)
@@ -295,7 +321,8 @@ class FileReader:
             return self._reference(node, start)
         if kind == "footnote_ref":
             paragraphs, loc = self.notes.get(node.meta["id"], ((), Loc(self.name, start + 1)))
-            return Footnote(paragraphs, loc)
+            label = node.meta.get("label", "")
+            return Footnote(paragraphs, loc, label if NOTE_MARK.fullmatch(label) else "")
         self.error(Loc(self.name, start + 1), f"{NAMES.get(kind, kind)} is not part of the source "
                    "format (see docs/format.md)")
         return Text(node.content)

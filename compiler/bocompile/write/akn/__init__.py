@@ -21,9 +21,12 @@ from bocompile.write.akn.body import BodyWriter
 from bocompile.write.akn.frame import conclusions, preamble, preface
 from bocompile.write.akn.ids import division_scopes
 from bocompile.write.akn.inline import InlineWriter
-from bocompile.write.akn.meta import meta, work_of
+from bocompile.write.akn.meta import language_code, meta, work_of
 from bocompile.write.akn.tree import root, sub
 
+
+#: The attribute naming the language of a text.
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 #: Edition kind -> @contains of the document (default: "originalVersion").
 _CONTAINS = {"consolidated": "singleVersion"}
@@ -36,14 +39,17 @@ def write_akn(edition: Edition, langs: tuple[str, ...]) -> dict[str, bytes]:
 
 def document(edition: Edition, lang: str) -> etree._Element:
     """The <akomaNtoso> element of one language expression."""
+    language_code(edition, lang)  # an unknown language fails before anything is written
     akn = root("akomaNtoso")
     act = sub(akn, "act", name=work_of(edition).subtype, contains=_CONTAINS.get(edition.kind))
-    meta(act, edition, lang)
     preface(act, edition, lang)
     blocks = BlockWriter(InlineWriter(edition, lang, division_scopes(edition.agreement, edition.numbering)))
     preamble(act, edition, blocks)
     BodyWriter(blocks).body(act)
     conclusions(act, edition, lang)
+    for part in act:  # the language of the text, region included (fr-BE); <meta> holds none
+        part.set(XML_LANG, edition.languages[lang].tag)
+    act.insert(0, meta(act, edition, lang, blocks.mods))  # it names the <mod>s the body holds
     return akn
 
 

@@ -1,19 +1,25 @@
-"""Blocks as AKN block elements: <p>, <blockList>, <table>, images.
+"""Blocks as AKN block elements: <p>, <blockList>, <table>, images, and an
+instrument's modifications.
 
 These are what <content>, <intro>, list items and table cells hold. Lists
 and tables take eIds inside the nearest ancestor that has one. A sub-heading
-outside an article (preamble, closing) is a <p> with its level in @class;
-inside an article body.py makes it a <crossHeading>.
+outside an article (preamble, annex) is a <p> with its level in @class;
+inside an article body.py makes it a <crossHeading>. A modification is a
+<p><mod> holding its formula, the words it quotes as <quotedText>, and the
+new text as a <quotedStructure>; the ids of each are kept (`mods`) for the
+instrument's activeModifications (meta.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from lxml import etree
 
-from bocompile.model import Block, DataTable, Figure, Heading, ListBlock, Paragraph, Table, Text
-from bocompile.write.akn.ids import Scope
+from bocompile.model import (Amending, Block, DataTable, Figure, Heading, ListBlock, Paragraph, Quotation, Table,
+                             Text)
+from bocompile.write.akn.ids import Scope, cell_id, destination_eid, lid_element
 from bocompile.write.akn.inline import InlineWriter
 from bocompile.write.akn.tree import keep_inline, sub
 
@@ -26,10 +32,22 @@ _ITEM_NUMBERS = {
 }
 
 
+@dataclass
+class ModIds:
+    """The ids of one written <mod>: itself, its quoted words by role, its new text."""
+
+    mod: str
+    old: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+
+
 class BlockWriter:
     def __init__(self, inlines: InlineWriter):
         self.inlines = inlines
         self.edition, self.lang = inlines.edition, inlines.lang
+        self.mods: dict[int, ModIds] = {}  # Amending.operation -> its ids
+        #: writes quoted provisions: (parent, quotation, scope of the <quotedStructure>); body.py sets it
+        self.provisions: Callable[[etree._Element, Quotation, Scope], None] | None = None
 
     def write_all(self, parent: etree._Element, blocks: tuple[Block, ...], scope: Scope) -> etree._Element:
         for block in blocks:
@@ -50,8 +68,39 @@ class BlockWriter:
             self._data_table(parent, block, scope)
         elif isinstance(block, Figure):
             self._figure(parent, block, scope)
+        elif isinstance(block, Amending):
+            self._amending(parent, block, scope)
+        elif isinstance(block, Quotation):
+            self.write_all(parent, block.blocks, scope)
         else:
             raise TypeError(f"no AKN block form for {type(block).__name__}")
+
+    def _amending(self, parent: etree._Element, block: Amending, scope: Scope) -> None:
+        ids = scope.child("mod")
+        line = sub(parent, "p")
+        mod = sub(line, "mod", **ids.attrs)
+        self.inlines.quotes = []
+        self.inlines.write(mod, block.text[self.lang], ids)
+        written = ModIds(ids.eid, [e for role, e in self.inlines.quotes if role == "old"],
+                         [e for role, e in self.inlines.quotes if role == "new"])
+        for quotation in block.quotation:
+            structure = ids.child("quotedStructure")
+            element = sub(mod, "quotedStructure", **structure.attrs)
+            written.new.append(structure.eid)
+            if quotation.divisions:
+                self.provisions(element, quotation, structure)
+            else:
+                self._lids(element, quotation, structure)
+        keep_inline(line)
+        self.mods[block.operation] = written
+
+    def _lids(self, parent: etree._Element, quotation: Quotation, scope: Scope) -> None:
+        """New lids, with the ids they have in the provision as amended."""
+        lid = lid_element(quotation.within[-1][0])
+        for position, block in enumerate(quotation.lids, start=quotation.start):
+            local = destination_eid(quotation.within, position)
+            ids = Scope(f"{scope.eid}__{local}", f"{scope.wid}__{local}")
+            self.write(sub(sub(parent, lid, **ids.attrs), "content"), block, ids)
 
     def _list(self, parent: etree._Element, block: ListBlock, scope: Scope) -> None:
         ids = scope.child("blockList")
@@ -82,20 +131,26 @@ class BlockWriter:
         self.inlines.write(sub(sub(header, "th"), "p"), block.stub[self.lang], ids)
         for column in block.columns:
             sub(sub(header, "th"), "p", column)
-        for row in block.rows:
+        for number, row in enumerate(block.rows, start=1):
             tr = sub(element, "tr", **{"class": "total" if row.is_total else None})
             self.inlines.write(sub(sub(tr, "td"), "p"), row.label[self.lang], ids)
-            for value, mark in zip(row.values, row.marks or (None,) * len(row.values)):
+            marks = row.marks or (None,) * len(row.values)
+            for column, (value, mark) in enumerate(zip(row.values, marks), start=1):
                 figure = (Text(self.edition.figure(value, self.lang)),)
                 if mark:  # a figure an amendment set, bracketed
                     figure = (mark, *figure, replace(mark, side="close"))
-                self.inlines.write(sub(sub(tr, "td", **{"class": "figure"}), "p"), figure, ids)
+                cell = sub(tr, "td", eId=f"{ids.eid}__{cell_id(number, column)}", **{"class": "figure"})
+                self.inlines.write(sub(cell, "p"), figure, ids)
 
     def _figure(self, parent: etree._Element, block: Figure, scope: Scope) -> None:
-        """The image (an empty src for a placeholder), then its caption as text."""
+        """The image, then its caption as text; a placeholder (no image) is
+        its caption alone, marked as standing for a figure."""
         caption = block.caption[self.lang]
-        image = sub(parent, "p", **{"class": "figure" if block.src else "figure placeholder"})
-        sub(image, "img", src=block.src or "", alt=self.inlines.plain(caption))
+        if block.src is None:
+            self.inlines.write(sub(parent, "p", **{"class": "caption figure-placeholder"}), caption, scope)
+            return
+        image = sub(parent, "p", **{"class": "figure"})
+        sub(image, "img", src=block.src, alt=self.inlines.plain(caption))
         keep_inline(image)
         self.inlines.write(sub(parent, "p", **{"class": "caption"}), caption, scope)
 

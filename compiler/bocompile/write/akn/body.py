@@ -1,9 +1,10 @@
 """The structure: <part>, <section>, <article> and what they hold.
 
-Each block of an article is one unnumbered <paragraph> (a "lid") with its
-<content>; a sub-heading is a <crossHeading> between them, its level in
-@class. A part or section's own text is its <intro> when divisions follow,
-its <content> when it has none (Deel 4). A division without title (an
+Each block of a division's own text is one unnumbered <paragraph> (a
+"lid") with its <content>, before the division's children (a part's text
+before its articles, Deel 4); a numbered paragraph (§) is a <paragraph>
+with its <num>, its lids <subparagraph>s. A sub-heading is a
+<crossHeading> between lids, its level in @class. A division without title (an
 instrument's article) has no <heading> and its <num> reads "Art. 2.". The
 Justel notes of a consolidated text are editorial <note>s in <meta>,
 referenced by the <noteRef> that closes each bracket (inline.py).
@@ -13,9 +14,9 @@ status="removed" (the schema's status for abrogated text) and
 class="repealed"; its content is the "(Opgeheven)" of the language's
 heading.special.repealed template, followed by references to its notes.
 
-The edition's closing blocks (the concordance table of a renumbered text)
-follow the last division in an <hcontainer name="concordance">, its first
-heading as the container's <heading>.
+The edition's annexes (the concordance table of a renumbered text) follow
+the last division, each an <hcontainer> named by the annex's key
+(name="concordance") with the annex's heading.
 """
 
 from __future__ import annotations
@@ -25,15 +26,13 @@ from dataclasses import replace
 
 from lxml import etree
 
-from bocompile.compose.edition import Edition
-from bocompile.model import Block, Division, Heading, JustelNote, Text
+from bocompile.compose.edition import Annex, Edition
+from bocompile.model import Division, Heading, JustelNote, Mark, Quotation, Text
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.akn.blocks import BlockWriter
-from bocompile.write.akn.ids import ABBREVIATIONS, Scope
+from bocompile.write.akn.ids import ABBREVIATIONS, Scope, lid_element, quoted_scopes
 from bocompile.write.akn.tree import sub
 
-#: The closing container: its name and (language-neutral) ids.
-CLOSING = "concordance"
-CLOSING_ID = f"{ABBREVIATIONS['hcontainer']}_1"
 
 #: Stands for the number while reading the repealed template (Unicode private use),
 #: and the punctuation between the number and the words that follow it.
@@ -45,69 +44,82 @@ class BodyWriter:
     def __init__(self, blocks: BlockWriter):
         self.blocks, self.inlines = blocks, blocks.inlines
         self.edition, self.lang = blocks.edition, blocks.lang
+        blocks.provisions = self.quoted
+
+    def quoted(self, parent: etree._Element, quotation: Quotation, scope: Scope) -> None:
+        """Provisions an instrument quotes, in its <quotedStructure>, with the
+        ids they have in the agreement as amended (under the structure's id)."""
+        saved = self.inlines.divisions, self.inlines.division
+        self.inlines.divisions = {**saved[0], **quoted_scopes(quotation.divisions, quotation.within, scope)}
+        for division in quotation.divisions:
+            self._division(parent, division)
+        self.inlines.divisions, self.inlines.division = saved
 
     def body(self, parent: etree._Element) -> etree._Element:
         body = sub(parent, "body")
         for part in self.edition.agreement.parts:
             self._division(body, part)
-        if self.edition.closing:
-            self._closing(body, self.edition.closing)
+        for position, annex in enumerate(self.edition.annexes, start=1):
+            self._annex(body, annex, position)
         return body
 
     def _division(self, parent: etree._Element, division: Division) -> None:
         scope = self.inlines.divisions[division.key]
-        self.inlines.division = scope
-        notes = sum(isinstance(b, JustelNote) for b in division.blocks)  # written in <meta> (meta.py)
+        if division.kind not in SUBDIVISIONS:  # a paragraph's Justel notes are its article's
+            self.inlines.division = scope
+        # Justel notes are written in <meta> (meta.py)
         division = replace(division, blocks=tuple(b for b in division.blocks if not isinstance(b, JustelNote)))
         marks = {"status": "removed", "class": "repealed"} if division.repealed else {}
         element = sub(parent, division.kind, **scope.attrs, **marks)
-        sub(element, "num", self.edition.label(division, self.lang) if division.title[self.lang]
-            else self.edition.untitled(division, self.lang))
+        sub(element, "num", self._number(division))
         if division.repealed:
-            self._repealed(element, division, scope, notes)
+            self._repealed(element, division, scope)
             return
         if division.title[self.lang]:
             self.inlines.write(sub(element, "heading"), division.title[self.lang], scope)
-        if division.kind == "article":
-            self._article_blocks(element, division, scope)
-            return
-        if division.blocks:
-            own = sub(element, "intro" if division.children else "content")
-            self.blocks.write_all(own, division.blocks, scope)
+        self._lids(element, division, scope, lid_element(division.kind))
         for child in division.children:
             self._division(element, child)
 
-    def _repealed(self, element: etree._Element, division: Division, scope: Scope, notes: int) -> None:
-        """"(Opgeheven)" and a reference to each of its Justel notes, then the
+    def _repealed(self, element: etree._Element, division: Division, scope: Scope) -> None:
+        """"(Opgeheven)" and a reference to the note of its repeal, then the
         repealed children, if any."""
         own = sub(element, "intro" if division.children else "content")
         words = sub(own, "p", **{"class": "repealed"})
-        self.inlines.write(words, (Text(repealed_word(self.edition, division, self.lang)),), scope)
-        for number in range(1, notes + 1):
-            self.inlines.note_ref(words, number)
+        notes = tuple(i for i in division.title[self.lang] if isinstance(i, Mark))
+        self.inlines.write(words, (Text(repealed_word(self.edition, division, self.lang)),) + notes, scope)
         for child in division.children:
             self._division(element, child)
 
-    def _article_blocks(self, element: etree._Element, article: Division, scope: Scope) -> None:
+    def _number(self, division: Division) -> str:
+        """<num>: "Artikel 8", a paragraph's "§ 2.", an instrument's "Art. 2."."""
+        if division.kind in SUBDIVISIONS:
+            return self.edition.text(f"heading.{division.kind}", self.lang,
+                                     label=self.edition.label(division, self.lang), title="")
+        if division.title[self.lang]:
+            return self.edition.label(division, self.lang)
+        return self.edition.untitled(division, self.lang)
+
+    def _lids(self, element: etree._Element, article: Division, scope: Scope, lid: str) -> None:
+        """Each block a lid (<paragraph> in an article, <subparagraph> in a §)."""
         for block in article.blocks:
             if isinstance(block, Heading):
                 ids = scope.child("crossHeading")
                 heading = sub(element, "crossHeading", **ids.attrs, **{"class": f"level-{block.level}"})
                 self.inlines.write(heading, block.text[self.lang], ids)
             else:
-                ids = scope.child("paragraph")
-                content = sub(sub(element, "paragraph", **ids.attrs), "content")
+                ids = scope.child(lid)
+                content = sub(sub(element, lid, **ids.attrs), "content")
                 self.blocks.write(content, block, ids)
 
-    def _closing(self, body: etree._Element, blocks: tuple[Block, ...]) -> None:
-        scope = Scope(CLOSING_ID, CLOSING_ID)
-        element = sub(body, "hcontainer", **scope.attrs, name=CLOSING)
-        if isinstance(blocks[0], Heading):
-            self.inlines.write(sub(element, "heading"), blocks[0].text[self.lang], scope)
-            blocks = blocks[1:]
+    def _annex(self, body: etree._Element, annex: Annex, position: int) -> None:
+        eid = f"{ABBREVIATIONS['hcontainer']}_{position}"
+        scope = Scope(eid, eid)
+        element = sub(body, "hcontainer", **scope.attrs, name=annex.key)
+        sub(element, "heading", annex.title[self.lang])
         content = sub(element, "content")
-        if blocks:
-            self.blocks.write_all(content, blocks, scope)
+        if annex.blocks:
+            self.blocks.write_all(content, annex.blocks, scope)
         else:  # the schema wants a block in <content>
             sub(content, "p")
 
@@ -119,10 +131,9 @@ def repealed_word(edition: Edition, division: Division, lang: str) -> str:
     <num> already holds the label, so only the words after the number are
     kept (the whole text when the template does not use the number).
     """
-    marked = edition.text("heading.special.repealed", lang, n=_NUMBER, label=_NUMBER)
+    marked = edition.repealed(division, lang, n=_NUMBER, label=_NUMBER)
     if _NUMBER in marked:
         after = _LEADING_PUNCTUATION.sub("", marked.rpartition(_NUMBER)[2]).strip()
         if after:
             return after
-    return edition.text("heading.special.repealed", lang, n=edition.reference(division.key, lang),
-                        label=edition.label(division, lang))
+    return edition.repealed(division, lang)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from bocompile.compose.edition import Edition
+from bocompile.model.facts import Signatory
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import Scope
 from bocompile.write.akn.meta import PLACE, person_id, role_id
@@ -18,6 +19,8 @@ from bocompile.write.akn.tree import append_text, keep_inline, sub
 
 #: Prefix of the eIds of lists, tables and notes inside the preamble.
 PREAMBLE = "preamble"
+#: Stands for the name while reading the signature.name template (Unicode private use).
+_NAME = "\ue000"
 
 
 def preface(parent: etree._Element, edition: Edition, lang: str) -> etree._Element:
@@ -46,25 +49,36 @@ def preamble(parent: etree._Element, edition: Edition, blocks: BlockWriter) -> e
 
 
 def conclusions(parent: etree._Element, edition: Edition, lang: str) -> etree._Element | None:
-    """Place and date of signing, then each signatory with party and function;
-    nothing for an edition without signature block (a consolidated text)."""
-    if edition.signed is None:
+    """Place and date of signing, then each signatory with party and function,
+    as the edition's signing states them (an instrument's own); nothing for an
+    edition without signature block (a consolidated text)."""
+    signing = edition.signing
+    if signing is None:
         return None
-    config = edition.config
     element = sub(parent, "conclusions")
     signed = sub(element, "p", **{"class": "signing"})
-    sub(signed, "location", config.signing_place[lang], refersTo=f"#{PLACE}")
+    sub(signed, "location", signing.place[lang], refersTo=f"#{PLACE}")
     append_text(signed, ", ")
-    sub(signed, "date", edition.date_text(edition.signed, lang), date=edition.signed.isoformat())
-    for party in config.parties:
+    sub(signed, "date", edition.date_text(signing.date, lang), date=signing.date.isoformat())
+    for party in signing.parties:
         for position, signatory in enumerate(party.signatories, start=1):
             role = f"#{role_id(party, position)}"
             line = sub(element, "p", **{"class": "signature"})
             signature = sub(line, "signature")
             sub(signature, "organization", party.name[lang], refersTo=f"#{party.key}")
             sub(signature, "br")
-            sub(signature, "person", signatory.name, refersTo=f"#{person_id(signatory)}", **{"as": role})
+            _person(signature, edition, lang, signatory, role)
             sub(signature, "br")
             sub(signature, "role", signatory.function[lang], refersTo=role)
             keep_inline(line)
     return element
+
+
+def _person(parent: etree._Element, edition: Edition, lang: str, signatory: Signatory, role: str) -> None:
+    """The name as the language's signature.name words it ("Mevrouw Sophie
+    Wilmès"), the name itself a <person>."""
+    words = edition.text("signature.name", lang, title=signatory.title.get(lang, ""), name=_NAME)
+    before, _, after = words.partition(_NAME)
+    append_text(parent, before)
+    sub(parent, "person", signatory.name, refersTo=f"#{person_id(signatory)}", **{"as": role})
+    append_text(parent, after)

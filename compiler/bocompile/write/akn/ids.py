@@ -20,7 +20,7 @@ Below a division, an element's eId is the eId of its nearest ancestor that
 has one, "__", its abbreviation and its position among that ancestor's
 elements of the same kind. Outside the divisions:
 
-    hcontainer_1           the closing blocks after the last division
+    hcontainer_1           the first annex after the last division
                            (a renumbered text's concordance table)
     hcontainer_1__table_1  its table
     preamble__table_1      a list, table or note in the preamble (the
@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bocompile.model import Agreement, Division
+from bocompile.model.hierarchy import SUBDIVISIONS, THROUGHOUT
 from bocompile.number import Numbering
 
 #: Element name -> abbreviation used in ids (the convention's table).
@@ -44,6 +45,7 @@ ABBREVIATIONS = {
     "section": "sec",
     "article": "art",
     "paragraph": "para",
+    "subparagraph": "subpara",
     "blockList": "list",
     "item": "item",
     "table": "table",
@@ -51,6 +53,9 @@ ABBREVIATIONS = {
     "authorialNote": "authorialNote",
     "hcontainer": "hcontainer",
     "note": "note",
+    "mod": "mod",
+    "quotedText": "qtext",
+    "quotedStructure": "qstr",
 }
 
 
@@ -87,10 +92,49 @@ def number_id(number: tuple[int, ...]) -> str:
 def division_eid(path: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
     """The eId of a division from the (kind, number) path down to it: an
     article's number alone ("art_7-1"), a section's with its part's
-    ("part_3__sec_2", sections restart in each part)."""
-    if path[-1][0] == "article":
-        path = path[-1:]
+    ("part_3__sec_2", sections restart in each part), a paragraph's with
+    its article's ("art_5__para_2")."""
+    articles = [i for i, (kind, _) in enumerate(path) if kind in THROUGHOUT]
+    path = path[articles[-1]:] if articles else path
     return "__".join(f"{ABBREVIATIONS[kind]}_{number_id(number)}" for kind, number in path)
+
+
+def lid_element(holder: str) -> str:
+    """A lid is a <paragraph> of an article, a <subparagraph> of a § ."""
+    return "subparagraph" if holder in SUBDIVISIONS else "paragraph"
+
+
+def destination_eid(path: tuple[tuple[str, tuple[int, ...]], ...], lid: int | None = None,
+                    cell: tuple[int, int] | None = None) -> str:
+    """The eId of a provision, of one of its lids, or of a figure of that lid's data table."""
+    eid = division_eid(path)
+    if lid is not None:
+        eid += f"__{ABBREVIATIONS[lid_element(path[-1][0])]}_{lid}"
+    if cell is not None:
+        eid += f"__{ABBREVIATIONS['table']}_1__{cell_id(*cell)}"
+    return eid
+
+
+def cell_id(row: int, column: int) -> str:
+    """A figure of a data table: its row and column, from 1 ("cell_5-2")."""
+    return f"cell_{row}-{column}"
+
+
+def quoted_scopes(divisions, within: tuple[tuple[str, tuple[int, ...]], ...], prefix: Scope) -> dict[str, Scope]:
+    """The ids of provisions an instrument quotes: their ids in the agreement
+    as amended, under the id of the <quotedStructure> that holds them."""
+    scopes: dict[str, Scope] = {}
+
+    def visit(division, path) -> None:
+        path = path + ((division.kind, division.number),)
+        local = division_eid(path)
+        scopes[division.key] = Scope(f"{prefix.eid}__{local}", f"{prefix.wid}__{local}")
+        for child in division.children:
+            visit(child, path)
+
+    for division in divisions:
+        visit(division, within)
+    return scopes
 
 
 def division_scopes(agreement: Agreement, numbering: Numbering) -> dict[str, Scope]:

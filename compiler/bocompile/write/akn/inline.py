@@ -1,7 +1,8 @@
 """Inline content of one language: text, emphasis, links, references, notes.
 
 Footnotes become <authorialNote> where they are referenced, numbered
-through the document (marker 1, 2, ...) as in the DOCX; references become
+through the document (marker 1, 2, ...) as in the DOCX, or marked with the
+source's own sign ("*"), which takes no number; references become
 <ref href="#eId"> to the division's language-neutral eId. A Justel bracket
 opens with its number in <sup> and closes with a <noteRef> to its source,
 an editorial <note> in the metadata (meta.py).
@@ -14,7 +15,7 @@ import itertools
 from lxml import etree
 
 from bocompile.compose.edition import Edition
-from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Reference, Strong, Text
+from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Quoted, Reference, Strong, Text
 from bocompile.write.akn.ids import Scope, justel_note_id
 from bocompile.write.akn.tree import append_text, keep_inline, sub
 
@@ -32,6 +33,7 @@ class InlineWriter:
         self.edition, self.lang, self.divisions = edition, lang, divisions
         self._markers = itertools.count(1)
         self.division: Scope | None = None  # the division being written: its Justel notes
+        self.quotes: list[tuple[str, str]] = []  # (role, eId) of the <quotedText>s of the <mod> being written
 
     def write(self, parent: etree._Element, inlines: tuple[Inline, ...], scope: Scope) -> etree._Element:
         """Append `inlines` to `parent`; notes take their eId inside `scope`."""
@@ -53,24 +55,32 @@ class InlineWriter:
                 href=f"#{self.divisions[inline.key].eid}")
         elif isinstance(inline, Footnote):
             note = scope.child("authorialNote")
-            element = sub(parent, "authorialNote", **note.attrs, marker=str(next(self._markers)),
-                          placement="bottom")
+            element = sub(parent, "authorialNote", **note.attrs,
+                          marker=inline.mark or str(next(self._markers)), placement="bottom")
             for paragraph in inline.paragraphs:
                 self.write(sub(element, "p"), paragraph, note)
         elif isinstance(inline, Mark):
             self.mark(parent, inline)
+        elif isinstance(inline, Quoted):
+            ids = scope.child("quotedText")
+            self.quotes.append((inline.role, ids.eid))
+            self.write(sub(parent, "quotedText", **ids.attrs), inline.children, scope)
         else:
             raise TypeError(f"no AKN form for inline {inline!r}")
 
     def mark(self, parent: etree._Element, mark: Mark) -> None:
         """"[" and the number in <sup>, or "]" and a <noteRef> to the number's source."""
-        before, _, after = self.edition.text(f"justel.{mark.side}", self.lang, n=_NUMBER).partition(_NUMBER)
-        append_text(parent, before)
-        if mark.side == "open":
-            sub(parent, "sup", str(mark.number))
-        else:
+        if mark.side == "note":
             self.note_ref(parent, mark.number)
-        append_text(parent, after)
+            return
+        bracket = sub(parent, "span", **{"class": f"justel-{mark.side}"})  # editorial, not the text
+        before, _, after = self.edition.text(f"justel.{mark.side}", self.lang, n=_NUMBER).partition(_NUMBER)
+        append_text(bracket, before)
+        if mark.side == "open":
+            sub(bracket, "sup", str(mark.number))
+        else:
+            self.note_ref(bracket, mark.number)
+        append_text(bracket, after)
 
     def note_ref(self, parent: etree._Element, number: int) -> None:
         sub(parent, "noteRef", marker=str(number), placement="inline",

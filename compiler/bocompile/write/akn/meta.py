@@ -30,6 +30,7 @@ from lxml import etree
 from bocompile.diagnostics import Diagnostic, SourceError
 from bocompile.compose.edition import Edition
 from bocompile.model import JustelNote, plain_text, walk_divisions
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.model.facts import AmendmentInfo, Config, Party, Signatory
 from bocompile.write.akn.ids import division_scopes, justel_note_id
 from bocompile.write.akn.modifications import (
@@ -128,7 +129,7 @@ def applied(edition: Edition):
     return edition.amendments if edition.kind == "consolidated" else ()
 
 
-def meta(parent: etree._Element, edition: Edition, lang: str) -> etree._Element:
+def meta(parent: etree._Element, edition: Edition, lang: str, mods: dict) -> etree._Element:
     element = sub(parent, "meta")
     _identification(element, edition, lang)
     _lifecycle(element, edition)
@@ -137,7 +138,7 @@ def meta(parent: etree._Element, edition: Edition, lang: str) -> etree._Element:
     elif edition.kind == "amendment":
         code = language_code(edition, lang)
         agreement = agreement_work(edition.config).expression(code, edition.amendments[0].info.in_force)
-        active_modifications(element, edition, agreement, f"#{SOURCE}")
+        active_modifications(element, edition, agreement, f"#{SOURCE}", mods)
     _references(element, edition, lang)
     _notes(element, edition, lang)
     return element
@@ -147,8 +148,10 @@ def _notes(parent: etree._Element, edition: Edition, lang: str) -> None:
     """The Justel notes of a consolidated text: editorial notes, one per
     source of a division's brackets, with ids the text's <noteRef>s name."""
     scopes = division_scopes(edition.agreement, edition.numbering)
-    notes = [(scopes[division.key].eid, note) for division in walk_divisions(edition.agreement.parts)
-             for note in division.blocks if isinstance(note, JustelNote)]
+    notes, unit = [], ""
+    for division in walk_divisions(edition.agreement.parts):
+        unit = unit if division.kind in SUBDIVISIONS else scopes[division.key].eid  # § notes: their article's
+        notes += [(unit, note) for note in division.blocks if isinstance(note, JustelNote)]
     if not notes:
         return
     element = sub(parent, "notes", source=f"#{SOURCE}")
@@ -212,15 +215,16 @@ def _references(parent: etree._Element, edition: Edition, lang: str) -> None:
     for party in config.parties:
         _tlc(references, "TLCOrganization", "organization", party.key, party.name[lang])
     _tlc(references, "TLCOrganization", "organization", SOURCE, SOURCE, country=None)
-    if edition.signed is None:  # people, roles and place only serve the signatures
+    signing = edition.signing
+    if signing is None:  # people, roles and place only serve the signatures
         return
-    people = {person_id(s): s.name for party in config.parties for s in party.signatories}
+    people = {person_id(s): s.name for party in signing.parties for s in party.signatories}
     for eid, name in people.items():
         _tlc(references, "TLCPerson", "person", eid, name)
-    for party in config.parties:
+    for party in signing.parties:
         for position, signatory in enumerate(party.signatories, start=1):
             _tlc(references, "TLCRole", "role", role_id(party, position), signatory.function[lang])
-    place = config.signing_place
+    place = signing.place
     _tlc(references, "TLCLocation", "location", PLACE, place[lang], name=slug(place[config.languages[0]]))
 
 

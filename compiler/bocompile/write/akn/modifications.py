@@ -19,7 +19,8 @@ from lxml import etree
 
 from bocompile.compose.edition import Edition
 from bocompile.model import walk_divisions
-from bocompile.write.akn.ids import division_eid, division_scopes
+from bocompile.model.amendment import Destination
+from bocompile.write.akn.ids import destination_eid, division_scopes
 from bocompile.write.akn.tree import sub
 
 #: eId of an instrument's <activeRef> to the agreement it amends.
@@ -61,20 +62,27 @@ def passive_modifications(parent: etree._Element, edition: Edition, source: str)
         sub(mod, "destination", href=f"#{eid}")
 
 
-def active_modifications(parent: etree._Element, edition: Edition, agreement: str, source: str) -> None:
-    """One textualMod per modification of the instrument; `agreement` is the
-    expression URI of the agreement as amended. Nothing when none."""
+def active_modifications(parent: etree._Element, edition: Edition, agreement: str, source: str,
+                         mods: dict) -> None:
+    """One textualMod per modification of the instrument: its <mod> (`mods`:
+    the ids the body gave each), where it applies in `agreement` (the
+    expression URI of the agreement as amended) and, as <old> and <new>, the
+    words it quotes and the new text. Nothing when none."""
     if not edition.modifications:
         return
-    scopes = division_scopes(edition.agreement, edition.numbering)
     modifications = sub(sub(parent, "analysis", source=source), "activeModifications")
     for position, modification in enumerate(edition.modifications, start=1):
-        mod = sub(modifications, "textualMod", eId=f"amod_{position}",
-                  type=TEXTUAL_MOD_TYPES[modification.action])
-        sub(mod, "source", href=f"#{scopes[modification.source].eid}")
-        sub(mod, "destination", href=destination(agreement, modification.path))
+        written = mods[modification.source]
+        mod = sub(modifications, "textualMod", eId=f"amod_{position}", type=modification.type)
+        sub(mod, "source", href=f"#{written.mod}")
+        for place in modification.destinations:
+            sub(mod, "destination", href=destination(agreement, place), pos=place.pos)
+        for old in written.old:
+            sub(mod, "old", href=f"#{old}")
+        for new in written.new:
+            sub(mod, "new", href=f"#{new}")
 
 
-def destination(expression: str, path: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
+def destination(expression: str, place: Destination) -> str:
     """The provision as a portion of the expression: ".../!main~art_7-1"."""
-    return f"{expression}/!main~{division_eid(path)}"
+    return f"{expression}/!main~{destination_eid(place.path, place.lid, place.cell)}"

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bocompile.diagnostics import Diagnostic, SourceError
 from bocompile.model import DataTable, Figure, Heading, JustelNote, ListBlock, Paragraph, Table
+from bocompile.model.nodes import page_blocks
 from bocompile.model.walk import texts
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.inline import inlines, mark, plain
@@ -21,7 +22,7 @@ PLACEHOLDER_HEIGHT = 1701  # a placeholder figure box is at least 3 cm high
 
 def blocks(ctx: Context, items) -> list:
     out: list = []
-    for item in items:
+    for item in page_blocks(items):
         out.extend(block(ctx, item))
     return out
 
@@ -61,12 +62,12 @@ def list_items(ctx: Context, item: ListBlock) -> list[list]:
     nested = ctx.but(depth=ctx.depth + 1)
     out = []
     for list_item in item.items:
-        first, *rest = list_item.blocks or (None,)
+        first, *rest = page_blocks(list_item.blocks) or (None,)
         numbered = paragraph(ctx.list_style, num=(num, ctx.depth))
         if isinstance(first, Paragraph):
             numbered.extend(inlines(ctx, first.text[ctx.lang]))
         elif first is not None:
-            rest = list_item.blocks
+            rest = list(page_blocks(list_item.blocks))
         elements = [numbered]
         for child in rest:
             if isinstance(child, Paragraph):

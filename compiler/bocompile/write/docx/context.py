@@ -37,7 +37,7 @@ class Context:
     def but(self, **changes) -> "Context":
         return dataclasses.replace(self, **changes)
 
-    def text(self, name: str, **values) -> str:
+    def text(self, name: str, /, **values) -> str:
         """Wording from templates/lang/<lang>.toml."""
         return self.edition.text(name, self.lang, **values)
 

@@ -1,5 +1,5 @@
 """One language, one document: title page, contents, the edition's preamble,
-the agreement, its closing blocks, the signatures."""
+the agreement, the signatures, the annexes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from bocompile.model import walk_divisions
 from bocompile.write.docx.blocks import blocks
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
-from bocompile.write.docx.headings import entry, heading
+from bocompile.write.docx.headings import LEVELS, annex_entry, annex_heading, division_elements, entry
 from bocompile.write.docx.ooxml import page_break
 from bocompile.write.docx.package import Package
 from bocompile.write.docx.pages import header_and_footer
@@ -25,14 +25,16 @@ def write_document(edition: Edition, lang: str) -> bytes:
     if any(d.title[lang] for d in divisions):  # a cover page, then the contents
         page_break(cover[-1])
         package.append(cover)
-        package.append(contents(ctx.text("contents.heading"), [entry(ctx, d) for d in divisions]))
+        package.append(contents(ctx.text("contents.heading"), [entry(ctx, d) for d in divisions if d.kind in LEVELS]
+                                + [annex_entry(ctx, a) for a in edition.annexes]))
         package.append([page_break()])
     else:  # an instrument runs on from its title
         package.append(cover)
     package.append(blocks(ctx, edition.preamble))
     for division in divisions:
-        package.append([heading(ctx, division)] + blocks(ctx, division.blocks))
-    package.append(blocks(ctx, edition.closing))
+        package.append(division_elements(ctx, division))
     if edition.signed:
         package.append(signature(ctx))
+    for annex in edition.annexes:
+        package.append([annex_heading(ctx, annex)] + blocks(ctx, annex.blocks))
     return package.save(edition.title[lang], locale, edition.date)

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bocompile.model import Division, Footnote
+from docx.oxml.ns import qn
+
+from bocompile.compose.edition import Annex
+from bocompile.model import Division, Footnote, Paragraph
+from bocompile.model.hierarchy import SUBDIVISIONS
+from bocompile.write.docx.blocks import blocks
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.inline import inlines, plain
-from bocompile.write.docx.ooxml import paragraph, run, sub
+from bocompile.write.docx.ooxml import make, paragraph, run, sub
 from bocompile.write.docx.wording import rich
 
 #: division kind -> (paragraph style, table of contents level)
@@ -49,6 +54,53 @@ def heading(ctx: Context, division: Division, spacing: dict | None = None):
     return p
 
 
+def division_elements(ctx: Context, division: Division, spacing: dict | None = None) -> list:
+    """A division's heading and its own blocks; a paragraph (§) has no heading
+    line: its number starts its first lid ("§ 1. Tekst ...")."""
+    if division.kind not in SUBDIVISIONS:
+        return [heading(ctx, division, spacing)] + blocks(ctx, division.blocks)
+    return run_in(ctx, division, blocks(ctx, division.blocks), spacing)
+
+
+def run_in(ctx: Context, division: Division, elements: list, spacing: dict | None = None) -> list:
+    """`elements` (a paragraph's blocks) led by its number, bookmarked for
+    references: inside the first lid when it is text, else on a line of its own."""
+    label = ctx.edition.repealed(division, ctx.lang) if division.repealed else \
+        ctx.text(f"heading.{division.kind}", label=ctx.edition.label(division, ctx.lang), title="")
+    mark = ctx.package.bookmark_id()
+    lead = [make("w:bookmarkStart", id=mark, name=ctx.anchor(division.key)),
+            run(label + " ", bold=True, lang=ctx.run_lang), make("w:bookmarkEnd", id=mark)]
+    if division.blocks and isinstance(division.blocks[0], Paragraph):
+        first = elements[0]
+        properties = first.find(qn("w:pPr"))
+        position = 1 if properties is not None else 0
+        for offset, element in enumerate(lead):
+            first.insert(position + offset, element)
+        return elements
+    line = paragraph(ctx.text_style, keep_next=bool(elements), spacing=spacing)
+    line.extend(lead)
+    return [line] + elements
+
+
+def annex_heading(ctx: Context, annex: Annex, spacing: dict | None = None):
+    """An annex's heading, at the level of a part, bookmarked for the table of contents."""
+    p = paragraph(LEVELS["part"][0], spacing=spacing)
+    mark = ctx.package.bookmark_id()
+    sub(p, "w:bookmarkStart", id=mark, name=_annex_anchor(ctx, annex))
+    p.append(run(annex.title[ctx.lang], lang=ctx.run_lang))
+    sub(p, "w:bookmarkEnd", id=mark)
+    return p
+
+
+def annex_entry(ctx: Context, annex: Annex) -> Entry:
+    return Entry(LEVELS["part"][1], _annex_anchor(ctx, annex), annex.title[ctx.lang])
+
+
+def _annex_anchor(ctx: Context, annex: Annex) -> str:
+    """A leading hyphen, which no division key has, keeps annex bookmarks apart."""
+    return ctx.anchor(f"-{annex.key}")
+
+
 def entry(ctx: Context, division: Division) -> Entry:
     text = _wording(ctx, division, plain(ctx, division.title[ctx.lang]))
     return Entry(LEVELS[division.kind][1], ctx.anchor(division.key), text)
@@ -57,8 +109,7 @@ def entry(ctx: Context, division: Division) -> Entry:
 def _wording(ctx: Context, division: Division, title: str) -> str:
     label = ctx.edition.label(division, ctx.lang)
     if division.repealed:
-        return ctx.text("heading.special.repealed", label=label,
-                        n=ctx.edition.reference(division.key, ctx.lang))
+        return ctx.edition.repealed(division, ctx.lang)
     if not division.title[ctx.lang]:
         return ctx.edition.untitled(division, ctx.lang)
     return ctx.text(f"heading.{division.kind}", label=label, title=title)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bocompile.diff.changes import Tracked
-from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Reference, Strong, Text
+from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Quoted, Reference, Strong, Text
 from bocompile.write.docx.context import Context
-from bocompile.write.docx.ooxml import make, paragraph, run, sub
+from bocompile.write.docx.ooxml import make, paragraph, run, sub, text
 from bocompile.write.docx.tracked import wrap
 from bocompile.write.docx.wording import rich
 
@@ -54,8 +54,10 @@ def _inline(ctx: Context, item: Inline, fmt: _Format) -> list:
         return [link]
     if isinstance(item, Footnote):
         return [footnote(ctx, item)]
+    if isinstance(item, Quoted):  # on the page, the words between their quotes
+        return inlines(ctx, item.children, fmt)
     if isinstance(item, Mark):
-        return mark(ctx, item, fmt)
+        return mark(ctx, item, fmt) if item.side != "note" else []
     if isinstance(item, Tracked):  # words a diff found on one side only
         return wrap(item.change, inlines(ctx, item.children, fmt))
     raise TypeError(f"unknown inline {type(item).__name__}")
@@ -76,19 +78,27 @@ def footnote(ctx: Context, note: Footnote):
     """Store the note in the footnotes part; return the reference run for the text."""
     in_note = ctx.but(part=ctx.package.footnotes_part, bold=False)
     paragraphs = []
-    for index, text in enumerate(note.paragraphs):
+    for index, words in enumerate(note.paragraphs):
         p = paragraph("FootnoteText")
         if index == 0:
-            mark = make("w:r")
-            sub(sub(mark, "w:rPr"), "w:rStyle", val="FootnoteReference")
-            sub(mark, "w:footnoteRef")
-            p.extend([mark, run(" ", lang=ctx.run_lang)])
-        p.extend(inlines(in_note, text))
+            p.extend([_note_mark(note), run(" ", lang=ctx.run_lang)])
+        p.extend(inlines(in_note, words))
         paragraphs.append(p)
-    note_id = ctx.package.add_footnote(paragraphs)
+    return _note_mark(note, ctx.package.add_footnote(paragraphs))
+
+
+def _note_mark(note: Footnote, note_id: int | None = None):
+    """The note's mark: in the text (with its id) or at the start of the note.
+    A note with a mark of its own ("*") shows it instead of a number
+    (w:customMarkFollows); Word then leaves it out of the numbering."""
     r = make("w:r")
     sub(sub(r, "w:rPr"), "w:rStyle", val="FootnoteReference")
-    sub(r, "w:footnoteReference", id=note_id)
+    if note_id is not None:
+        sub(r, "w:footnoteReference", id=note_id, **({"customMarkFollows": 1} if note.mark else {}))
+    elif not note.mark:
+        sub(r, "w:footnoteRef")
+    if note.mark:
+        text(r, note.mark)
     return r
 
 

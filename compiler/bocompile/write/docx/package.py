@@ -26,9 +26,10 @@ from docx.oxml.shape import CT_Inline
 from docx.shared import Emu
 
 from bocompile.diagnostics import Diagnostic, Loc, SourceError
+from bocompile.template_files import find
 from bocompile.write.docx.ooxml import make, sub
 
-REFERENCE = Path("templates") / "docx" / "reference.docx"
+REFERENCE = "docx/reference.docx"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 #: settings.xml children that must come after w:updateFields / w:footnotePr.
@@ -47,14 +48,18 @@ _SEPARATORS = f"""<w:footnotes {nsdecls('w', 'r')}>
 
 
 class Package:
-    """A document being written, started from templates/docx/reference.docx."""
+    """A document being written, started from reference.docx (the project's or the default)."""
 
     def __init__(self, root: Path, locale: str):
-        path = root / REFERENCE
-        if not path.is_file():
-            raise SourceError([Diagnostic(Loc(str(REFERENCE), 1), "reference.docx is missing; "
-                                          "run tools/make_reference_docx.py")])
-        self.document = docx.Document(str(path))
+        reference = find(root, REFERENCE)
+        self.reference = reference.shown(root)
+        try:
+            self.document = docx.Document(io.BytesIO(reference.read_bytes()))
+        except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise SourceError([Diagnostic(Loc(self.reference, 1), f"cannot use this reference.docx "
+                                          f"({exc}); save it from Word as a .docx document, or start "
+                                          f"again from the default (bocompile templates copy {REFERENCE} "
+                                          "--force)")]) from None
         self.part = self.document.part
         body = self.document.element.body
         self.section = body.find(qn("w:sectPr"))
@@ -121,8 +126,9 @@ class Package:
         """The abstractNum of `style`; the first family uses the reference's own,
         later families a copy of it."""
         if style not in self._formats:
-            raise SourceError([Diagnostic(Loc(str(REFERENCE), 1), f"reference.docx has no list format "
-                                          f"named '{style}'; run tools/make_reference_docx.py")])
+            raise SourceError([Diagnostic(Loc(self.reference, 1), f"reference.docx has no list format "
+                                          f"named '{style}'; start again from the default "
+                                          f"(bocompile templates copy {REFERENCE} --force)")])
         if family is None or self._owners.setdefault(style, family) == family:
             return self._formats[style]
         if (style, family) not in self._copies:
@@ -184,13 +190,18 @@ class Package:
     # -- set-up ------------------------------------------------------------------
 
     def _set_language(self, locale: str) -> None:
-        """The document's default language: spelling and hyphenation follow it."""
+        """The document's default language: spelling and hyphenation follow it.
+        The theme's font language (settings.xml) follows too, so that no part
+        of a French document still says the reference's nl-BE."""
         rpr = self.document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if rpr is not None:
             lang = rpr.find(qn("w:lang"))
             if lang is None:
                 lang = sub(rpr, "w:lang")
             lang.set(qn("w:val"), language_tag(locale))
+        theme = self.document.settings.element.find(qn("w:themeFontLang"))
+        if theme is not None:
+            theme.set(qn("w:val"), language_tag(locale))
 
     def _footnotes_part(self) -> XmlPart:
         """A fresh word/footnotes.xml with the two separator notes Word expects."""

@@ -1,8 +1,9 @@
-"""Running header and footer: the title above, "p. X / Y" below.
+"""Running header and footer: what the document is above, "p. X / Y" below.
 
-The title page carries neither (a different first page). Wording comes from
-templates/lang page.header and page.footer; {{ page }} and {{ pages }}
-become PAGE and NUMPAGES fields.
+The title page carries neither (a different first page). The edition
+decides its header (the title; "Geconsolideerde versie – toestand op ..."
+for a consolidated text); the footer's wording is templates/lang
+page.footer, whose {{ page }} and {{ pages }} become PAGE and NUMPAGES fields.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def header_and_footer(section: Section, contexts: list[Context]) -> None:
     for index, ctx in enumerate(contexts):
         if index:
             header.append(run(LANGUAGE_SEPARATOR))
-        header.extend(rich(ctx, "page.header", {}, title=ctx.edition.title[ctx.lang]))
+        header.append(run(ctx.edition.header[ctx.lang], lang=ctx.run_lang))
     footer = paragraph("Footer")
     footer.extend(rich(contexts[0], "page.footer", {"page": lambda: [simple_field("PAGE", "1")],
                                                     "pages": lambda: [simple_field("NUMPAGES", "1")]}))

@@ -8,11 +8,13 @@ gets a row per item, so long lists stay level too.
 from __future__ import annotations
 
 from bocompile.compose.edition import Edition
-from bocompile.model import ListBlock, Table, walk_divisions
+from bocompile.model import ListBlock, Paragraph, Table, walk_divisions
+from bocompile.model.hierarchy import SUBDIVISIONS
+from bocompile.model.nodes import page_blocks
 from bocompile.write.docx.blocks import block, list_items
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
-from bocompile.write.docx.headings import entry, heading
+from bocompile.write.docx.headings import LEVELS, annex_entry, annex_heading, entry, heading, run_in
 from bocompile.write.docx.ooxml import line, page_break
 from bocompile.write.docx.package import Package, language_tag
 from bocompile.write.docx.pages import LANGUAGE_SEPARATOR, header_and_footer
@@ -47,7 +49,8 @@ def write_parallel(edition: Edition) -> bytes:
         page_break(cover[-1])
         package.append(cover)
         title = LANGUAGE_SEPARATOR.join(ctx.text("contents.heading") for ctx in pages)
-        package.append(contents(title, [entry(ctx, d) for d in divisions for ctx in columns]))
+        package.append(contents(title, [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns]
+                                + [annex_entry(ctx, a) for a in edition.annexes for ctx in columns]))
         package.append([page_break()])
     else:  # an instrument runs on from its titles
         package.append(cover)
@@ -63,7 +66,7 @@ def write_parallel(edition: Edition) -> bytes:
             add_cell(tr, w, content)
 
     def add_blocks(items) -> None:
-        for item in items:
+        for item in page_blocks(items):
             if isinstance(item, ListBlock):
                 for cells in zip(*(list_items(ctx, item) for ctx in columns)):
                     add(list(cells))
@@ -75,11 +78,20 @@ def write_parallel(edition: Edition) -> bytes:
 
     add_blocks(edition.preamble)
     for division in divisions:
-        add([[heading(ctx, division, CELL_TOP)] for ctx in columns])
-        add_blocks(division.blocks)
-    add_blocks(edition.closing)
+        if division.kind not in SUBDIVISIONS:
+            add([[heading(ctx, division, CELL_TOP)] for ctx in columns])
+            add_blocks(division.blocks)
+        elif division.blocks and isinstance(division.blocks[0], Paragraph):  # "§ 1." starts the first lid
+            add([run_in(ctx, division, block(ctx, division.blocks[0])) for ctx in columns])
+            add_blocks(division.blocks[1:])
+        else:
+            add([run_in(ctx, division, []) for ctx in columns])
+            add_blocks(division.blocks)
     if edition.signed:
         add([signature(ctx) for ctx in columns])
+    for annex in edition.annexes:
+        add([[annex_heading(ctx, annex, CELL_TOP)] for ctx in columns])
+        add_blocks(annex.blocks)
     package.append([tbl])
     return package.save(LANGUAGE_SEPARATOR.join(edition.title[lang] for lang in langs), first, edition.date)
 

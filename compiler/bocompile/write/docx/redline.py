@@ -17,36 +17,63 @@ from docx.oxml.ns import qn
 
 from bocompile.compose.comparison import Comparison
 from bocompile.diff import each
-from bocompile.diff.changes import DELETED, INSERTED, Added, Changed, DivisionChange, Kept, Removed
-from bocompile.diff.views import merged
+from bocompile.diff.changes import DELETED, INSERTED, Added, Changed, Delta, DivisionChange, Kept, Node, Removed
+from bocompile.diff.views import merged, titled
 from bocompile.model import DataTable
-from bocompile.write.docx.blocks import block
+from bocompile.model.hierarchy import SUBDIVISIONS
+from bocompile.write.docx.blocks import block, blocks
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import title_page
-from bocompile.write.docx.headings import heading
+from bocompile.write.docx.headings import heading, run_in
 from bocompile.write.docx.ooxml import make, page_break, paragraph
 from bocompile.write.docx.package import Package
 from bocompile.write.docx.pages import header_and_footer
 from bocompile.write.docx.tables import column_widths
-from bocompile.write.docx.tracked import derive, in_place, restyle, stamp, track_all, wrap
+from bocompile.write.docx.tracked import Element, derive, in_place, restyle, stamp, track_all, wrap
 
 #: settings.xml children that come before w:trackRevisions (CT_Settings)
-_BEFORE_TRACKING = ("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
-                    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
-                    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts",
-                    "embedSystemFonts", "saveSubsetFonts", "saveFormsData", "mirrorMargins",
-                    "alignBordersAndEdges", "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter",
-                    "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle",
-                    "proofState", "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
-                    "stylePaneSortMethod", "documentType", "mailMerge", "revisionView")
+_BEFORE_TRACKING = (
+    "writeProtection",
+    "view",
+    "zoom",
+    "removePersonalInformation",
+    "removeDateAndTime",
+    "doNotDisplayPageBoundaries",
+    "displayBackgroundShape",
+    "printPostScriptOverText",
+    "printFractionalCharacterWidth",
+    "printFormsData",
+    "embedTrueTypeFonts",
+    "embedSystemFonts",
+    "saveSubsetFonts",
+    "saveFormsData",
+    "mirrorMargins",
+    "alignBordersAndEdges",
+    "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter",
+    "gutterAtTop",
+    "hideSpellingErrors",
+    "hideGrammaticalErrors",
+    "activeWritingStyle",
+    "proofState",
+    "formsDesign",
+    "attachedTemplate",
+    "linkStyles",
+    "stylePaneFormatFilter",
+    "stylePaneSortMethod",
+    "documentType",
+    "mailMerge",
+    "revisionView",
+)
 #: what a heading paragraph holds besides its words
 _FRAME = (qn("w:pPr"), qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 
 
 def write_redline(comparison: Comparison, lang: str) -> bytes:
     edition = comparison.edition
-    edition = replace(edition, front={**edition.front, lang: (edition.text("diff.redline", lang),
-                                                              *edition.front[lang])})
+    edition = replace(
+        edition, front={**edition.front, lang: (edition.text("diff.redline", lang), *edition.front[lang])}
+    )
     locale = edition.languages[lang].locale
     package = Package(edition.root, locale)
     ctx = Context(package, edition, lang, package.text_width(), package.part)
@@ -55,7 +82,7 @@ def write_redline(comparison: Comparison, lang: str) -> bytes:
     page_break(cover[-1])
     package.append(cover)
     for change in each(comparison.divisions):
-        elements = [_heading(ctx, change)] + [e for delta in change.blocks for e in _block(ctx, delta)]
+        elements = _division(ctx, change)
         if change.changed:
             info = comparison.credits[change.key]
             stamp(elements, comparison.author(change.key, lang), info.signed, package.bookmark_id)
@@ -65,15 +92,33 @@ def write_redline(comparison: Comparison, lang: str) -> bytes:
     return package.save(edition.title[lang], locale, edition.date)
 
 
-def _heading(ctx: Context, change: DivisionChange):
+def _division(ctx: Context, change: DivisionChange) -> list[Element]:
+    """A division's heading and blocks; a numbered paragraph (§) has its
+    number run in its first lid instead of a heading."""
+    if change.division.kind not in SUBDIVISIONS:
+        return [_heading(ctx, change)] + [e for delta in change.blocks for e in _block(ctx, delta)[1]]
+    if change.heading in ("same", "words"):
+        shown = [_block(ctx, delta) for delta in change.blocks]
+        nodes = tuple(node for nodes, _ in shown for node in nodes)
+        return run_in(ctx, replace(change.sides[1], blocks=nodes), [e for _, elements in shown for e in elements])
+    # new, gone, or its wording changed (repealed, reinstated): all of the old one deleted, all of the new inserted
+    old = track_all(run_in(ctx, change.old, blocks(ctx, change.old.blocks)), DELETED) if change.old else []
+    for bookmark in (b for e in old for b in e.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+        bookmark.getparent().remove(bookmark)  # the new one holds the bookmark
+    new = track_all(run_in(ctx, change.new, blocks(ctx, change.new.blocks)), INSERTED) if change.new else []
+    return old + new
+
+
+def _heading(ctx: Context, change: DivisionChange) -> Element:
     if change.heading == "same":
-        return heading(ctx, change.new)
+        return heading(ctx, change.division)
     if change.heading == "words":
-        return heading(ctx, replace(change.new, title=change.title))
+        return heading(ctx, titled(change.division, change.title))
     if change.heading in ("added", "removed"):
         return track_all([heading(ctx, change.division)], INSERTED if change.new else DELETED)[0]
     # its wording changed ("Art. 15. (Opgeheven)"): the old wording deleted, the new inserted
-    p, old = heading(ctx, change.new), heading(ctx, change.old)
+    before, after = change.sides
+    p, old = heading(ctx, after), heading(ctx, before)
     words = [child for child in p if child.tag not in _FRAME]
     for child in words:
         p.remove(child)
@@ -83,30 +128,33 @@ def _heading(ctx: Context, change: DivisionChange):
     return p
 
 
-def _block(ctx: Context, delta) -> list:
+def _block(ctx: Context, delta: Delta) -> tuple[list[Node], list[Element]]:
+    """The nodes a block's change shows (for the numbered paragraph around
+    it) and their elements."""
     if isinstance(delta, Kept):
-        return block(ctx, delta.node)
+        return [delta.node], block(ctx, delta.node)
     if isinstance(delta, Added):
-        return track_all(block(ctx, delta.node), INSERTED)
+        return [delta.node], track_all(block(ctx, delta.node), INSERTED)
     if isinstance(delta, Removed):
-        return track_all(block(ctx, delta.node), DELETED)
+        return [delta.node], track_all(block(ctx, delta.node), DELETED)
     if not in_place(delta):
-        return _block(ctx, Removed(delta.old)) + _block(ctx, Added(delta.new))
+        (old, before), (new, after) = _block(ctx, Removed(delta.old)), _block(ctx, Added(delta.new))
+        return old + new, before + after
     elements = derive(block(ctx, merged(delta)[0]))
     if delta.restyled:
         restyle(elements[0], block(ctx, delta.old)[0])
     if isinstance(delta.new, DataTable):
         _figures(ctx, elements[0], delta)
-    return elements
+    return [delta.new], elements
 
 
-def _figures(ctx: Context, table, delta: Changed) -> None:
+def _figures(ctx: Context, table: Element, delta: Changed) -> None:
     """Each changed figure of a data table: the old one deleted, the new one
     inserted, in its cell; the columns widened to hold both on one line."""
-    for tr, row in zip(table.findall(qn("w:tr"))[1:], delta.parts["rows"]):
+    for tr, row in zip(table.findall(qn("w:tr"))[1:], delta.children["rows"], strict=True):
         if not isinstance(row, Changed):
             continue
-        for tc, old, new in zip(tr.findall(qn("w:tc"))[1:], row.old.values, row.new.values):
+        for tc, old, new in zip(tr.findall(qn("w:tc"))[1:], row.old.values, row.new.values, strict=True):
             if old != new:
                 p = tc.find(qn("w:p"))
                 run = p.find(qn("w:r"))
@@ -119,17 +167,19 @@ def _figures(ctx: Context, table, delta: Changed) -> None:
     _refit(table)
 
 
-def _refit(table) -> None:
+def _refit(table: Element) -> None:
     """Share the table's width again among its columns, for what they now hold."""
     rows = [tr.findall(qn("w:tc")) for tr in table.findall(qn("w:tr"))]
-    columns = [["".join(t.text or "" for t in row[j].iter(qn("w:t"), qn("w:delText"))) for row in rows]
-               for j in range(len(rows[0]))]
+    columns = [
+        ["".join(t.text or "" for t in row[j].iter(qn("w:t"), qn("w:delText"))) for row in rows]
+        for j in range(len(rows[0]))
+    ]
     grid = table.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
     widths = column_widths(columns, sum(int(col.get(qn("w:w"))) for col in grid))
-    for col, width in zip(grid, widths):
+    for col, width in zip(grid, widths, strict=True):
         col.set(qn("w:w"), str(width))
     for row in rows:
-        for tc, width in zip(row, widths):
+        for tc, width in zip(row, widths, strict=True):
             tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").set(qn("w:w"), str(width))
 
 

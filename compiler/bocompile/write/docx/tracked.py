@@ -15,19 +15,23 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 from copy import deepcopy
-from typing import Callable
-
-from lxml import etree
+from typing import Any
 
 from docx.oxml.ns import qn
+from lxml import etree
 
-from bocompile.diff.changes import DELETED, INSERTED, Added, Changed, Kept, Removed, Tracked
+from bocompile.diff.changes import DELETED, INSERTED, Added, Changed, Delta, Kept, Node, Removed, Tracked
 from bocompile.model import Cell, DataTable, Heading, ListBlock, ListItem, Paragraph, Table
 from bocompile.write.docx.ooxml import make
 
 NAMES = {INSERTED: "w:ins", DELETED: "w:del"}
 TAGS = {change: qn(name) for change, name in NAMES.items()}
+#: an lxml element of WordprocessingML (lxml ships no type information)
+Element = Any
+#: who made a change: the w:ins or w:del, its author and its date
+Identity = tuple[str, str, str]
 CHANGES = {tag: change for change, tag in TAGS.items()}
 P, R, TR, TC, TBL, PPR, RPR, TRPR = (qn(f"w:{name}") for name in ("p", "r", "tr", "tc", "tbl", "pPr", "rPr", "trPr"))
 HYPERLINK, PPR_CHANGE = qn("w:hyperlink"), qn("w:pPrChange")
@@ -37,10 +41,10 @@ _AFTER_RPR = (qn("w:sectPr"), PPR_CHANGE)
 _DELETED_TEXT = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
 
 
-def wrap(change: str, elements: list) -> list:
+def wrap(change: str, elements: list[Element]) -> list[Element]:
     """Runs and hyperlinks (what the inline renderer returns) with their runs
     inside a w:ins or w:del; consecutive runs share one."""
-    out: list = []
+    out: list[Element] = []
     for element in elements:
         if element.tag == HYPERLINK:
             runs = list(element)
@@ -57,7 +61,7 @@ def wrap(change: str, elements: list) -> list:
     return out
 
 
-def track_all(elements: list, change: str) -> list:
+def track_all(elements: list[Element], change: str) -> list[Element]:
     """Whole blocks or a heading, new or gone: every run, paragraph mark and row."""
     for element in elements:
         for p in element.iter(P):
@@ -72,7 +76,7 @@ def track_all(elements: list, change: str) -> list:
     return elements
 
 
-def derive(elements: list) -> list:
+def derive(elements: list[Element]) -> list[Element]:
     """The paragraph marks and rows a changed block's tracked words imply; an
     empty paragraph goes with its row, or with the table it follows."""
     for element in elements:
@@ -81,22 +85,20 @@ def derive(elements: list) -> list:
             if state:
                 mark(p, state)
         for tr in element.iter(TR):
-            states = {_state(p) for p in tr.iter(P) if _runs(p)}
-            if len(states) == 1 and None not in states:
-                state = states.pop()
+            state = _one({_state(p) for p in tr.iter(P) if _runs(p)})
+            if state:
                 _mark_row(tr, state)
                 for p in tr.iter(P):
                     if not _runs(p):
                         mark(p, state)
         for tbl in element.iter(TBL):
-            rows = {_row_state(tr) for tr in tbl.findall(TR)}
-            after = tbl.getnext()
-            if len(rows) == 1 and None not in rows and after is not None and after.tag == P and not _runs(after):
-                mark(after, rows.pop())
+            state, after = _one({_row_state(tr) for tr in tbl.findall(TR)}), tbl.getnext()
+            if state and after is not None and after.tag == P and not _runs(after):
+                mark(after, state)
     return elements
 
 
-def mark(p, change: str) -> None:
+def mark(p: Element, change: str) -> None:
     """Track paragraph `p`'s mark: it was inserted or deleted with its text."""
     ppr = p.find(PPR)
     if ppr is None:
@@ -114,7 +116,7 @@ def mark(p, change: str) -> None:
         rpr.insert(0, make(NAMES[change]))
 
 
-def restyle(p, old) -> None:
+def restyle(p: Element, old: Element) -> None:
     """Record in `p` that its paragraph properties were those of paragraph `old`."""
     ppr = p.find(PPR)
     if ppr is None:
@@ -130,7 +132,7 @@ def restyle(p, old) -> None:
     ppr.append(change)
 
 
-def stamp(elements: list, author: str, date: dt.date, next_id: Callable[[], int]) -> None:
+def stamp(elements: list[Element], author: str, date: dt.date, next_id: Callable[[], int]) -> None:
     """Give every change in `elements` not yet stamped its id, author and date."""
     when = f"{date.isoformat()}T00:00:00Z"
     for element in elements:
@@ -141,7 +143,7 @@ def stamp(elements: list, author: str, date: dt.date, next_id: Callable[[], int]
                 change.set(qn("w:date"), when)
 
 
-def in_place(delta, top: bool = True) -> bool:
+def in_place(delta: Delta, top: bool = True) -> bool:
     """Whether a changed block can be shown with its changes inside it. Its
     new and gone parts must be words, lists or text tables (their runs carry
     the change); a changed data table's figures and a paragraph that became
@@ -153,12 +155,10 @@ def in_place(delta, top: bool = True) -> bool:
     if isinstance(delta, (Added, Removed)):
         return _textual(delta.node)
     if isinstance(delta.new, DataTable):
-        return top and all(isinstance(row, (Kept, Changed)) for row in delta.parts["rows"])
+        return top and all(isinstance(row, (Kept, Changed)) for row in delta.children["rows"])
     if delta.restyled:
-        return top and not any(isinstance(item, Tracked) for words in delta.parts["text"].values()
-                               for item in words)
-    return all(in_place(item, top=False) for part in delta.parts.values() if isinstance(part, tuple)
-               for item in part)
+        return top and not any(isinstance(item, Tracked) for words in delta.words["text"].values() for item in words)
+    return all(in_place(item, top=False) for items in delta.children.values() for item in items)
 
 
 def count(docx: bytes) -> int:
@@ -169,7 +169,7 @@ def count(docx: bytes) -> int:
     return _count(body, cell=False)
 
 
-def _count(container, cell: bool) -> int:
+def _count(container: Element, cell: bool) -> int:
     total, last = 0, None
     paragraphs = container.findall(P)
     for child in container:
@@ -187,9 +187,9 @@ def _count(container, cell: bool) -> int:
             atoms.append(_identity(changed[0]))
         elif not (atoms and atoms[-1] and atoms[-1][0] == TAGS[INSERTED]):
             atoms.append(None)  # an unchanged mark ends a change, but LibreOffice runs an
-                                # insertion that ends a paragraph on into the next one
+            # insertion that ends a paragraph on into the next one
         if cell and child is paragraphs[-1]:
-            atoms = atoms[:len(_runs(child))]  # the last mark of a cell is never tracked
+            atoms = atoms[: len(_runs(child))]  # the last mark of a cell is never tracked
         for atom in atoms:
             if atom is not None and atom != last:
                 total += 1
@@ -199,11 +199,11 @@ def _count(container, cell: bool) -> int:
     return total
 
 
-def _identity(change) -> tuple:
+def _identity(change: Element) -> Identity:
     return (change.tag, change.get(qn("w:author")), change.get(qn("w:date")))
 
 
-def _change_of(run):
+def _change_of(run: Element) -> Identity | None:
     """The w:ins or w:del a run stands in (its identity), or None."""
     parent = run.getparent()
     while parent is not None and parent.tag != P:
@@ -213,24 +213,28 @@ def _change_of(run):
     return None
 
 
-def _runs(p) -> list:
+def _runs(p: Element) -> list[Element]:
     """The runs of paragraph `p` that hold something (text, a break, a note, a drawing)."""
     return [run for run in p.iter(R) if any(child.tag != RPR for child in run)]
 
 
-def _state(p) -> str | None:
+def _state(p: Element) -> str | None:
     """INSERTED or DELETED if every run of `p` is; else None."""
-    tags = {(_change_of(run) or (None,))[0] for run in _runs(p)}
-    return CHANGES[tags.pop()] if len(tags) == 1 and None not in tags else None
+    return _one({CHANGES[found[0]] if found else None for found in map(_change_of, _runs(p))})
 
 
-def _row_state(tr) -> str | None:
+def _one(states: set[str | None]) -> str | None:
+    """The change all of them share, if they share one."""
+    return states.pop() if len(states) == 1 else None
+
+
+def _row_state(tr: Element) -> str | None:
     trpr = tr.find(TRPR)
     found = [child.tag for child in trpr if child.tag in CHANGES] if trpr is not None else []
     return CHANGES[found[0]] if found else None
 
 
-def _mark_row(tr, change: str) -> None:
+def _mark_row(tr: Element, change: str) -> None:
     trpr = tr.find(TRPR)
     if trpr is None:
         trpr = make("w:trPr")
@@ -239,7 +243,7 @@ def _mark_row(tr, change: str) -> None:
         trpr.append(make(NAMES[change]))
 
 
-def _untracked(p) -> list[list]:
+def _untracked(p: Element) -> list[list[Element]]:
     """Groups of consecutive runs of `p` (or of one of its hyperlinks) that
     are in no w:ins or w:del yet."""
     groups: list[list] = []
@@ -256,7 +260,7 @@ def _untracked(p) -> list[list]:
     return groups
 
 
-def _as(change: str, run):
+def _as(change: str, run: Element) -> Element:
     """A run as it stands in a deletion: its text is deleted text."""
     if change == DELETED:
         for element in run.iter(*_DELETED_TEXT):
@@ -264,7 +268,7 @@ def _as(change: str, run):
     return run
 
 
-def _textual(node) -> bool:
+def _textual(node: Node) -> bool:
     """Whether every paragraph `node` renders is made of its words (no figure,
     no generated figures), so its runs say it was inserted or deleted."""
     if isinstance(node, tuple):  # a table row

@@ -1,0 +1,1 @@
+"""The default templates bocompile ships; a project's own templates/ overrides them."""

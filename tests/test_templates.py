@@ -1,0 +1,107 @@
+"""Templates: the packaged defaults, a project's overrides, and where errors point."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from docx2python import docx2python
+
+from bocompile.diagnostics import SourceError
+from bocompile.language import load_language
+from bocompile.template_files import defaults
+from test_check import errors, run
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_NL = Path(str(defaults()["lang/nl.toml"]))
+
+
+@pytest.fixture
+def bare(tmp_path) -> Path:
+    """The bundled sources with no templates/ folder at all."""
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "sources", root / "sources")
+    return root
+
+
+def override(root: Path, text: str) -> Path:
+    path = root / "templates/lang/nl.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_in(path: Path, start: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if line.startswith(start))
+
+
+def nl_text(root: Path) -> str:
+    out = root / "out"
+    result = run("-C", str(root), "build", "--lang", "nl", "--format", "docx", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    with docx2python(out / "base/nl.docx") as document:
+        return document.text.replace("\u00a0", " ")
+
+
+def test_a_project_without_templates_builds_with_the_packaged_defaults(bare):
+    assert run("-C", str(bare), "check").returncode == 0
+    text = nl_text(bare)
+    assert "Artikel 8 – Consolidatie van de verbintenissen" in text
+    assert "Opgemaakt te Brussel op 28 februari 2019" in text
+
+
+def test_one_overridden_key_changes_that_wording_only(bare):
+    override(bare, '[signature]\ndone = "Gedaan te {{ place }} op {{ date }}."\n')
+    text = nl_text(bare)
+    assert "Gedaan te Brussel op 28 februari 2019." in text
+    assert "Opgemaakt te" not in text
+    assert "Artikel 8 – Consolidatie van de verbintenissen" in text  # the rest is the default's
+
+
+def test_an_error_in_an_override_names_the_project_file_and_line(bare):
+    path = override(bare, '# our wording\n[label]\narticle = "Artikel {{ n + 1 }}"\n')
+    result = run("-C", str(bare), "check")
+    assert result.returncode == 1
+    assert errors(result)[0].startswith(
+        f"templates/lang/nl.toml:{line_in(path, 'article')}: error: template 'label.article' cannot be rendered"
+    )
+
+
+def test_a_misshapen_key_in_an_override_is_reported_at_its_line(bare):
+    path = override(bare, '[label]\narticle = "Art. {{ n }}"\n\n[signature]\ndone.x = "y"\n')
+    result = run("-C", str(bare), "check")
+    assert result.returncode == 1
+    assert errors(result) == [
+        f"templates/lang/nl.toml:{line_in(path, 'done.x')}: error: 'signature.done' must be one template "
+        "(a text), as in the default wording",
+    ]
+
+
+def test_diagnostics_name_the_file_each_key_came_from(bare):
+    override(bare, '\n[page]\nheader = "{{ titel }}"\n')
+    language = load_language(bare, "nl")
+    with pytest.raises(SourceError) as project_key:
+        language.render("page.header")
+    assert str(project_key.value.diagnostics[0].loc) == "templates/lang/nl.toml:3"
+    with pytest.raises(SourceError) as default_key:
+        language.render("label.article")  # no n given: the default template fails
+    label_line = line_in(DEFAULT_NL, 'article = "Artikel')
+    assert str(default_key.value.diagnostics[0].loc) == f"{DEFAULT_NL}:{label_line}"
+
+
+def test_a_language_without_any_wording_says_how_to_start_one(bare):
+    with pytest.raises(SourceError) as error:
+        load_language(bare, "de")
+    assert str(error.value).startswith(
+        "templates/lang/de.toml:1: error: no wording for language 'de': create templates/lang/de.toml"
+    )
+
+
+def test_a_project_reference_docx_that_is_no_word_document_is_a_clear_error(bare):
+    own = bare / "templates/docx/reference.docx"
+    own.parent.mkdir(parents=True)
+    own.write_text("not a document")
+    result = run("-C", str(bare), "check")
+    assert result.returncode == 1
+    assert errors(result)[0].startswith("templates/docx/reference.docx:1: error: cannot use this reference.docx")
