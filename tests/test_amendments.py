@@ -133,14 +133,13 @@ def test_consolidation_applies_amendments_in_force(compiled):
 
 
 def test_renumbering_gives_1_to_n_and_7_1_becomes_8(compiled):
-    text, moves = renumber(consolidate(compiled.agreement, compiled.amendments))
+    before = consolidate(compiled.agreement, compiled.amendments)
+    text = renumber(before)
     articles = [d for d in walk_divisions(text.parts) if d.kind == "article"]
     assert [d.number for d in articles] == [(n,) for n in range(1, len(articles) + 1)]
     assert divisions(text)["dienstverlening-regeringsleden"].number == (8,)
     assert "herinvestering" not in divisions(text)
-    moved = {m.key: (m.old, m.new) for m in moves}
-    assert moved["herinvestering"] == ((15,), None)
-    assert moved["consolidatie"] == ((8,), (9,))
+    assert (divisions(before)["consolidatie"].number, divisions(text)["consolidatie"].number) == ((8,), (9,))
 
 
 @pytest.mark.parametrize("position, anchor, expected", [
@@ -315,3 +314,27 @@ def test_a_signatory_without_honorific_is_named_without_one(mini_built):
     assert "FOD Test, vertegenwoordigd door Bea Test, Voorzitster," in nl
     assert "SPF Test, représenté par Bea Test, Présidente," in fr
     assert "Anna Test" not in nl and "Anna Test" not in fr
+
+
+@pytest.mark.parametrize("operation, fault", [
+    ("::: repeal crisiscommunicatie-slot\n:::\n",
+     "'crisiscommunicatie-slot' does not exist at this point; use the key of a part, section, article or "
+     "paragraph in force (did you mean 'crisiscommunicatie-verslag', 'crisiscommunicatie-opdracht', "
+     "'crisiscommunicatie-middelen'?)"),
+    ("::: replace-words crisiscommunicatie-middelen lid 3\nold: jaarlijks\nnew: halfjaarlijks\n:::\n",
+     "'crisiscommunicatie-middelen' has 2 lid(s); there is no lid 3"),
+    ("::: replace crisiscommunicatie-opdracht lid 2\nNieuwe tekst.\n:::\n",
+     "'crisiscommunicatie-opdracht' has 1 lid(s); there is no lid 2"),
+    ("::: insert verloren-lid in dienstverlening-regeringsleden\n### Verloren {#verloren-lid}\n:::\n",
+     "an article cannot stand in article 'dienstverlening-regeringsleden'; insert it after or before a "
+     "provision of its kind"),
+])
+def test_paragraph_targets_that_do_not_exist_name_what_does(project_copy, operation, fault):
+    """Article 7/1 (inserted by nr. 2) has § 1 (one lid) and § 2 (two leden)."""
+    path = project_copy / "sources/nl/amendments/wijziging-3.md"
+    for lang in ("nl", "fr"):
+        other = project_copy / f"sources/{lang}/amendments/wijziging-3.md"
+        other.write_text(other.read_text() + "\n" + operation)
+    result = run("check", "-C", str(project_copy))
+    line = line_of(path, operation.splitlines()[0])
+    assert errors(result) == [f"sources/nl/amendments/wijziging-3.md:{line}: error: amendment nr. 3: {fault}"]

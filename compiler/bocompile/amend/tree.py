@@ -6,6 +6,7 @@ the operation's file:line.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from typing import Callable
 
@@ -24,8 +25,11 @@ def live(agreement: Agreement, key: str) -> Division:
     """The division `key`, which must exist and be in force."""
     division = find(agreement, key)
     if division is None:
-        raise AmendmentError(f"'{key}' does not exist at this point; use the key of a part, "
-                             "section or article in force")
+        keys = [d.key for d in walk_divisions(agreement.parts) if not d.repealed]
+        near = difflib.get_close_matches(key, keys, n=3)
+        raise AmendmentError(f"'{key}' does not exist at this point; use the key of a part, section, "
+                             "article or paragraph in force" + (f" (did you mean {', '.join(map(repr, near))}?)"
+                                                                if near else ""))
     if division.repealed:
         raise AmendmentError(f"'{key}' is repealed at this point; reinstate it first")
     return division

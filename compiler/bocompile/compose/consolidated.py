@@ -35,7 +35,7 @@ def consolidated_edition(loaded: Loaded, as_of: dt.date | None = None, renumbere
         raise SourceError([dataclasses.replace(d, severity="error") for d in states.dangling(as_of)])
     if renumbered:
         before = agreement
-        agreement, _ = renumber(agreement)
+        agreement = renumber(agreement)
         annexes = (concordance(before, agreement, config.numbering, langs),)
     agreement = annotate(agreement, langs, tuple(s for s in states.steps if s.amendment in applied))
     front = {lang: (langs[lang].render("consolidated.state", date=langs[lang].date(as_of)),

@@ -7,31 +7,17 @@ what moved, for the reader who knows the old numbers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from bocompile.model import Agreement, Division, walk_divisions
-from bocompile.number import Number, assign
-
-
-@dataclass(frozen=True)
-class Move:
-    """One line of the concordance table; `new` is None when repealed."""
-
-    kind: str
-    key: str
-    old: Number
-    new: Number | None
+from bocompile.model import Agreement, Division
+from bocompile.number import assign
 
 
-def renumber(agreement: Agreement) -> tuple[Agreement, tuple[Move, ...]]:
-    old = {d.key: d for d in walk_divisions(agreement.parts)}
-
+def renumber(agreement: Agreement) -> Agreement:
+    """`agreement` numbered 1..n again (paragraphs 1..n in their article),
+    without its repealed provisions."""
     def kept(divisions: tuple[Division, ...]) -> tuple[Division, ...]:
         return tuple(replace(d, number=(), children=kept(d.children))
                      for d in divisions if not d.repealed)
 
-    fresh = assign(Agreement(kept(agreement.parts)))
-    new = {d.key: d.number for d in walk_divisions(fresh.parts)}
-    moves = tuple(Move(d.kind, d.key, d.number, new.get(d.key)) for d in old.values()
-                  if new.get(d.key) != d.number)
-    return fresh, moves
+    return assign(Agreement(kept(agreement.parts)))

@@ -39,8 +39,7 @@ def _apply(agreement, op: Replace, change):
         return tree.update(agreement, op.target, lambda d: replace(
             bracket_division(new, change), number=d.number, history=d.history + (replace(change, action="replaced"),)))
     if not 1 <= op.paragraph <= len(target.blocks):
-        raise AmendmentError(f"'{op.target}' has {len(target.blocks)} blocks; "
-                             f"there is no paragraph {op.paragraph}")
+        raise AmendmentError(f"'{op.target}' has {len(target.blocks)} lid(s); there is no lid {op.paragraph}")
     index = op.paragraph - 1
     return tree.update(agreement, op.target, lambda d: tree.noted(replace(
         d, blocks=d.blocks[:index] + bracket(op.content, change) + d.blocks[index + 1:]), "modified", change))
