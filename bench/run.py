@@ -14,16 +14,21 @@ from dataclasses import replace
 from pathlib import Path
 
 from bocompile.compose import editions_of
+from bocompile.compose.comparison import comparison
 from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.inputs import history_of
 from bocompile.compose.signed import base_edition
+from bocompile.diff import compare
 from bocompile.load import load
 from bocompile.model import Agreement, Division
 from bocompile.number import number
 from bocompile.project import Project
 from bocompile.typography import typeset_edition
 from bocompile.write.akn import write_akn
-from bocompile.write.docx import docx_writers, write_docx
 from bocompile.write.pdf.office import Office, OfficeError
+from bocompile.write.docx import docx_writers, write_docx
+from bocompile.write.docx.redline import write_redline
+from bocompile.write.docx.synoptic import write_synoptic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +65,11 @@ def main() -> None:
     timed("akn nl, fr (bundled)", lambda: write_akn(base, langs))
     timed("docx nl, fr, nl-fr (10x: 290 articles)", lambda: write_docx(big, langs), runs=3)
     timed("akn nl, fr (10x: 290 articles)", lambda: write_akn(big, langs), runs=3)
+    states = history_of(compiled)
+    timed("diff as signed -> latest (bundled)", lambda: compare(states.signed, states.at()))
+    compared = comparison(compiled, "base", states=states)
+    timed("redline + synoptic nl, fr (bundled)", lambda: [
+        write(compared, lang) for write in (write_redline, write_synoptic) for lang in langs])
     pdf_step(compiled)
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import signal
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -56,3 +60,44 @@ def chromium(tmp_path_factory):
         yield driver
     finally:
         driver.quit()
+
+
+SOFFICE = shutil.which("soffice")
+#: the system Python, which has LibreOffice's UNO bridge (Debian: python3-uno)
+UNO_PYTHON = "/usr/bin/python3"
+
+
+def _uno_missing() -> str | None:
+    if not SOFFICE:
+        return "LibreOffice (soffice) is not on PATH; install libreoffice-writer-nogui"
+    if not Path(UNO_PYTHON).is_file() or subprocess.run([UNO_PYTHON, "-c", "import uno"],
+                                                         capture_output=True).returncode:
+        return f"{UNO_PYTHON} cannot import uno; install python3-uno"
+    return None
+
+
+@pytest.fixture(scope="session")
+def libreoffice(tmp_path_factory):
+    """One LibreOffice for the whole session, with a private profile, listening
+    on a pipe: `libreoffice(paths)` opens each DOCX through the UNO bridge
+    (tests/libreoffice_uno.py) and returns what it sees, PDFs included."""
+    missing = _uno_missing()
+    if missing:
+        pytest.skip(missing)
+    home = tmp_path_factory.mktemp("libreoffice")
+    pipe = f"bocompile_tests_{os.getpid()}"
+    office = subprocess.Popen(
+        [SOFFICE, f"-env:UserInstallation={(home / 'profile').as_uri()}", "--headless", "--invisible",
+         "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def inspect(paths: list[Path]) -> dict[str, dict]:
+        pdfs = Path(tmp_path_factory.mktemp("pdf"))
+        result = subprocess.run([UNO_PYTHON, str(REPO / "tests" / "libreoffice_uno.py"), pipe, str(pdfs),
+                                 *map(str, paths)], capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr
+        return {Path(name).name: seen for name, seen in json.loads(result.stdout).items()}
+
+    yield inspect
+    os.killpg(office.pid, signal.SIGTERM)  # the session LibreOffice started, and its children
+    office.wait()

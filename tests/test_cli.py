@@ -94,6 +94,7 @@ def test_help_lists_every_command_and_the_exit_codes():
     assert re.findall(r"^  (\w+) ", result.stdout.split("Commands:")[1], re.M) == [
         "build",
         "check",
+        "diff",
         "status",
         "xliff",
         "watch",
@@ -178,5 +179,5 @@ def test_shell_completion_knows_commands_and_template_names():
         assert result.returncode == 0
         return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
 
-    assert complete("bocompile ") == ["build", "check", "status", "xliff", "watch", "init", "templates"]
+    assert complete("bocompile ") == ["build", "check", "diff", "status", "xliff", "watch", "init", "templates"]
     assert complete("bocompile templates copy lang/") == ["lang/fr.toml", "lang/nl.toml"]

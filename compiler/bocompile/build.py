@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 from bocompile.compose.edition import Edition
 from bocompile.amend.history import History
 from bocompile.compose import editions_of
+from bocompile.compose.comparison import amendment_comparisons
 from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.load import Loaded, load
@@ -30,6 +31,7 @@ from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
 from bocompile.write.html import write_html
 from bocompile.write.pdf import OfficeError, write_pdf
+from bocompile.write.docx.redline import write_redline
 
 FORMATS = ("docx", "akn", "pdf", "html")
 #: every folder a build owns: each build replaces all of them, so output/
@@ -55,20 +57,13 @@ def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Itera
     (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
-    for folder in ("sources", "templates"):
-        if out.resolve().is_relative_to(project.root / folder):
-            raise UsageProblem(f"the output directory {out} is inside {folder}/; choose one outside "
-                               "sources/ and templates/ (-o DIR)")
+    outside_the_sources(project, out)
     loaded = load(project)
     states = history_of(loaded)
     if warnings is not None:
         warnings.extend(states.warnings)
     files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)
-    try:
-        return _replace(out, files, OUTPUT_FOLDERS)
-    except OSError as exc:
-        raise UsageProblem(f"cannot write to {out}: {exc.strerror}; choose another output "
-                           "directory (-o DIR)") from None
+    return replace_outputs(out, files, OUTPUT_FOLDERS + ("manifest.json",))
 
 
 def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
@@ -77,10 +72,11 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
            progress: Progress | None = None) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
-    Always the base agreement and every amendment instrument; with
-    `consolidated`, also the text in force on `as_of` (default: the latest
-    entry into force), renumbered if asked. No `formats`: those of [output]
-    in agreement.toml (docx and akn unless it says otherwise).
+    Always the base agreement and every amendment instrument (in DOCX with
+    its redline); with `consolidated`, also the text in force on `as_of`
+    (default: the latest entry into force), renumbered if asked. No
+    `formats`: those of [output] in agreement.toml (docx and akn unless it
+    says otherwise).
     """
     unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
@@ -113,6 +109,10 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
                 raise SourceError([Diagnostic(where, str(error))]) from None
             if progress:
                 progress(f"{fmt} (LibreOffice)", len(jobs), len(jobs))
+    if "docx" in formats:  # each instrument's redline: the text before and after it
+        for compared in amendment_comparisons(loaded, states=states):
+            for lang in langs:
+                files[f"{compared.name}/redline-{lang}.docx"] = write_redline(compared, lang)
     files["manifest.json"] = _manifest(files, editions)
     return files
 
@@ -133,21 +133,36 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
-def _replace(out: Path, files: dict[str, bytes], folders: tuple[str, ...]) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".bocompile-", dir=out))
+def outside_the_sources(project: Project, out: Path) -> None:
+    """An output directory inside sources/ or templates/ is a usage error."""
+    for folder in ("sources", "templates"):
+        if out.resolve().is_relative_to(project.root / folder):
+            raise UsageProblem(f"the output directory {out} is inside {folder}/; choose one outside "
+                               "sources/ and templates/ (-o DIR)")
+
+
+def replace_outputs(out: Path, files: dict[str, bytes], entries: tuple[str, ...]) -> list[Path]:
+    """Write `files` (names relative to `out`), then swap in each of `entries`
+    (a folder or file under `out`) in one step: it holds exactly these files."""
+    staging = None
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".bocompile-", dir=out))
         for name, data in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        for folder in folders:
-            target, old = out / folder, staging / f".old-{folder}"
+        for index, entry in enumerate(entries):
+            target, old = out / entry, staging / f".old-{index}"
+            target.parent.mkdir(parents=True, exist_ok=True)
             if target.exists():
                 os.replace(target, old)
-            if (staging / folder).exists():
-                os.replace(staging / folder, target)
-        os.replace(staging / "manifest.json", out / "manifest.json")
+            if (staging / entry).exists():
+                os.replace(staging / entry, target)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write to {out}: {exc.strerror}; choose another output "
+                           "directory (-o DIR)") from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging:
+            shutil.rmtree(staging, ignore_errors=True)
     return [out / name for name in sorted(files)]

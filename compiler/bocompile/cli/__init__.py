@@ -19,7 +19,7 @@ from bocompile import __version__
 from bocompile.cli.common import Settings, global_options
 
 #: every command, in the order --help lists them; bocompile.cli.<name> defines it
-COMMANDS = ("build", "check", "status", "xliff", "watch", "init", "templates")
+COMMANDS = ("build", "check", "diff", "status", "xliff", "watch", "init", "templates")
 DEFAULT = "build"
 INTERNAL_ERROR = 3
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from bocompile.diff.changes import Tracked
 from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Quoted, Reference, Strong, Text
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.ooxml import make, paragraph, run, sub, text
+from bocompile.write.docx.tracked import wrap
 from bocompile.write.docx.wording import rich
 
 
@@ -56,6 +58,8 @@ def _inline(ctx: Context, item: Inline, fmt: _Format) -> list:
         return inlines(ctx, item.children, fmt)
     if isinstance(item, Mark):
         return mark(ctx, item, fmt) if item.side != "note" else []
+    if isinstance(item, Tracked):  # words a diff found on one side only
+        return wrap(item.change, inlines(ctx, item.children, fmt))
     raise TypeError(f"unknown inline {type(item).__name__}")
 
 

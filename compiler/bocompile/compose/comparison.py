@@ -1,0 +1,154 @@
+"""A comparison: two states of the agreement and what changed, worded.
+
+It is what the redline and the synoptic table render: the changes
+(diff/), an Edition for the wording and numbers of both texts (the new
+numbers, and the old ones of what is gone), the lines naming the two
+texts, and for each provision the amendment credited with its changes:
+the author and date of its tracked changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bocompile.amend.history import History
+from bocompile.compose.edition import Edition
+from bocompile.compose.inputs import history_of, languages_of, running_headers
+from bocompile.compose.instrument import instrument_title
+from bocompile.diff import compare
+from bocompile.diff.changes import DivisionChange
+from bocompile.diff.points import Point, span
+from bocompile.language import Language
+from bocompile.load import Loaded
+from bocompile.model import Agreement
+from bocompile.model.amendment import Amendment
+from bocompile.model.facts import AmendmentInfo
+from bocompile.number import Numbering, number
+
+
+@dataclass(frozen=True)
+class Comparison:
+    name: str  # output folder: "diff/base_wijziging-2", "amendments/<id>"
+    edition: Edition  # wording, numbers of both texts, title page lines
+    divisions: tuple[DivisionChange, ...]  # the parts' changes (each holds its children's)
+    credits: dict[str, AmendmentInfo]  # division key -> the amendment that changed it
+
+    def author(self, key: str, lang: str) -> str:
+        """The author of a provision's tracked changes: "Wijziging nr. 2 – <subject>"."""
+        info = self.credits[key]
+        return self.edition.text("diff.author", lang, nr=info.number, subject=info.title[lang])
+
+
+def comparison(
+    loaded: Loaded, start: str | None = None, end: str | None = None, *, states: History | None = None
+) -> Comparison:
+    """`bocompile diff --from start --to end`; UsageProblem for bad points."""
+    states = states or history_of(loaded)
+    since, to = span(states, loaded.config.signing_date, start, end)
+    return _compose(loaded, states, since, to, f"diff/{since.name}_{to.name}")
+
+
+def amendment_comparisons(loaded: Loaded, *, states: History | None = None) -> list[Comparison]:
+    """For each amendment, the text before it against the text after it."""
+    states = states or history_of(loaded)
+    return [
+        _compose(loaded, states, Point("", index), Point("", index + 1), f"amendments/{step.amendment.info.id}")
+        for index, step in enumerate(states.steps)
+    ]
+
+
+def _compose(loaded: Loaded, states: History, since: Point, to: Point, name: str) -> Comparison:
+    config, langs = loaded.config, languages_of(loaded)
+    old, new = _state(states, since), _state(states, to)
+    changes = compare(old, new)
+    applied = tuple(step.amendment for step in states.steps[since.applied : to.applied])
+    edition = Edition(
+        name=name,
+        kind="comparison",
+        config=config,
+        agreement=new,
+        numbering=_numbers(old, new, config.numbering),
+        languages=langs,
+        root=loaded.project.root,
+        date=_date(states, to, config.signing_date),
+        title=config.title,
+        header=running_headers(langs, config.title),
+        front={lang: _front(states, since, to, applied, langs[lang], config.signing_date) for lang in langs},
+        amendments=applied,
+        cited={
+            lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang]) for a in applied}
+            for lang in langs
+        },
+    )
+    return Comparison(name, edition, changes, _credits(changes, tuple(a.info for a in applied)))
+
+
+def _state(states: History, at: Point) -> Agreement:
+    return states.steps[at.applied - 1].after if at.applied else states.signed
+
+
+def _numbers(old: Agreement, new: Agreement, style: str) -> Numbering:
+    """The new numbers, and the old ones of provisions the new text lacks."""
+    before, after = number(old, style), number(new, style)
+    return Numbering({**before.numbers, **after.numbers}, {**before.kinds, **after.kinds}, style)
+
+
+def _date(states: History, to: Point, signed: dt.date) -> dt.date:
+    """The new text's date: the day asked for, else the latest entry into force it includes."""
+    if to.day:
+        return to.day
+    return states.steps[to.applied - 1].amendment.info.in_force if to.applied else signed
+
+
+def _front(
+    states: History, since: Point, to: Point, applied: tuple[Amendment, ...], language: Language, signed: dt.date
+) -> tuple[str, ...]:
+    """The title page lines: the current text, the new text, then the amendments between them."""
+    lines = [
+        language.render("diff.from", text=_text(states, since, language, signed)),
+        language.render("diff.to", text=_text(states, to, language, signed)),
+    ]
+    if applied:
+        lines.append(language.render("diff.includes"))
+        lines += [
+            language.render(
+                "consolidated.amendment",
+                nr=a.info.number,
+                subject=a.info.title[language.code],
+                signed=language.date(a.info.signed),
+                in_force=language.date(a.info.in_force),
+            )
+            for a in applied
+        ]
+    return tuple(lines)
+
+
+def _text(states: History, at: Point, language: Language, signed: dt.date) -> str:
+    """How the title page names a state: as signed, on a date, after an amendment."""
+    if at.day:
+        return language.render("diff.state.date", date=language.date(at.day))
+    if not at.applied:
+        return language.render("diff.state.base", date=language.date(signed))
+    info = states.steps[at.applied - 1].amendment.info
+    return language.render(
+        "diff.state.amendment", nr=info.number, subject=info.title[language.code], signed=language.date(info.signed)
+    )
+
+
+def _credits(changes: tuple[DivisionChange, ...], applied: tuple[AmendmentInfo, ...]) -> dict[str, AmendmentInfo]:
+    """Per provision, the last amendment between the two texts that changed
+    it (its history says which); else what its parent is credited with, else
+    the last amendment between them. No amendment between them: no change."""
+    infos = {info.number: info for info in applied}
+    credits: dict[str, AmendmentInfo] = {}
+
+    def visit(items: tuple[DivisionChange, ...], inherited: AmendmentInfo) -> None:
+        for change in items:
+            own = [c.amendment for c in change.division.history if c.amendment in infos]
+            credits[change.key] = infos[own[-1]] if own else inherited
+            visit(change.children, credits[change.key])
+
+    if applied:
+        visit(changes, applied[-1])
+    return credits

@@ -1,0 +1,36 @@
+"""`bocompile diff`: the documents to review a change before signing it.
+
+Between two texts of the agreement (diff/points.py), for every language:
+the redline (`nl.docx`: the new text with tracked changes) and the
+synoptic table (`synoptic-nl.docx`), written to output/diff/<from>_<to>/,
+which is replaced whole and only once every file is ready.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bocompile.build import outside_the_sources, replace_outputs
+from bocompile.compose.comparison import comparison
+from bocompile.load import load
+from bocompile.project import Project
+from bocompile.write.docx.redline import write_redline
+from bocompile.write.docx.synoptic import write_synoptic
+from bocompile.write.docx.tracked import count
+
+
+def review(
+    project: Project, out: Path, start: str | None = None, end: str | None = None
+) -> list[tuple[Path, int | None]]:
+    """Write the comparison of `start` and `end`: each file written, with the
+    number of tracked changes of a redline (None for a synoptic table)."""
+    outside_the_sources(project, out)
+    compared = comparison(load(project), start, end)
+    files: dict[str, bytes] = {}
+    changes: dict[str, int] = {}
+    for lang in compared.edition.config.languages:
+        files[f"{lang}.docx"] = write_redline(compared, lang)
+        changes[f"{lang}.docx"] = count(files[f"{lang}.docx"])
+        files[f"synoptic-{lang}.docx"] = write_synoptic(compared, lang)
+    written = replace_outputs(out, {f"{compared.name}/{name}": data for name, data in files.items()}, (compared.name,))
+    return [(path, changes.get(path.name)) for path in written]
