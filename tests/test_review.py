@@ -24,7 +24,7 @@ def test_by_default_the_diff_shows_the_latest_amendment(tmp_path):
     result = bocompile("diff", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "diff" / "wijziging-2_wijziging-3"
-    assert files(folder) == ["fr.docx", "nl.docx", "synoptic-fr.docx", "synoptic-nl.docx"]
+    assert files(folder) == ["fr.docx", "fr.html", "nl.docx", "nl.html", "synoptic-fr.docx", "synoptic-nl.docx"]
     assert files(tmp_path) == ["diff"]
     for lang in ("nl", "fr"):
         changes = count((folder / f"{lang}.docx").read_bytes())
@@ -122,3 +122,20 @@ def test_a_broken_wording_of_the_review_documents_fails_check_and_diff(project_c
             f"templates/lang/nl.toml:{line}: error: template 'diff.omitted' cannot be rendered:"
         )
     assert not (project_copy / "output").exists()
+
+
+def test_the_html_of_a_diff_marks_inserted_and_deleted_words_and_figures(tmp_path):
+    """Amendment nr. 2 as a page: its words in <ins>/<del>, its new article
+    inserted whole, each changed figure's row struck out and its new row added."""
+    from lxml import html
+
+    assert bocompile("diff", "--from", "wijziging-1", "--to", "wijziging-2", "-o", str(tmp_path)).returncode == 0
+    page = html.fromstring((tmp_path / "diff" / "wijziging-1_wijziging-2" / "nl.html").read_bytes())
+    words = [(e.tag, " ".join(e.text_content().split())) for e in page.iter("ins", "del")]
+    assert ("ins", "en aan de hand van meetbare indicatoren") in words
+    assert ("del", "zal") in words and ("ins", "organiseert") in words
+    assert any(tag == "ins" and text.startswith("De FOD staat in voor de coördinatie") for tag, text in words)
+    struck = [row for row in page.xpath('//table[@class="data"]//tr') if row.xpath("th/del")]
+    added = [row for row in page.xpath('//table[@class="data"]//tr') if row.xpath("th/ins")]
+    assert [[td.text_content() for td in row.xpath("td")][1] for row in struck] == ["3.720", "108.168"]
+    assert [[td.text_content() for td in row.xpath("td")][1] for row in added] == ["5.220", "109.668"]

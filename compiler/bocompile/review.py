@@ -1,22 +1,27 @@
 """`bocompile diff`: the documents to review a change before signing it.
 
 Between two texts of the agreement (diff/points.py), for every language:
-the redline (`nl.docx`: the new text with tracked changes) and the
-synoptic table (`synoptic-nl.docx`), written to output/diff/<from>_<to>/,
-which is replaced whole and only once every file is ready.
+the redline (`nl.docx`: the new text with tracked changes), the synoptic
+table (`synoptic-nl.docx`) and the same changes as a page (`nl.html`, with
+<ins> and <del>), written to output/diff/<from>_<to>/, which is replaced
+whole and only once every file is ready.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bocompile.build import outside_the_sources, replace_outputs
 from bocompile.compose.comparison import comparison
+from bocompile.diff.views import merged_tree
 from bocompile.load import load
+from bocompile.model import Agreement
 from bocompile.project import Project
 from bocompile.write.docx.redline import write_redline
 from bocompile.write.docx.synoptic import write_synoptic
 from bocompile.write.docx.tracked import count
+from bocompile.write.html import write_html
 
 
 def review(
@@ -27,10 +32,12 @@ def review(
     outside_the_sources(project, out)
     compared = comparison(load(project), start, end)
     files: dict[str, bytes] = {}
+    merged_edition = replace(compared.edition, agreement=Agreement(merged_tree(compared.divisions)))
     changes: dict[str, int] = {}
     for lang in compared.edition.config.languages:
         files[f"{lang}.docx"] = write_redline(compared, lang)
         changes[f"{lang}.docx"] = count(files[f"{lang}.docx"])
         files[f"synoptic-{lang}.docx"] = write_synoptic(compared, lang)
+        files[f"{lang}.html"] = write_html(merged_edition, (lang,))[f"{lang}.html"]
     written = replace_outputs(out, {f"{compared.name}/{name}": data for name, data in files.items()}, (compared.name,))
     return [(path, changes.get(path.name)) for path in written]

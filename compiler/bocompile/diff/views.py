@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import cast
 
-from bocompile.diff.changes import DELETED, INSERTED, Added, Changed, Delta, Kept, Node, Removed, Tracked, Words
+from bocompile.diff.changes import (DELETED, INSERTED, Added, Changed, Delta, DivisionChange, Kept, Node, Removed,
+                                    Tracked, Words)
 from bocompile.diff.fields import walked
-from bocompile.model import Division, Localized
+from bocompile.model import DataTable, Division, Localized
 from bocompile.model.nodes import Inlines
 
 OLD, NEW = "old", "new"
@@ -88,3 +89,34 @@ def _rebuilt(
     for name, deltas in delta.children.items():
         fields[name] = tuple(node for item in deltas for node in children(item))
     return replace(base, **fields)
+
+
+def merged_tree(changes: tuple[DivisionChange, ...]) -> tuple[Division, ...]:
+    """Both texts as one tree of divisions, for a writer that renders a whole
+    agreement (the HTML of a diff): a new or gone provision with all its
+    words tracked, a changed one with its merged words; a data table's
+    changed figures as the old row deleted and the new row inserted."""
+    return tuple(_merged_division(change) for change in changes)
+
+
+def _merged_division(change: DivisionChange) -> Division:
+    if change.heading == "added":
+        return cast(Division, tracked(change.new, INSERTED))
+    if change.heading == "removed":
+        return cast(Division, tracked(change.old, DELETED))
+    division = change.division
+    title = titled(division, change.title).title if change.heading == "words" else division.title
+    blocks = tuple(node for delta in change.blocks for node in _rows_whole(delta))
+    return replace(division, title=title, blocks=blocks, children=merged_tree(change.children))
+
+
+def _rows_whole(delta: Delta) -> tuple[Node, ...]:
+    if isinstance(delta, Changed) and isinstance(delta.new, DataTable):
+        rows: list[Node] = []
+        for row in delta.children["rows"]:
+            if isinstance(row, Changed) and row.old.values != row.new.values:
+                rows += [tracked(row.old, DELETED), tracked(row.new, INSERTED)]
+            else:
+                rows += merged(row)
+        return (replace(merged(delta)[0], rows=tuple(rows)),)
+    return merged(delta)
