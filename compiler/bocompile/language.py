@@ -55,7 +55,7 @@ class Language:
         """Render the template at dotted `name` (e.g. "label.article"), typeset."""
         if not all(type(value) in _PLAIN for value in values.values()):  # a list of totals, a Decimal
             return self._render(name, values)
-        key = (name, tuple((key, type(value), value) for key, value in values.items()))
+        key = (name, tuple((k, type(v), v) for k, v in sorted(values.items())))
         try:
             return self.rendered[key]
         except KeyError:

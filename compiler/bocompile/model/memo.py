@@ -1,4 +1,4 @@
-"""Values computed once per model object.
+"""Values computed once per object of the model (or a loaded project).
 
 The model is immutable and the states of the history share every subtree
 an amendment did not touch, so what is true of a node stays true as long
