@@ -104,7 +104,8 @@ def test_a_footnote_labelled_with_signs_keeps_them_as_its_mark(mini):
 
 def test_figures_placeholder_and_image(mini):
     figures = [b for b in article(mini, "tabellen").blocks if isinstance(b, Figure)]
-    assert [f.src for f in figures] == [None, "images/logo.png"]
+    assert [f.src for f in figures] == [{"nl": None, "fr": None},
+                                        {"nl": "images/logo.png", "fr": "images/logo.png"}]
     assert plain(figures[0].caption["fr"]) == "Organigramme (non repris)"
 
 

@@ -64,18 +64,18 @@ def load(project: Project) -> Loaded:
 
 def _read_language(project: Project, config: Config, lang: str, data, report: Report):
     folder = project.language_dir(lang)
-    if not folder.is_dir():
+    if project.kind(folder) != "a directory":
         report.error(config.loc, f"language '{lang}' has no folder sources/{lang}/")
         return ()
     listed = set(config.files)
-    for path in sorted(folder.glob("*.md")):
+    for path in project.files(folder, ".md", Loc(f"sources/{lang}", 0)):
         if path.name not in listed:
             report.error(Loc(project.rel(path), 1), f"{path.name} is not listed in files of "
                          f"{CONFIG}; add it there or remove the file")
     parts: tuple[Division, ...] = ()
     for name in config.files:
         path = folder / name
-        if not path.exists():
+        if project.kind(path) is None:
             report.error(config.files_loc, f"files lists {name} but sources/{lang}/{name} does not exist")
             continue
         try:

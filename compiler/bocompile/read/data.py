@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from bocompile.diagnostics import Loc, Report
+from bocompile.diagnostics import Loc, Report, SourceError
 from bocompile.project import Project
 from bocompile.read.config import KEY
 
@@ -31,8 +31,15 @@ class DataSeries:
 def read_data_tables(project: Project, report: Report) -> dict[str, DataSeries]:
     folder = project.root / "sources" / "data"
     tables = {}
-    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else ():
-        series = _read_csv(project.rel(path), project.read_text(path), report)
+    if project.kind(folder) != "a directory":
+        return tables
+    for path in project.files(folder, ".csv", Loc("sources/data", 0)):
+        try:
+            text = project.read_text(path)
+        except SourceError as error:
+            report.extend(error.diagnostics)
+            continue
+        series = _read_csv(project.rel(path), text, report)
         if series:
             tables[series.key] = series
     return tables

@@ -203,7 +203,7 @@ class FileReader:
 
     def _figure(self, image: SyntaxTreeNode, loc) -> Figure:
         src = str(image.attrs.get("src", "")).strip() or None
-        return Figure(src, {self.lang: self.inlines(image)}, loc)
+        return Figure({self.lang: src}, {self.lang: self.inlines(image)}, loc)
 
     def _list(self, node: SyntaxTreeNode, depth: int, point_depth: int, loc) -> ListBlock:
         if node.type == "bullet_list":

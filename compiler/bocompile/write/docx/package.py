@@ -13,9 +13,9 @@ import datetime as dt
 import io
 import zipfile
 from copy import deepcopy
-from pathlib import Path
 
 import docx
+import docx.document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -25,8 +25,10 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.shape import CT_Inline
 from docx.shared import Emu
 
+from bocompile.archive import Unsafe, check_package
 from bocompile.diagnostics import Diagnostic, Loc, SourceError
-from bocompile.template_files import find
+from bocompile.project import BINARY_LIMIT, Project
+from bocompile.template_files import Template, find
 from bocompile.write.docx.ooxml import make, sub
 
 REFERENCE = "docx/reference.docx"
@@ -50,19 +52,17 @@ _SEPARATORS = f"""<w:footnotes {nsdecls('w', 'r')}>
 class Package:
     """A document being written, started from reference.docx (the project's or the default)."""
 
-    def __init__(self, root: Path, locale: str):
-        reference = find(root, REFERENCE)
-        self.reference = reference.shown(root)
-        try:
-            self.document = docx.Document(io.BytesIO(reference.read_bytes()))
-        except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-            raise SourceError([Diagnostic(Loc(self.reference, 1), f"cannot use this reference.docx "
-                                          f"({exc}); save it from Word as a .docx document, or start "
-                                          f"again from the default (bocompile templates copy {REFERENCE} "
-                                          "--force)")]) from None
+    def __init__(self, project: Project, locale: str):
+        reference = find(project.root, REFERENCE)
+        self.reference = reference.shown(project.root)
+        self.document = _reference(project, reference, self.reference)
         self.part = self.document.part
         body = self.document.element.body
         self.section = body.find(qn("w:sectPr"))
+        if self.section is None or not _page_setup(self.section):
+            raise SourceError([Diagnostic(Loc(self.reference, 0), "reference.docx has no page "
+                                          "size and margins; set them in Word or run "
+                                          "tools/make_reference_docx.py")])
         for child in list(body):
             if child is not self.section:
                 body.remove(child)
@@ -170,15 +170,9 @@ class Package:
         """The relationship id of an external link from `part` (document or footnotes)."""
         return part.relate_to(url, RT.HYPERLINK, is_external=True)
 
-    def picture(self, path: Path, max_width: int, loc: Loc):
-        """A wp:inline for the image at `path`, scaled down to `max_width` twips.
-        An image python-docx cannot read is the source's fault, reported at `loc`."""
-        try:
-            rId, image = self.part.get_or_add_image(str(path))
-        except Exception:  # python-docx raises several unrelated types for bad images
-            raise SourceError([Diagnostic(loc, f"image '{path.name}' is not a PNG, JPEG, GIF, BMP or TIFF "
-                                          "file that can be embedded; export it again in one of these "
-                                          "formats")]) from None
+    def picture(self, data: bytes, max_width: int):
+        """A wp:inline for the image `data`, scaled down to `max_width` twips."""
+        rId, image = self.part.get_or_add_image(io.BytesIO(data))
         limit = Emu(max_width * 635)
         cx, cy = image.width, image.height
         if cx > limit:
@@ -242,6 +236,31 @@ class Package:
             later[0].addprevious(notes)
         else:
             settings.append(notes)
+
+
+def _reference(project: Project, reference: Template, name: str) -> docx.document.Document:
+    """reference.docx, the project's (through the project's door) or the
+    default, checked as a package (archive.check_package) before python-docx
+    opens it."""
+    data = project.read_template(reference.own or reference.default, BINARY_LIMIT)
+    try:
+        check_package(data)
+        return docx.Document(io.BytesIO(data))
+    except Unsafe as refusal:
+        message = f"{name} {refusal}"
+    except Exception as error:  # python-docx raises many unrelated types for a package it cannot use
+        message = (f"{name} is not a Word document bocompile can use ({error}); save it from Word as a "
+                   f".docx document, or start again from the default (bocompile templates copy {REFERENCE} "
+                   "--force)")
+    raise SourceError([Diagnostic(Loc(name, 0), message)])
+
+
+def _page_setup(section) -> bool:
+    """Whether the section states the page size and side margins as numbers."""
+    size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
+    values = [] if size is None or margins is None else [
+        size.get(qn("w:w")), size.get(qn("w:h")), margins.get(qn("w:left")), margins.get(qn("w:right"))]
+    return len(values) == 4 and all(v is not None and v.isdigit() for v in values)
 
 
 def repack(data: bytes) -> bytes:
