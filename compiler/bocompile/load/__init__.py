@@ -16,6 +16,7 @@ from bocompile.load.amendments import load_amendments
 from bocompile.load.figures import check_figures
 from bocompile.load.merge import Merger
 from bocompile.load.references import check_references, check_unique_keys
+from bocompile.load.repeats import check_repeats
 from bocompile.load.tables import check_totals
 from bocompile.model import Agreement, Division
 from bocompile.model.amendment import Amendment
@@ -48,6 +49,7 @@ def load(project: Project) -> Loaded:
     for lang in config.languages:
         trees[lang] = _read_language(project, config, lang, data, report)
         check_unique_keys(lang, trees[lang], report)
+        check_repeats(lang, trees[lang], report)
         check_references(lang, trees[lang], report)
         check_figures(project, lang, trees[lang], report)
     start = {lang: Loc(f"sources/{lang}/{config.files[0]}" if config.files else CONFIG, 1)

@@ -1,0 +1,55 @@
+"""Markdown faults markdown-it accepts silently, found in its token stream.
+
+- Blocks nested past markdown-it's `maxNesting` make it skip the rest of
+  the file without a word; nesting deeper than MAX_LEVEL is reported, so
+  that limit (MAX_NESTING in read/parser.py is far above it) is never hit
+  unnoticed.
+- A `:::` block without its closing line runs to the end of the file (or
+  of the list item holding it), swallowing what follows.
+- A footnote label defined twice keeps only the last definition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+#: deepest token level accepted: far above what the format's own limits
+#: allow (lists 9 deep, in a table cell, in an amendment), far below
+#: markdown-it's MAX_NESTING
+MAX_LEVEL = 50
+_CLOSER = re.compile(r"\s*:{3,}\s*")
+
+
+def record_definitions(state: StateCore) -> None:
+    """Core rule run after block parsing, before the footnote plugin merges
+    definitions: remembers each definition's label and line."""
+    state.env.setdefault("definitions", []).extend(
+        (token.meta["label"], token.map[0] + 1 if token.map else 1)
+        for token in state.tokens if token.type == "footnote_reference_open")
+
+
+def faults(tokens: list[Token], text: str, env: dict) -> list[tuple[int, str]]:
+    """(line, message) for each fault of the kinds above."""
+    lines = text.split("\n")
+    found: list[tuple[int, str]] = []
+    deep = next((t for t in tokens if t.level > MAX_LEVEL and t.map), None)
+    if deep is not None:
+        found.append((deep.map[0] + 1, f"blocks (lists, quotes, tables) nest more than {MAX_LEVEL} "
+                      "levels deep here; the rest of the file cannot be read: flatten them"))
+    for token in tokens:
+        if token.type.startswith("container_") and token.nesting == 1 and token.map:
+            end = token.map[1]
+            if end >= len(lines) or not _CLOSER.fullmatch(lines[end]):
+                found.append((token.map[0] + 1, f"'{token.markup} {token.info.strip()}' is never closed: "
+                              f"end it with a line '{token.markup}'; without it the block takes in "
+                              "everything up to the end of the file or list item"))
+    seen: dict[str, int] = {}
+    for label, line in env.get("definitions", ()):
+        if label in seen:
+            found.append((line, f"footnote [^{label}] is defined twice (first at line {seen[label]}); "
+                          "only one definition may stand: rename or remove one"))
+        seen.setdefault(label, line)
+    return found
