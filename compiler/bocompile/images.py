@@ -33,14 +33,15 @@ def load_image(project: Project, src: str, loc: Loc) -> bytes:
 def _problem(data: bytes) -> str | None:
     try:
         image = Image.from_blob(data)
-        pixels = image.px_width * image.px_height
-        empty = pixels < 1 or image.width < 1 or image.height < 1  # sizes divide by the header's dpi
     except Exception:  # python-docx raises several unrelated types for bad images
         return ("is not a PNG, JPEG, GIF, BMP or TIFF file that can be embedded; export it "
                 "again in one of these formats")
-    if empty:
-        return "has no size (no pixels or a resolution of 0 dpi); export it again"
+    pixels = image.px_width * image.px_height
     if pixels > MAX_PIXELS:
         return (f"has {pixels:,} pixels; at most {MAX_PIXELS:,} are embedded (a picture that "
                 "large would hang the programs that open the document); export it smaller")
-    return None
+    try:  # the size on the page divides by the resolution the header states
+        empty = pixels < 1 or image.width < 1 or image.height < 1
+    except ZeroDivisionError:
+        empty = True
+    return "has no size (no pixels or a resolution of 0 dpi); export it again" if empty else None

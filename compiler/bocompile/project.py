@@ -47,20 +47,24 @@ class Project:
         return path.relative_to(self.root).as_posix()
 
     def inside(self, relative: str, loc: Loc) -> Path:
-        """Resolve a project-relative path, refusing anything outside."""
-        path = self._resolve(self.root / relative, loc)
+        """The project path `relative` names, refusing one that leaves the
+        project by its name ("../"); where a link leads, the read checks."""
+        path = Path(os.path.normpath(self.root / relative))
         if not path.is_relative_to(self.root):
             raise SourceError([Diagnostic(loc, f"path {relative!r} leaves the project directory; "
                                           "sources may only use files inside it")])
         return path
 
     def kind(self, path: Path) -> str | None:
-        """"a file", "a directory", ... or None when nothing is there (or it
-        cannot be looked at: the read that follows says why)."""
+        """"a file", "a directory", ... or None when nothing is there; an entry
+        that cannot be looked at (a name too long, a loop of links) is "an
+        unreadable entry", and the read that follows says why."""
         try:
             return kind_of(os.stat(path).st_mode)
-        except (OSError, ValueError):
+        except (FileNotFoundError, NotADirectoryError):
             return None
+        except (OSError, ValueError):
+            return "an unreadable entry"
 
     def files(self, folder: Path, suffix: str, loc: Loc) -> list[Path]:
         """The source files named *`suffix` in `folder`, sorted; hidden and
@@ -130,5 +134,6 @@ class Project:
         try:
             return path.resolve()
         except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
-            raise SourceError([Diagnostic(loc, f"{path.name} cannot be resolved: a loop of "
-                                          "symbolic links or a name too long")]) from None
+            name = self.rel(path) if path.is_relative_to(self.root) else str(path)
+            raise SourceError([Diagnostic(loc, f"{name} cannot be followed: a loop of symbolic "
+                                          "links; replace the link by the file")]) from None

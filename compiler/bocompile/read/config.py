@@ -16,6 +16,14 @@ KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 #: what [output] formats may list (the build's formats; pdf needs LibreOffice)
 OUTPUT_FORMATS = ("docx", "akn", "pdf")
 LANG = re.compile(r"^[a-z]{2,3}$")
+#: names that become file or folder names are slugs of at most this length
+MAX_SLUG = 100
+
+
+def is_slug(value: object) -> bool:
+    """Lower-case ASCII letters, digits and hyphens, as a file name on any
+    system takes it (no two differ only in case)."""
+    return isinstance(value, str) and len(value) <= MAX_SLUG and KEY.match(value) is not None
 
 
 class _Fields:
@@ -72,9 +80,10 @@ def _check_amendment_names(f: _Fields, path: tuple) -> None:
     if not isinstance(entry, dict):
         return  # reported as a wrong type by _Fields
     ident, number = entry.get("id"), entry.get("number")
-    if isinstance(ident, str) and not KEY.match(ident):
+    if isinstance(ident, str) and not is_slug(ident):
         f.report.error(f.loc(path + ("id",)), f"amendment id {ident!r} names files and folders: "
-                       "write it in lower-case letters, digits and hyphens (e.g. \"wijziging-2\")")
+                       f"write it in lower-case letters, digits and hyphens, at most {MAX_SLUG} "
+                       "(e.g. \"wijziging-2\")")
     if isinstance(number, int) and not isinstance(number, bool) and number < 1:
         f.report.error(f.loc(path + ("number",)), f"amendment number {number} must be 1 or more")
 
@@ -91,8 +100,9 @@ def read_config(project: Project, report: Report) -> Config | None:
     errors_before = len(report.diagnostics)
 
     ident = f.get(("id",), str, "a slug such as \"kanselarij-2019-2021\"") or ""
-    if ident and not KEY.match(ident):
-        report.error(f.loc(("id",)), f"id {ident!r} must be lower-case letters, digits and hyphens")
+    if ident and not is_slug(ident):
+        report.error(f.loc(("id",)), f"id {ident!r} must be lower-case letters, digits and hyphens "
+                     f"(at most {MAX_SLUG})")
     languages = tuple(f.get(("languages",), list, 'a list such as ["nl", "fr"]') or ())
     for index, lang in enumerate(languages):
         if not isinstance(lang, str) or not LANG.match(lang):
@@ -101,9 +111,10 @@ def read_config(project: Project, report: Report) -> Config | None:
         report.error(f.loc(("languages",)), "languages lists a language twice")
     files = tuple(f.get(("files",), list, 'a list of part files such as ["definities.md"]') or ())
     for name in files:
-        if not isinstance(name, str) or not name.endswith(".md") or not KEY.match(name[:-3]):
+        if not isinstance(name, str) or not name.endswith(".md") or not is_slug(name[:-3]):
             report.error(f.loc(("files",)), f"files entry {name!r} must be a file name such as "
-                         "\"definities.md\": lower-case letters, digits and hyphens, then .md")
+                         f"\"definities.md\": lower-case letters, digits and hyphens (at most {MAX_SLUG}), "
+                         "then .md")
         elif files.count(name) > 1:
             report.error(f.loc(("files",)), f"files lists {name} twice; list each part file once")
 

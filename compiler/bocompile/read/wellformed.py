@@ -5,7 +5,9 @@
   that limit (MAX_NESTING in read/parser.py is far above it) is never hit
   unnoticed.
 - A `:::` block without its closing line runs to the end of the file (or
-  of the list item holding it), swallowing what follows.
+  of the list item holding it), swallowing what follows; and since a closing
+  line closes the first block it can, one left open takes the next block's
+  closing line: a block opening inside another with as many colons shows it.
 - A footnote label defined twice keeps only the last definition.
 """
 
@@ -39,13 +41,7 @@ def faults(tokens: list[Token], text: str, env: dict) -> list[tuple[int, str]]:
     if deep is not None:
         found.append((deep.map[0] + 1, f"blocks (lists, quotes, tables) nest more than {MAX_LEVEL} "
                       "levels deep here; the rest of the file cannot be read: flatten them"))
-    for token in tokens:
-        if token.type.startswith("container_") and token.nesting == 1 and token.map:
-            end = token.map[1]
-            if end >= len(lines) or not _CLOSER.fullmatch(lines[end]):
-                found.append((token.map[0] + 1, f"'{token.markup} {token.info.strip()}' is never closed: "
-                              f"end it with a line '{token.markup}'; without it the block takes in "
-                              "everything up to the end of the file or list item"))
+    found.extend(_containers(tokens, lines))
     seen: dict[str, int] = {}
     for label, line in env.get("definitions", ()):
         if label in seen:
@@ -53,3 +49,42 @@ def faults(tokens: list[Token], text: str, env: dict) -> list[tuple[int, str]]:
                           "only one definition may stand: rename or remove one"))
         seen.setdefault(label, line)
     return found
+
+
+def _containers(tokens: list[Token], lines: list[str]) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    open_blocks: list[Token] = []
+    blamed: set[int] = set()
+    for token in tokens:
+        if not token.type.startswith("container_"):
+            continue
+        if token.nesting == -1:
+            open_blocks.pop()
+            continue
+        for outer in open_blocks:
+            if len(token.markup) >= len(outer.markup) and id(outer) not in blamed:
+                blamed.add(id(outer))
+                found.append((outer.map[0] + 1, f"'{_opening(outer)}' is not closed before "
+                              f"'{_opening(token)}' opens at line {token.map[0] + 1}: end it with a line "
+                              f"'{outer.markup}' (a ::: block that holds another is opened and closed "
+                              "with more colons: '::::')"))
+        open_blocks.append(token)
+        if id(token) not in blamed and not _closed(token, lines):
+            found.append((token.map[0] + 1, f"'{_opening(token)}' is never closed: end it with a line "
+                          f"'{token.markup}'; without it the block takes in everything up to the end of "
+                          "the file or list item"))
+    return found
+
+
+def _opening(token: Token) -> str:
+    return f"{token.markup} {token.info.strip()}".strip()
+
+
+def _closed(token: Token, lines: list[str]) -> bool:
+    """Whether the line ending the block is a closing line, indented at
+    least as far as its opening marker."""
+    start, end = token.map
+    if end >= len(lines) or not _CLOSER.fullmatch(lines[end]):
+        return False
+    opening = lines[start]
+    return len(lines[end]) - len(lines[end].lstrip()) >= opening.find(token.markup)
