@@ -5,6 +5,7 @@ nothing of them reaches an output, and the previous output stays."""
 from __future__ import annotations
 
 import io
+import re
 import struct
 import warnings
 import zipfile
@@ -80,6 +81,11 @@ def duplicated() -> bytes:
     return out.getvalue()
 
 
+def entry(name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(ORIGINAL)) as source:
+        return source.read(name).decode()
+
+
 def unsectioned() -> bytes:
     with zipfile.ZipFile(io.BytesIO(ORIGINAL)) as source:
         document = source.read("word/document.xml").decode()
@@ -106,6 +112,13 @@ CASES = {
     "linked file": (with_relationship("file:///etc/passwd"), "links to something outside the document"),
     "broken XML": (package({"word/document.xml": b"<w:document><w:body>"}), "part word/document.xml is not "
                    "well-formed XML"),
+    "a relationship of an unknown type": (
+        package({"_rels/.rels": entry("_rels/.rels").replace('Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+                                     'core-properties"', 'Type="urn:unknown:core-properties"').encode()}),
+        "holds two parts of the same name"),
+    "no numbering": (package({"word/_rels/document.xml.rels": re.sub(
+        r'<Relationship [^>]*numbering[^>]*/>', "", entry("word/_rels/document.xml.rels")).encode()}),
+        "is not a Word document bocompile can use"),
     "not a Word zip": (package({"word/document.xml": None, "[Content_Types].xml": None}),
                        "is not a Word document bocompile can use"),
 }
@@ -123,8 +136,9 @@ def test_a_bad_reference_docx_is_refused(built, case):
 def test_a_reference_docx_without_page_setup_is_refused(built):
     (built / REFERENCE).write_bytes(unsectioned())
     for command in ((), ("check",)):
-        assert refused(built, *command) == [f"{REFERENCE}: error: reference.docx has no page size and margins; "
-                                            "set them in Word or run tools/make_reference_docx.py"]
+        assert refused(built, *command) == [f"{REFERENCE}: error: {REFERENCE} has no page size and margins; "
+                                            "set them in Word, or start again from the default "
+                                            "(bocompile templates copy docx/reference.docx --force)"]
 
 
 def test_a_sound_package_written_by_another_program_is_accepted(built):

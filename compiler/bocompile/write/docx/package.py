@@ -33,6 +33,7 @@ from bocompile.write.docx.ooxml import make, sub
 
 REFERENCE = "docx/reference.docx"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_AFRESH = f"start again from the default (bocompile templates copy {REFERENCE} --force)"
 
 #: settings.xml children that must come after w:footnotePr.
 _AFTER_FOOTNOTE_PR = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
@@ -59,10 +60,6 @@ class Package:
         self.part = self.document.part
         body = self.document.element.body
         self.section = body.find(qn("w:sectPr"))
-        if self.section is None or not _page_setup(self.section):
-            raise SourceError([Diagnostic(Loc(self.reference, 0), "reference.docx has no page "
-                                          "size and margins; set them in Word or run "
-                                          "tools/make_reference_docx.py")])
         for child in list(body):
             if child is not self.section:
                 body.remove(child)
@@ -132,7 +129,8 @@ class Package:
         for lvl in self._format(style).findall(qn("w:lvl")):
             if lvl.get(qn("w:ilvl")) == str(level):
                 ind = lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-                return int(ind.get(qn("w:left"))) if ind is not None else 0
+                left = ind.get(qn("w:left"), "") if ind is not None else ""
+                return int(left) if left.isdigit() else 0
         return 0
 
     def _format(self, style: str, family: str | None = None):
@@ -149,6 +147,8 @@ class Package:
             copy = deepcopy(self._formats[style])
             number = 1 + max(int(a.get(qn("w:abstractNumId"))) for a in abstracts)
             copy.set(qn("w:abstractNumId"), str(number))
+            if copy.find(qn("w:nsid")) is None:  # optional in the schema, first when present
+                copy.insert(0, make("w:nsid"))
             copy.find(qn("w:nsid")).set(qn("w:val"), f"{0xB0C10000 + number:08X}")
             abstracts[-1].addnext(copy)
             self._copies[(style, family)] = copy
@@ -245,18 +245,38 @@ def _reference(project: Project, reference: Template, name: str) -> docx.documen
     data = project.read_template(reference.own or reference.default, BINARY_LIMIT)
     try:
         check_package(data)
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+        _check_usable(document)
+        return document
     except Unsafe as refusal:
         message = f"{name} {refusal}"
     except Exception as error:  # python-docx raises many unrelated types for a package it cannot use
-        message = (f"{name} is not a Word document bocompile can use ({error}); save it from Word as a "
-                   f".docx document, or start again from the default (bocompile templates copy {REFERENCE} "
-                   "--force)")
+        message = f"{name} is not a Word document bocompile can use ({error}); save it from Word as a .docx " \
+                  f"document, or {_AFRESH}"
     raise SourceError([Diagnostic(Loc(name, 0), message)])
+
+
+def _check_usable(document: docx.document.Document) -> None:
+    """What Package relies on in the reference, proven before writing starts:
+    python-docx adds a missing part on first use, or fails, here rather than
+    in the middle of a document."""
+    numbering = document.part.numbering_part.element
+    for getter in ("core_properties", "settings", "styles"):
+        getattr(document, getter)
+    names = [str(part.partname) for part in document.part.package.iter_parts()]
+    if len(set(names)) != len(names):
+        raise Unsafe(f"holds two parts of the same name (a relationship of an unknown type?); save it "
+                     f"again in Word, or {_AFRESH}")
+    if not _page_setup(document.element.body.find(qn("w:sectPr"))):
+        raise Unsafe(f"has no page size and margins; set them in Word, or {_AFRESH}")
+    if not all((a.get(qn("w:abstractNumId")) or "").isdigit() for a in numbering.findall(qn("w:abstractNum"))):
+        raise Unsafe(f"has a list format without its number (w:abstractNumId); {_AFRESH}")
 
 
 def _page_setup(section) -> bool:
     """Whether the section states the page size and side margins as numbers."""
+    if section is None:
+        return False
     size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
     values = [] if size is None or margins is None else [
         size.get(qn("w:w")), size.get(qn("w:h")), margins.get(qn("w:left")), margins.get(qn("w:right"))]
