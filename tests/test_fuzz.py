@@ -15,7 +15,7 @@ import re
 import shutil
 import zipfile
 
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from bocompile.diagnostics import Report, SourceError
@@ -231,8 +231,8 @@ CORRUPTIONS = [edit_text, edit_text, edit_text, damage_bytes, replace_file, remo
 
 
 def test_a_project_with_one_corruption_fails_cleanly_or_builds(built_template, tmp_path_factory):
-    @settings(max_examples=4, deadline=None)
-    @given(st.data())
+    @settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+    @given(st.data())  # not shrunk: each example is a run of the command; the draws say what broke
     def run(data):
         project = fresh_copy(built_template, tmp_path_factory.mktemp("fuzz") / "project")
         try:
