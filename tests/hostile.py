@@ -22,8 +22,9 @@ TIMEOUT = 120
 
 def bocompile(*args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     """The real command line, in a subprocess; a traceback is a failure."""
-    result = subprocess.run([*prefix, sys.executable, "-m", "bocompile", *args], cwd=REPO,
-                            capture_output=True, text=True, timeout=TIMEOUT)
+    result = subprocess.run(
+        [*prefix, sys.executable, "-m", "bocompile", *args], cwd=REPO, capture_output=True, text=True, timeout=TIMEOUT
+    )
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
@@ -71,6 +72,24 @@ def line_of(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
+def third_line_of_a_paragraph(path: Path) -> tuple[int, str]:
+    """The number and text of the third line of the first paragraph of
+    `path` that runs over at least four lines of text."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for start in range(len(lines) - 3):
+        block = lines[start : start + 4]
+        if (start == 0 or not lines[start - 1].strip()) and all(line.strip() and line[0].isalpha() for line in block):
+            return start + 3, lines[start + 2]
+    raise AssertionError(f"no long paragraph in {path}")
+
+
+def put(path: Path, line: int, column: int, text: str) -> None:
+    """Insert `text` before `column` (1-based) of `line`."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line - 1] = lines[line - 1][: column - 1] + text + lines[line - 1][column - 1 :]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -93,8 +112,10 @@ def visible(output: Path) -> dict[str, str]:
 def png(width: int, height: int, pixels: bool = True, grey: int = 0x80) -> bytes:
     """A grey PNG written by hand; without `pixels` only its header (a
     picture that claims a size it does not hold)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     rows = b"".join(b"\x00" + bytes([grey]) * width for _ in range(height)) if pixels else b""
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")

@@ -20,8 +20,9 @@ ORIGINAL = (REPO / REFERENCE).read_bytes()
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def package(changes: dict[str, bytes | None] = {}, extra: list[tuple[str, bytes]] = ()) -> bytes:
+def package(changes: dict[str, bytes | None] | None = None, extra: list[tuple[str, bytes]] | None = None) -> bytes:
     """reference.docx rewritten: entries replaced (None: left out), others added."""
+    changes, extra = changes or {}, extra or []
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(ORIGINAL)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -58,15 +59,19 @@ def overlapping() -> bytes:
 
 
 def with_relationship(target: str) -> bytes:
-    rels = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{RELS}">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            f'attachedTemplate" Target="{target}" TargetMode="External"/></Relationships>').encode()
+    rels = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{RELS}">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        f'attachedTemplate" Target="{target}" TargetMode="External"/></Relationships>'
+    ).encode()
     return package(extra=[("word/_rels/settings.xml.rels", rels)])
 
 
-LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10 if n > 1 else "&lol;" * 10}">' for n in range(1, 10))
-          + ']><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&lol9;</w:styles>')
+LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10 if n > 1 else "&lol;" * 10}">' for n in range(1, 10))
+    + ']><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&lol9;</w:styles>'
+)
 
 
 def duplicated() -> bytes:
@@ -94,33 +99,60 @@ def unsectioned() -> bytes:
 
 
 CASES = {
-    "not a zip": (b"Dit is geen Word-document.\n", "is not a zip archive (a .docx is one): the file is "
-                  "damaged or of another kind"),
+    "not a zip": (
+        b"Dit is geen Word-document.\n",
+        "is not a zip archive (a .docx is one): the file is damaged or of another kind",
+    ),
     "truncated": (ORIGINAL[: len(ORIGINAL) // 2], "is not a zip archive"),
     "encrypted": (encrypted(), "is encrypted (password-protected); save it without a password"),
-    "too many entries": (package(extra=[(f"customXml/item{n}.xml", b"<a/>") for n in range(1000)]),
-                         "entries; a package may hold at most 1000"),
+    "too many entries": (
+        package(extra=[(f"customXml/item{n}.xml", b"<a/>") for n in range(1000)]),
+        "entries; a package may hold at most 1000",
+    ),
     "overlapping entries": (overlapping(), "overlaps"),
     "duplicate entries": (duplicated(), "holds two entries of the same name; the file is damaged"),
-    "zip bomb": (package(extra=[("word/media/padding.xml", b"<a>" + b" " * (8 * 2**20) + b"</a>")]),
-                 "would inflate"),
+    "zip bomb": (package(extra=[("word/media/padding.xml", b"<a>" + b" " * (8 * 2**20) + b"</a>")]), "would inflate"),
     "billion laughs": (package({"word/styles.xml": LAUGHS.encode()}), "part word/styles.xml "),
-    "a DOCTYPE": (package({"word/styles.xml": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><x>&e;</x>'}),
-                  "part word/styles.xml declares a DOCTYPE, which an Office document never does"),
-    "remote template": (with_relationship("https://example.org/evil.dotm"), "links to something outside the "
-                        "document (word/_rels/settings.xml.rels: 'https://example.org/evil.dotm')"),
+    "a DOCTYPE": (
+        package({"word/styles.xml": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><x>&e;</x>'}),
+        "part word/styles.xml declares a DOCTYPE, which an Office document never does",
+    ),
+    "remote template": (
+        with_relationship("https://example.org/evil.dotm"),
+        "links to something outside the document (word/_rels/settings.xml.rels: 'https://example.org/evil.dotm')",
+    ),
     "linked file": (with_relationship("file:///etc/passwd"), "links to something outside the document"),
-    "broken XML": (package({"word/document.xml": b"<w:document><w:body>"}), "part word/document.xml is not "
-                   "well-formed XML"),
+    "broken XML": (
+        package({"word/document.xml": b"<w:document><w:body>"}),
+        "part word/document.xml is not well-formed XML",
+    ),
     "a relationship of an unknown type": (
-        package({"_rels/.rels": entry("_rels/.rels").replace('Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
-                                     'core-properties"', 'Type="urn:unknown:core-properties"').encode()}),
-        "holds two parts of the same name"),
-    "no numbering": (package({"word/_rels/document.xml.rels": re.sub(
-        r'<Relationship [^>]*numbering[^>]*/>', "", entry("word/_rels/document.xml.rels")).encode()}),
-        "is not a Word document bocompile can use"),
-    "not a Word zip": (package({"word/document.xml": None, "[Content_Types].xml": None}),
-                       "is not a Word document bocompile can use"),
+        package(
+            {
+                "_rels/.rels": entry("_rels/.rels")
+                .replace(
+                    'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"',
+                    'Type="urn:unknown:core-properties"',
+                )
+                .encode()
+            }
+        ),
+        "holds two parts of the same name",
+    ),
+    "no numbering": (
+        package(
+            {
+                "word/_rels/document.xml.rels": re.sub(
+                    r"<Relationship [^>]*numbering[^>]*/>", "", entry("word/_rels/document.xml.rels")
+                ).encode()
+            }
+        ),
+        "is not a Word document bocompile can use",
+    ),
+    "not a Word zip": (
+        package({"word/document.xml": None, "[Content_Types].xml": None}),
+        "is not a Word document bocompile can use",
+    ),
 }
 
 
@@ -136,9 +168,11 @@ def test_a_bad_reference_docx_is_refused(built, case):
 def test_a_reference_docx_without_page_setup_is_refused(built):
     (built / REFERENCE).write_bytes(unsectioned())
     for command in ((), ("check",)):
-        assert refused(built, *command) == [f"{REFERENCE}: error: {REFERENCE} has no page size and margins; "
-                                            "set them in Word, or start again from the default "
-                                            "(bocompile templates copy docx/reference.docx --force)"]
+        assert refused(built, *command) == [
+            f"{REFERENCE}: error: {REFERENCE} has no page size and margins; "
+            "set them in Word, or start again from the default "
+            "(bocompile templates copy docx/reference.docx --force)"
+        ]
 
 
 def test_a_sound_package_written_by_another_program_is_accepted(built):
@@ -153,17 +187,22 @@ def _png_with_resolution(pixels_per_metre: int) -> bytes:
     return data[:33] + phys + data[33:]  # after the signature and IHDR
 
 
-@pytest.mark.parametrize("image, message", [
-    (png(50_000, 50_000, pixels=False), "has 2,500,000,000 pixels; at most 100,000,000 are embedded"),
-    (_png_with_resolution(1), "has no size (no pixels or a resolution of 0 dpi); export it again"),
-    (ORIGINAL, "is not a PNG, JPEG, GIF, BMP or TIFF file that can be embedded"),
-    (png(20, 10)[:20], "is not a PNG, JPEG, GIF, BMP or TIFF file that can be embedded"),
-])
+@pytest.mark.parametrize(
+    "image, message",
+    [
+        (png(50_000, 50_000, pixels=False), "has 2,500,000,000 pixels; at most 100,000,000 are embedded"),
+        (_png_with_resolution(1), "has no size (no pixels or a resolution of 0 dpi); export it again"),
+        (ORIGINAL, "is not a PNG, JPEG, GIF, BMP or TIFF file that can be embedded"),
+        (png(20, 10)[:20], "is not a PNG, JPEG, GIF, BMP or TIFF file that can be embedded"),
+    ],
+)
 def test_a_bad_image_is_refused_at_its_figure(built, image, message):
     (built / "sources/images").mkdir()
     (built / "sources/images/chart.png").write_bytes(image)
     lines = use_images(built, {"nl": "images/chart.png", "fr": "images/chart.png"})
     found = refused(built)
     for lang in ("nl", "fr"):
-        assert any(e.startswith(f"sources/{lang}/doelstellingen.md:{lines[lang]}: error: image 'images/chart.png' "
-                                f"{message}") for e in found), found
+        assert any(
+            e.startswith(f"sources/{lang}/doelstellingen.md:{lines[lang]}: error: image 'images/chart.png' {message}")
+            for e in found
+        ), found

@@ -43,13 +43,17 @@ def _within(diagnostics, name: str, text: str) -> None:
         assert 0 <= diagnostic.loc.line <= lines and diagnostic.loc.column >= 0, diagnostic
 
 
+def _lines_as_read(text: str) -> str:
+    """`text` with its line breaks as the project's door counts them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _read(name: str, text: str, reader) -> None:
     """`text` as the project's door hands it to `reader`, then read."""
     try:
         decoded = decode(text.encode("utf-8"))
     except TextFaults as faults:
-        normalised = text.replace("\r\n", "\n").replace("\r", "\n")
-        assert all(1 <= f.line <= normalised.count("\n") + 1 for f in faults.faults)
+        assert all(1 <= f.line <= _lines_as_read(text).count("\n") + 1 for f in faults.faults)
         return
     report = Report()
     reader(decoded, report)
@@ -61,6 +65,7 @@ def test_the_markdown_reader_reports_and_never_raises():
     @given(markdown)
     def read(text):
         _read("x.md", text, lambda t, r: FileReader("x.md", "nl", DATA, r).read(t))
+
     for_a_while(read, 0.08)
 
 
@@ -69,6 +74,7 @@ def test_the_amendment_reader_reports_and_never_raises():
     @given(amendment)
     def read(text):
         _read("w.md", text, lambda t, r: AmendmentReader("w.md", "nl", DATA, r).operations(t))
+
     for_a_while(read, 0.08)
 
 
@@ -81,7 +87,7 @@ def _in_project(tmp_path, rel: str, text: str, reader) -> None:
         reader(Project(tmp_path), report)
     except SourceError as error:
         report.extend(error.diagnostics)
-    _within([d for d in report.diagnostics if d.loc.path == rel], rel, text.replace("\r\n", "\n"))
+    _within([d for d in report.diagnostics if d.loc.path == rel], rel, _lines_as_read(text))
 
 
 def test_agreement_toml_is_reported_at_its_lines(tmp_path):
@@ -91,6 +97,7 @@ def test_agreement_toml_is_reported_at_its_lines(tmp_path):
     @given(mutated(original))
     def read(text):
         _in_project(tmp_path, CONFIG, text, read_config)
+
     for_a_while(read, 0.08)
 
 
@@ -105,6 +112,7 @@ def test_language_files_are_reported_at_their_lines(tmp_path):
     @given(mutated(original))
     def read(text):
         _in_project(tmp_path, "templates/lang/fr.toml", text, load)
+
     for_a_while(read, 0.06)
 
 
@@ -118,13 +126,20 @@ def test_data_tables_are_reported_at_their_lines(tmp_path):
     @given(mutated(original))
     def read(text):
         _in_project(tmp_path, "sources/data/budget-fod.csv", text, load)
+
     for_a_while(read, 0.06)
 
 
 # -- whole projects -----------------------------------------------------------------------
 
-COMMANDS = [("check",), (), ("--consolidate",), ("--consolidate", "--renumber"),
-            ("--consolidate", "--as-of", "2020-06-30"), ("--lang", "fr", "--format", "akn")]
+COMMANDS = [
+    ("check",),
+    (),
+    ("--consolidate",),
+    ("--consolidate", "--renumber"),
+    ("--consolidate", "--as-of", "2020-06-30"),
+    ("--lang", "fr", "--format", "akn"),
+]
 
 
 def _files(project, data, patterns=("sources/**/*", "templates/**/*")):
@@ -133,8 +148,7 @@ def _files(project, data, patterns=("sources/**/*", "templates/**/*")):
 
 
 def edit_text(project, data):
-    path = _files(project, data, ("sources/**/*.md", "sources/**/*.toml", "sources/**/*.csv",
-                                  "templates/**/*.toml"))
+    path = _files(project, data, ("sources/**/*.md", "sources/**/*.toml", "sources/**/*.csv", "templates/**/*.toml"))
     path.write_text(data.draw(mutated(path.read_text(encoding="utf-8"))), encoding="utf-8")
 
 
@@ -143,14 +157,13 @@ def damage_bytes(project, data):
     content = bytearray(path.read_bytes())
     for _ in range(data.draw(st.integers(1, 5))):
         at = data.draw(st.integers(0, max(len(content) - 1, 0)))
-        content[at:at + data.draw(st.integers(0, 3))] = data.draw(st.binary(max_size=4))
+        content[at : at + data.draw(st.integers(0, 3))] = data.draw(st.binary(max_size=4))
     path.write_bytes(bytes(content))
 
 
 def replace_file(project, data):
     path = _files(project, data)
-    how = data.draw(st.sampled_from(["folder", "pipe", "link out", "dangling", "loop", "empty", "huge",
-                                     "device link"]))
+    how = data.draw(st.sampled_from(["folder", "pipe", "link out", "dangling", "loop", "empty", "huge", "device link"]))
     outside = project.parent / "outside"
     outside.mkdir(exist_ok=True)
     shutil.copy(path, outside / path.name)
@@ -179,9 +192,20 @@ def remove_file(project, data):
 
 
 def add_file(project, data):
-    name = data.draw(st.sampled_from(["sources/nl/extra.md", "sources/nl/.#definities.md", "sources/fr/x.md~",
-                                      "sources/nl/Extra.md", "sources/data/extra.csv", "sources/data/Fout.csv",
-                                      "sources/fr/amendments/wijziging-9.md", "sources/images/x.png"]))
+    name = data.draw(
+        st.sampled_from(
+            [
+                "sources/nl/extra.md",
+                "sources/nl/.#definities.md",
+                "sources/fr/x.md~",
+                "sources/nl/Extra.md",
+                "sources/data/extra.csv",
+                "sources/data/Fout.csv",
+                "sources/fr/amendments/wijziging-9.md",
+                "sources/images/x.png",
+            ]
+        )
+    )
     (project / name).parent.mkdir(parents=True, exist_ok=True)
     (project / name).write_text(data.draw(markdown), encoding="utf-8")
 
@@ -226,8 +250,18 @@ def disturb_output(project, data):
         (out / "base").write_text("mine")
 
 
-CORRUPTIONS = [edit_text, edit_text, edit_text, damage_bytes, replace_file, remove_file, add_file, rename_key,
-               damage_reference, disturb_output]
+CORRUPTIONS = [
+    edit_text,
+    edit_text,
+    edit_text,
+    damage_bytes,
+    replace_file,
+    remove_file,
+    add_file,
+    rename_key,
+    damage_reference,
+    disturb_output,
+]
 
 
 def test_a_project_with_one_corruption_fails_cleanly_or_builds(built_template, tmp_path_factory):
@@ -246,10 +280,12 @@ def test_a_project_with_one_corruption_fails_cleanly_or_builds(built_template, t
             if result.returncode == 1 or command == ("check",):
                 assert after == before
             else:
-                assert {k: v for k, v in after.items() if not k.startswith("output/")} == \
-                    {k: v for k, v in before.items() if not k.startswith("output/")}
+                assert {k: v for k, v in after.items() if not k.startswith("output/")} == {
+                    k: v for k, v in before.items() if not k.startswith("output/")
+                }
                 listed = set(json.loads((project / "output/manifest.json").read_text())["files"])
                 assert set(visible(project / "output")) == listed | {"manifest.json"}
         finally:
             shutil.rmtree(project.parent, ignore_errors=True)
+
     for_a_while(run, 0.64)

@@ -7,28 +7,9 @@ import json
 
 import pytest
 
-from hostile import bocompile, line_of, refused, replace_in
+from hostile import bocompile, line_of, put, refused, replace_in, third_line_of_a_paragraph
 
 LANGS = ("nl", "fr")
-
-
-def third_line_of_a_paragraph(path) -> tuple[int, str]:
-    """The number and text of the third line of the first paragraph of
-    `path` that runs over at least four lines."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    for start in range(len(lines) - 3):
-        block = lines[start:start + 4]
-        if (start == 0 or not lines[start - 1].strip()) and all(
-                line.strip() and line[0].isalpha() for line in block):
-            return start + 3, lines[start + 2]
-    raise AssertionError(f"no long paragraph in {path}")
-
-
-def put(path, line: int, column: int, text: str) -> None:
-    """Insert `text` before `column` (1-based) of `line`."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    lines[line - 1] = lines[line - 1][:column - 1] + text + lines[line - 1][column - 1:]
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\u202e", "\u2067", "\u2028"])
@@ -42,15 +23,19 @@ def test_an_invisible_character_in_a_paragraph_is_reported_at_its_line_and_colum
     assert f"U+{ord(char):04X}" in found[0]
 
 
-@pytest.mark.parametrize("rel, marker", [("sources/data/budget-fod.csv", "personeelskosten,"),
-                                         ("sources/fr/amendments/wijziging-2.md", "::: set-cell")])
+@pytest.mark.parametrize(
+    "rel, marker",
+    [("sources/data/budget-fod.csv", "personeelskosten,"), ("sources/fr/amendments/wijziging-2.md", "::: set-cell")],
+)
 def test_an_invisible_character_in_a_table_or_an_amendment(built, rel, marker):
     path = built / rel
     line = line_of(path, marker)
     put(path, line, len(marker) + 1, "\u202d")
-    assert refused(built) == [f"{rel}:{line}:{len(marker) + 1}: error: bidirectional control character U+202D "
-                              "(LEFT-TO-RIGHT OVERRIDE) can make the text read differently from what it says; "
-                              "remove it"]
+    assert refused(built) == [
+        f"{rel}:{line}:{len(marker) + 1}: error: bidirectional control character U+202D "
+        "(LEFT-TO-RIGHT OVERRIDE) can make the text read differently from what it says; "
+        "remove it"
+    ]
 
 
 def test_invalid_utf8_is_reported_at_its_line_with_its_offset(built):
@@ -60,18 +45,25 @@ def test_invalid_utf8_is_reported_at_its_line_with_its_offset(built):
     path.write_bytes(data[:offset] + b"\xff" + data[offset:])
     line = data[:offset].count(b"\n") + 1
     column = offset - data.rfind(b"\n", 0, offset)
-    assert refused(built) == [f"sources/data/budget-fod.csv:{line}:{column}: error: not UTF-8: byte 0xFF (offset "
-                              f"{offset} in the file) cannot be decoded; save the file as UTF-8"]
+    assert refused(built) == [
+        f"sources/data/budget-fod.csv:{line}:{column}: error: not UTF-8: byte 0xFF (offset "
+        f"{offset} in the file) cannot be decoded; save the file as UTF-8"
+    ]
 
 
-@pytest.mark.parametrize("token, message", [
-    ("[^nergens]", "footnote [^nergens] is used but not defined; add '[^label]: text'"),
-    ("<span>", "raw HTML is not part of the source format (see docs/format.md)"),
-    ("`code`", "inline code is not part of the source format (see docs/format.md)"),
-    ("[[Geen Sleutel]]", "[[Geen Sleutel]] is not a key; a reference is written [[key]] with the key of a "
-                         "part, section or article"),
-    ("[[nergens", "a reference '[[' is not closed: write [[key]] on one line"),
-])
+@pytest.mark.parametrize(
+    "token, message",
+    [
+        ("[^nergens]", "footnote [^nergens] is used but not defined; add '[^label]: text'"),
+        ("<span>", "raw HTML is not part of the source format (see docs/format.md)"),
+        ("`code`", "inline code is not part of the source format (see docs/format.md)"),
+        (
+            "[[Geen Sleutel]]",
+            "[[Geen Sleutel]] is not a key; a reference is written [[key]] with the key of a part, section or article",
+        ),
+        ("[[nergens", "a reference '[[' is not closed: write [[key]] on one line"),
+    ],
+)
 def test_a_fault_inside_a_paragraph_is_reported_at_its_own_line_and_column(built, token, message):
     places = {}
     for lang in LANGS:  # the same fault in both languages: parity has nothing to add
@@ -99,29 +91,37 @@ def test_json_diagnostics_carry_the_column(built):
 def test_a_figure_must_be_written_as_docs_format_md_says(built, value):
     path = built / "sources/data/budget-fod.csv"
     replace_in(path, "personeelskosten,8921,", f"personeelskosten,{value},")
-    assert f"sources/data/budget-fod.csv:{line_of(path, 'personeelskosten,')}: error: {value!r} is not a number; " \
-           "write figures without grouping, with a dot for decimals (4435, 106.22)" in refused(built)
+    assert (
+        f"sources/data/budget-fod.csv:{line_of(path, 'personeelskosten,')}: error: {value!r} is not a number; "
+        "write figures without grouping, with a dot for decimals (4435, 106.22)" in refused(built)
+    )
 
 
 def test_a_figure_set_by_an_amendment_must_be_a_figure(built):
     for lang in LANGS:
         replace_in(built / f"sources/{lang}/amendments/wijziging-2.md", "2020 = 5220", "2020 = 1e999999")
     line = line_of(built / "sources/nl/amendments/wijziging-2.md", "1e999999")
-    assert f"sources/nl/amendments/wijziging-2.md:{line}: error: '1e999999' is not a number; write it without " \
-           "grouping" in refused(built)
+    assert (
+        f"sources/nl/amendments/wijziging-2.md:{line}: error: '1e999999' is not a number; write it without "
+        "grouping" in refused(built)
+    )
 
 
 def test_a_csv_field_past_the_size_limit(built):
     path = built / "sources/data/budget-fod.csv"
     replace_in(path, "personeelskosten,8921,", 'personeelskosten,"' + "9" * 200_000 + '",')
-    assert f"sources/data/budget-fod.csv:{line_of(path, 'personeelskosten,')}: error: not a CSV table: field " \
-           "larger than field limit (131072); write one row per line, fields separated by commas" in refused(built)
+    assert (
+        f"sources/data/budget-fod.csv:{line_of(path, 'personeelskosten,')}: error: not a CSV table: field "
+        "larger than field limit (131072); write one row per line, fields separated by commas" in refused(built)
+    )
 
 
 def test_a_data_table_name_that_differs_only_in_case(built):
     (built / "sources/data/Budget-fod.csv").write_bytes((built / "sources/data/budget-fod.csv").read_bytes())
-    assert "sources/data/Budget-fod.csv:1: error: data table name 'Budget-fod' must be lower-case letters, " \
-           "digits and hyphens" in refused(built)
+    assert (
+        "sources/data/Budget-fod.csv:1: error: data table name 'Budget-fod' must be lower-case letters, "
+        "digits and hyphens" in refused(built)
+    )
 
 
 def test_an_image_name_too_long_for_the_file_system(built):
@@ -134,5 +134,7 @@ def test_an_image_name_too_long_for_the_file_system(built):
         replace_in(path, "]()", f"]({name})")
     found = refused(built)
     for lang in LANGS:
-        assert f"sources/{lang}/doelstellingen.md:{lines[lang]}: error: cannot read sources/{name}: File name " \
-               "too long" in found
+        assert (
+            f"sources/{lang}/doelstellingen.md:{lines[lang]}: error: cannot read sources/{name}: File name "
+            "too long" in found
+        )

@@ -11,24 +11,34 @@ import subprocess
 
 import pytest
 
+from bocompile.diagnostics import UsageProblem
+from bocompile.project import Project
 from hostile import bocompile, errors, refused, state, visible
 
 
-@pytest.mark.parametrize("where, relation, folder", [
-    ("sources/nl", "is inside", "sources"), ("sources", "is", "sources"),
-    ("templates/docx/x", "is inside", "templates"), (".", "contains", "sources"), ("..", "contains", "sources"),
-])
-def test_output_may_not_touch_sources_or_templates(built, where, relation, folder):
+@pytest.mark.parametrize(
+    "where, relation",
+    [
+        ("sources/nl", "is inside sources/"),
+        ("sources", "is sources/ itself"),
+        ("templates/docx/x", "is inside templates/"),
+        (".", "contains sources/"),
+        ("..", "contains sources/"),
+    ],
+)
+def test_output_may_not_touch_sources_or_templates(built, where, relation):
     out = os.path.normpath(built / where)
     result = _usage(built, "-o", out)
-    assert f"Error: output directory {out} {relation} the project's {folder}/ folder, which a build would " \
-           "overwrite; choose another one (default: output/)" in result.stderr
+    assert (
+        f"Error: the output directory {out} {relation}; choose one outside sources/ and templates/ (-o DIR), "
+        "which a build does not overwrite" in result.stderr
+    )
 
 
 def test_output_through_a_link_into_sources_is_refused(built, tmp_path):
     (tmp_path / "link").symlink_to(built / "sources/fr")
     result = _usage(built, "-o", str(tmp_path / "link"))
-    assert f"output directory {tmp_path / 'link'} is inside the project's sources/ folder" in result.stderr
+    assert f"the output directory {tmp_path / 'link'} is inside sources/;" in result.stderr
 
 
 def _usage(project, *args):
@@ -44,14 +54,16 @@ def _usage(project, *args):
 def test_a_missing_project_directory_is_a_usage_error(tmp_path, command):
     result = bocompile("-C", str(tmp_path / "nergens"), *command)
     assert result.returncode == 2
-    assert f"project directory '{tmp_path / 'nergens'}' does not exist" in result.stderr
+    assert f"'{tmp_path / 'nergens'}' does not exist" in result.stderr
 
 
 def test_an_output_directory_below_a_file(built, tmp_path):
     (tmp_path / "bestand").write_text("x")
     found = refused(built, "-o", str(tmp_path / "bestand" / "out"))
-    assert found == [f"{tmp_path / 'bestand' / 'out'}: error: cannot create {tmp_path / 'bestand' / 'out'}: "
-                     "Not a directory; check that the output directory is writable and has room"]
+    assert found == [
+        f"{tmp_path / 'bestand' / 'out'}: error: cannot create {tmp_path / 'bestand' / 'out'}: "
+        "Not a directory; check that the output directory is writable and has room"
+    ]
 
 
 def _without_privilege() -> tuple[str, ...]:
@@ -82,8 +94,10 @@ def test_a_read_only_output_directory(built):
         for folder in folders:
             folder.chmod(0o755)
     [found] = errors(result)
-    assert found == f"{out}: error: cannot write the build into {out}: Permission denied; check that the " \
-                    "output directory is writable and has room"
+    assert (
+        found == f"{out}: error: cannot write the build into {out}: Permission denied; check that the "
+        "output directory is writable and has room"
+    )
 
 
 def test_an_unreadable_source(built):
@@ -92,17 +106,19 @@ def test_an_unreadable_source(built):
     before = state(built)
     result = bocompile("-C", str(built), prefix=prefix)
     assert result.returncode == 1 and state(built) == before
-    assert "sources/fr/transversaal.md: error: cannot read sources/fr/transversaal.md: permission denied; fix " \
-           "the file's permissions" in errors(result)
+    assert (
+        "sources/fr/transversaal.md: error: cannot read sources/fr/transversaal.md: permission denied; fix "
+        "the file's permissions" in errors(result)
+    )
 
 
 # -- one step ------------------------------------------------------------------------------
 
+
 def test_a_disk_filling_up_in_the_middle_of_a_build_changes_nothing(built, tmp_path):
     disk = tmp_path / "disk"
     disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(disk)],
-                             capture_output=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(disk)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
     try:
@@ -129,8 +145,10 @@ def test_a_path_in_the_way_stops_the_build_after_writing_and_changes_nothing(bui
     (out / "manifest.json" / "notes.txt").write_text("mine")
     shown = visible(out)
     found = refused(built, "--consolidate")
-    assert found == [f"{out / 'manifest.json'}: error: {out / 'manifest.json'} is in the way: bocompile writes "
-                     "its file manifest.json there; move it away"]
+    assert found == [
+        f"{out / 'manifest.json'}: error: {out / 'manifest.json'} is in the way: bocompile writes "
+        "its file manifest.json there; move it away"
+    ]
     assert visible(out) == shown
 
 
@@ -144,7 +162,13 @@ def test_the_leftovers_of_an_interrupted_build_are_removed_by_the_next(built_tem
     assert result.returncode == 0
     current = os.readlink(out / ".current")
     assert sorted(p.name for p in out.iterdir()) == [
-        ".builds", ".current", "amendments", "base", "consolidated", "manifest.json"]
+        ".builds",
+        ".current",
+        "amendments",
+        "base",
+        "consolidated",
+        "manifest.json",
+    ]
     assert [f".builds/{p.name}" for p in (out / ".builds").iterdir()] == [current]
     assert visible(out) == visible(built_template / "output")
 
@@ -153,7 +177,10 @@ def test_every_visible_path_is_one_build(built):
     out = built / "output"
     assert bocompile("-C", str(built)).returncode == 0  # no --consolidate: consolidated/ goes
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
-        "amendments", "base", "manifest.json"]
+        "amendments",
+        "base",
+        "manifest.json",
+    ]
     for name in ("amendments", "base", "manifest.json"):
         assert os.readlink(out / name) == f".current/{name}"
 
@@ -176,7 +203,16 @@ def test_one_build_at_a_time(built):
     descriptor = os.open(built / "output" / ".builds", os.O_RDONLY)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running build holds it
-        assert refused(built) == [f"{built / 'output'}: error: another bocompile is writing to "
-                                  f"{built / 'output'}; wait until it has finished"]
+        assert refused(built) == [
+            f"{built / 'output'}: error: another bocompile is writing to {built / 'output'}; wait until it has finished"
+        ]
     finally:
         os.close(descriptor)
+
+
+def test_the_library_refuses_a_missing_project_directory_as_a_usage_problem(tmp_path):
+    with pytest.raises(UsageProblem, match="does not exist"):
+        Project.open(tmp_path / "nergens")
+    (tmp_path / "bestand").write_text("x")
+    with pytest.raises(UsageProblem, match="is not a directory"):
+        Project.open(tmp_path / "bestand")

@@ -27,8 +27,9 @@ MAX_RATIO = 100
 RATIO_FLOOR = 2**20
 
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
-_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                              load_dtd=False, dtd_validation=False)
+_XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False
+)
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
@@ -48,10 +49,12 @@ def check_package(data: bytes) -> None:
             if info.filename.endswith(".rels"):
                 for rel in root.iter(_RELS):
                     if rel.get("TargetMode") == "External":
-                        raise Unsafe(f"links to something outside the document ({info.filename}: "
-                                     f"{rel.get('Target')!r}), such as an attached template or a "
-                                     "linked picture; remove the link in Word (embed the picture, "
-                                     "detach the template) and save again")
+                        raise Unsafe(
+                            f"links to something outside the document ({info.filename}: "
+                            f"{rel.get('Target')!r}), such as an attached template or a "
+                            "linked picture; remove the link in Word (embed the picture, "
+                            "detach the template) and save again"
+                        )
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
@@ -59,8 +62,7 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise Unsafe("is not a zip archive (a .docx is one): the file is damaged or of "
-                     "another kind") from None
+        raise Unsafe("is not a zip archive (a .docx is one): the file is damaged or of another kind") from None
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         raise Unsafe(f"holds {len(infos)} entries; a package may hold at most {MAX_ENTRIES}")
@@ -72,15 +74,20 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         if info.flag_bits & 0x1:
             raise Unsafe("is encrypted (password-protected); save it without a password")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise Unsafe(f"entry {info.filename} uses compression method {info.compress_type}; "
-                         "save the file again in Word")
+            raise Unsafe(
+                f"entry {info.filename} uses compression method {info.compress_type}; save the file again in Word"
+            )
         total += info.file_size
         if info.file_size > MAX_ENTRY_SIZE or total > MAX_TOTAL_SIZE:
-            raise Unsafe(f"inflates to more than {MAX_TOTAL_SIZE // 2**20} MB (entry "
-                         f"{info.filename}); a package that large is refused")
+            raise Unsafe(
+                f"inflates to more than {MAX_TOTAL_SIZE // 2**20} MB (entry "
+                f"{info.filename}); a package that large is refused"
+            )
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise Unsafe(f"entry {info.filename} would inflate {info.file_size // max(info.compress_size, 1)} "
-                         "times (a zip bomb); it is refused")
+            raise Unsafe(
+                f"entry {info.filename} would inflate {info.file_size // max(info.compress_size, 1)} "
+                "times (a zip bomb); it is refused"
+            )
     _check_disjoint(data, infos, archive.start_dir)
     return archive
 
@@ -88,17 +95,19 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
 def _check_disjoint(data: bytes, infos: list[zipfile.ZipInfo], directory: int) -> None:
     """Each entry's header and data end before the next entry starts."""
     spans = sorted(infos, key=lambda i: i.header_offset)
-    for info, following in zip(spans, spans[1:] + [None]):
-        header = data[info.header_offset:info.header_offset + _LOCAL_HEADER.size]
+    for info, following in zip(spans, [*spans[1:], None], strict=True):
+        header = data[info.header_offset : info.header_offset + _LOCAL_HEADER.size]
         if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
             raise Unsafe(f"entry {info.filename} has no valid header; the file is damaged")
         *_, name_length, extra_length = _LOCAL_HEADER.unpack(header)
         end = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length + info.compress_size
         limit = following.header_offset if following is not None else directory
         if end > limit:
-            raise Unsafe(f"entry {info.filename} overlaps "
-                         f"{following.filename if following else 'the zip directory'}; "
-                         "the file is damaged or crafted")
+            raise Unsafe(
+                f"entry {info.filename} overlaps "
+                f"{following.filename if following else 'the zip directory'}; "
+                "the file is damaged or crafted"
+            )
 
 
 def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -120,6 +129,8 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     except etree.XMLSyntaxError as error:
         raise Unsafe(f"part {name} is not well-formed XML ({error.msg}); the file is damaged") from None
     if root.getroottree().docinfo.doctype:
-        raise Unsafe(f"part {name} declares a DOCTYPE, which an Office document never does "
-                     "(its entities could expand without end); it is refused")
+        raise Unsafe(
+            f"part {name} declares a DOCTYPE, which an Office document never does "
+            "(its entities could expand without end); it is refused"
+        )
     return root

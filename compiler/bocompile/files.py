@@ -15,12 +15,15 @@ from pathlib import Path
 
 #: opened without following a last symbolic link and without blocking: the
 #: path was checked, so a link or pipe appearing in between is refused.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | \
-    getattr(os, "O_BINARY", 0)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
-_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 class Refused(Exception):
@@ -28,7 +31,7 @@ class Refused(Exception):
 
 
 def kind_of(mode: int) -> str:
-    """"a file", "a directory", "a named pipe (FIFO)", ..."""
+    """ "a file", "a directory", "a named pipe (FIFO)", ..."""
     if stat.S_ISREG(mode):
         return "a file"
     return next((name for test, name in _KINDS if test(mode)), "a special file")

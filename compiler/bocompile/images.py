@@ -21,8 +21,15 @@ def load_image(project: Project, src: str, loc: Loc) -> bytes:
     """The bytes of the image `src` (relative to sources/); SourceError at `loc`."""
     path = project.inside(f"sources/{src}", loc)
     if project.kind(path) is None:
-        raise SourceError([Diagnostic(loc, f"image '{src}' not found: put it under sources/ "
-                                      "(e.g. sources/images/) or use () for a placeholder")])
+        raise SourceError(
+            [
+                Diagnostic(
+                    loc,
+                    f"image '{src}' not found: put it under sources/ "
+                    "(e.g. sources/images/) or use () for a placeholder",
+                )
+            ]
+        )
     data = project.read_bytes(path, BINARY_LIMIT, loc)
     problem = _problem(data)
     if problem:
@@ -34,12 +41,13 @@ def _problem(data: bytes) -> str | None:
     try:
         image = Image.from_blob(data)
     except Exception:  # python-docx raises several unrelated types for bad images
-        return ("is not a PNG, JPEG, GIF, BMP or TIFF file that can be embedded; export it "
-                "again in one of these formats")
+        return "is not a PNG, JPEG, GIF, BMP or TIFF file that can be embedded; export it again in one of these formats"
     pixels = image.px_width * image.px_height
     if pixels > MAX_PIXELS:
-        return (f"has {pixels:,} pixels; at most {MAX_PIXELS:,} are embedded (a picture that "
-                "large would hang the programs that open the document); export it smaller")
+        return (
+            f"has {pixels:,} pixels; at most {MAX_PIXELS:,} are embedded (a picture that "
+            "large would hang the programs that open the document); export it smaller"
+        )
     try:  # the size on the page divides by the resolution the header states
         empty = pixels < 1 or image.width < 1 or image.height < 1
     except ZeroDivisionError:

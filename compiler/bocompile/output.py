@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,10 +21,8 @@ from pathlib import Path
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.project import Project
 
-try:  # one build at a time per output directory; Windows has no fcntl
+if sys.platform != "win32":  # one build at a time per output directory; Windows has no fcntl
     import fcntl
-except ImportError:
-    fcntl = None
 
 STORE = ".builds"
 CURRENT = ".current"
@@ -202,7 +201,7 @@ def _remove(path: Path) -> None:
 
 def _lock(out: Path, store: Path) -> int | None:
     """Hold the store's lock for this build; another build holding it is an error."""
-    if fcntl is None:
+    if sys.platform == "win32":
         return None
     descriptor = os.open(store, os.O_RDONLY)
     try:
@@ -216,7 +215,7 @@ def _lock(out: Path, store: Path) -> int | None:
 
 
 @contextmanager
-def _writing(path: Path, action: str):
+def _writing(path: Path, action: str) -> Iterator[None]:
     """An OSError while writing becomes a diagnostic naming the path."""
     try:
         yield

@@ -40,7 +40,7 @@ class TextFaults(Exception):
 
 def decode(data: bytes) -> str:
     """The text of a source file, line endings normalised to "\\n"."""
-    body = data[len(BOM):] if data.startswith(BOM) else data
+    body = data[len(BOM) :] if data.startswith(BOM) else data
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -56,8 +56,12 @@ def _undecodable(body: bytes, error: UnicodeDecodeError, skipped: int) -> Fault:
     before = body[: error.start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     line = before.count("\n") + 1
     column = len(before) - before.rfind("\n")
-    return Fault(line, column, f"not UTF-8: byte 0x{body[error.start]:02X} (offset "
-                 f"{error.start + skipped} in the file) cannot be decoded; save the file as UTF-8")
+    return Fault(
+        line,
+        column,
+        f"not UTF-8: byte 0x{body[error.start]:02X} (offset "
+        f"{error.start + skipped} in the file) cannot be decoded; save the file as UTF-8",
+    )
 
 
 def _forbidden(text: str) -> list[Fault]:
@@ -69,8 +73,9 @@ def _forbidden(text: str) -> list[Fault]:
         line += text.count("\n", counted, match.start())
         counted = match.start()
         if len(faults) == MAX_REPORTED:
-            faults.append(Fault(line, 0, "more lines hold invisible or control characters; "
-                                "only the first ones are reported"))
+            faults.append(
+                Fault(line, 0, "more lines hold invisible or control characters; only the first ones are reported")
+            )
             break
         column = match.start() - text.rfind("\n", 0, match.start())
         faults.append(Fault(line, column, _describe(match.group())))
@@ -83,8 +88,10 @@ def _describe(char: str) -> str:
     code = f"U+{ord(char):04X}"
     name = unicodedata.name(char, "")
     if char in _BIDI:
-        return (f"bidirectional control character {code} ({name}) can make the text read "
-                "differently from what it says; remove it")
+        return (
+            f"bidirectional control character {code} ({name}) can make the text read "
+            "differently from what it says; remove it"
+        )
     if name:  # line and paragraph separators
         return f"{code} ({name}) is not a line break the source format knows; use a new line"
     return f"control character {code} is not text (an invisible or binary byte); remove it"

@@ -11,9 +11,10 @@ from bocompile.project import Project
 
 def check_figures(project: Project, lang: str, parts: tuple[Division, ...], report: Report) -> None:
     for figure in query(parts, Figure):
-        if figure.src[lang] is None:
+        src = figure.src[lang]
+        if src is None:
             continue
         try:
-            load_image(project, figure.src[lang], figure.loc[lang])
+            load_image(project, src, figure.loc[lang])
         except SourceError as error:
             report.extend(error.diagnostics)

@@ -36,7 +36,7 @@ def read_data_tables(project: Project, report: Report,
     """The tables of sources/data; a file that cannot be read or is no table
     is reported and named in `unread`."""
     folder = project.root / "sources" / "data"
-    tables = {}
+    tables: dict[str, DataSeries] = {}
     if project.kind(folder) != "a directory":
         return tables
     for path in project.files(folder, ".csv", Loc("sources/data", 0)):

@@ -16,8 +16,7 @@ from bocompile.diagnostics import Diagnostic, Loc, SourceError
 #: deeper nesting of arrays and inline tables is reported (docs/format.md)
 MAX_DEPTH = 100
 #: strings, comments and brackets, to find the nesting outside strings
-_TOKENS = re.compile(r'"""(?:\\.|[^\\])*?"""|\'\'\'.*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}\n]',
-                     re.S)
+_TOKENS = re.compile(r'"""(?:\\.|[^\\])*?"""|\'\'\'.*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}\n]', re.S)
 
 
 def parse_toml(text: str, name: str) -> dict:

@@ -30,7 +30,9 @@ def record_definitions(state: StateCore) -> None:
     definitions: remembers each definition's label and line."""
     state.env.setdefault("definitions", []).extend(
         (token.meta["label"], token.map[0] + 1 if token.map else 1)
-        for token in state.tokens if token.type == "footnote_reference_open")
+        for token in state.tokens
+        if token.type == "footnote_reference_open"
+    )
 
 
 def faults(tokens: list[Token], text: str, env: dict) -> list[tuple[int, str]]:
@@ -39,14 +41,24 @@ def faults(tokens: list[Token], text: str, env: dict) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     deep = next((t for t in tokens if t.level > MAX_LEVEL and t.map), None)
     if deep is not None:
-        found.append((deep.map[0] + 1, f"blocks (lists, quotes, tables) nest more than {MAX_LEVEL} "
-                      "levels deep here; the rest of the file cannot be read: flatten them"))
+        found.append(
+            (
+                _line(deep),
+                f"blocks (lists, quotes, tables) nest more than {MAX_LEVEL} "
+                "levels deep here; the rest of the file cannot be read: flatten them",
+            )
+        )
     found.extend(_containers(tokens, lines))
     seen: dict[str, int] = {}
     for label, line in env.get("definitions", ()):
         if label in seen:
-            found.append((line, f"footnote [^{label}] is defined twice (first at line {seen[label]}); "
-                          "only one definition may stand: rename or remove one"))
+            found.append(
+                (
+                    line,
+                    f"footnote [^{label}] is defined twice (first at line {seen[label]}); "
+                    "only one definition may stand: rename or remove one",
+                )
+            )
         seen.setdefault(label, line)
     return found
 
@@ -64,16 +76,30 @@ def _containers(tokens: list[Token], lines: list[str]) -> list[tuple[int, str]]:
         for outer in open_blocks:
             if len(token.markup) >= len(outer.markup) and id(outer) not in blamed:
                 blamed.add(id(outer))
-                found.append((outer.map[0] + 1, f"'{_opening(outer)}' is not closed before "
-                              f"'{_opening(token)}' opens at line {token.map[0] + 1}: end it with a line "
-                              f"'{outer.markup}' (a ::: block that holds another is opened and closed "
-                              "with more colons: '::::')"))
+                found.append(
+                    (
+                        _line(outer),
+                        f"'{_opening(outer)}' is not closed before "
+                        f"'{_opening(token)}' opens at line {_line(token)}: end it with a line "
+                        f"'{outer.markup}' (a ::: block that holds another is opened and closed "
+                        "with more colons: '::::')",
+                    )
+                )
         open_blocks.append(token)
         if id(token) not in blamed and not _closed(token, lines):
-            found.append((token.map[0] + 1, f"'{_opening(token)}' is never closed: end it with a line "
-                          f"'{token.markup}'; without it the block takes in everything up to the end of "
-                          "the file or list item"))
+            found.append(
+                (
+                    _line(token),
+                    f"'{_opening(token)}' is never closed: end it with a line "
+                    f"'{token.markup}'; without it the block takes in everything up to the end of "
+                    "the file or list item",
+                )
+            )
     return found
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
 
 
 def _opening(token: Token) -> str:
@@ -83,6 +109,8 @@ def _opening(token: Token) -> str:
 def _closed(token: Token, lines: list[str]) -> bool:
     """Whether the line ending the block is a closing line, indented at
     least as far as its opening marker."""
+    if token.map is None:
+        return False
     start, end = token.map
     if end >= len(lines) or not _CLOSER.fullmatch(lines[end]):
         return False

@@ -242,7 +242,11 @@ def _reference(project: Project, reference: Template, name: str) -> docx.documen
     """reference.docx, the project's (through the project's door) or the
     default, checked as a package (archive.check_package) before python-docx
     opens it."""
-    data = project.read_template(reference.own or reference.default, BINARY_LIMIT)
+    file = reference.own or reference.default
+    if file is None:
+        raise SourceError([Diagnostic(Loc(name, 0), f"no {REFERENCE} in the project nor in bocompile; reinstall "
+                                      "bocompile")])
+    data = project.read_template(file, BINARY_LIMIT)
     try:
         check_package(data)
         document = docx.Document(io.BytesIO(data))
