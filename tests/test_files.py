@@ -252,3 +252,19 @@ def test_a_stray_pipe_in_sources_is_left_alone(built):
     os.mkfifo(built / "sources/pipe")
     assert state(built)["sources/pipe"] == "p"
     assert errors(bocompile("-C", str(built), "check")) == []
+
+
+def test_an_xliff_file_that_is_a_pipe_is_never_opened(built, tmp_path):
+    os.mkfifo(tmp_path / "vertaling.xlf")
+    found = refused(built, "xliff", "import", str(tmp_path / "vertaling.xlf"))
+    assert found == [
+        f"{tmp_path / 'vertaling.xlf'}: error: {tmp_path / 'vertaling.xlf'} is a named pipe (FIFO), not a regular file"
+    ]
+
+
+def test_a_translation_ledger_nested_past_tomllib_is_an_error(built):
+    (built / "sources/translations.lock").write_text("x = " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    found = refused(built, "status")
+    assert len(found) == 1 and found[0].startswith(
+        "sources/translations.lock:1: error: the translation ledger is not valid TOML"
+    ), found
