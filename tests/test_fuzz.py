@@ -139,6 +139,7 @@ COMMANDS = [
     ("--consolidate", "--renumber"),
     ("--consolidate", "--as-of", "2020-06-30"),
     ("--lang", "fr", "--format", "akn"),
+    ("--format", "html"),
 ]
 
 
@@ -148,7 +149,11 @@ def _files(project, data, patterns=("sources/**/*", "templates/**/*")):
 
 
 def edit_text(project, data):
-    path = _files(project, data, ("sources/**/*.md", "sources/**/*.toml", "sources/**/*.csv", "templates/**/*.toml"))
+    path = _files(
+        project,
+        data,
+        ("sources/**/*.md", "sources/**/*.toml", "sources/**/*.csv", "templates/**/*.toml", "templates/**/*.html"),
+    )
     path.write_text(data.draw(mutated(path.read_text(encoding="utf-8"))), encoding="utf-8")
 
 
