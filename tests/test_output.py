@@ -216,3 +216,15 @@ def test_the_library_refuses_a_missing_project_directory_as_a_usage_problem(tmp_
     (tmp_path / "bestand").write_text("x")
     with pytest.raises(UsageProblem, match="is not a directory"):
         Project.open(tmp_path / "bestand")
+
+
+def test_a_diff_replaces_its_folder_whole_and_cleans_up_after_an_interrupted_one(built):
+    out = built / "output"
+    assert bocompile("-C", str(built), "diff").returncode == 0
+    [folder] = (out / "diff").iterdir()
+    (folder / "stale.docx").write_bytes(b"from before")
+    (out / "diff" / f".{folder.name}-interrupted").mkdir()
+    assert bocompile("-C", str(built), "diff").returncode == 0
+    assert sorted(p.name for p in (out / "diff").iterdir()) == [folder.name]
+    assert "stale.docx" not in {p.name for p in folder.iterdir()}
+    assert os.readlink(out / "base") == ".current/base"  # the build's own entries are left be

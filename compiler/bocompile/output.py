@@ -129,7 +129,7 @@ def _holding(out: Path) -> Iterator[Path]:
 def _fresh(store: Path) -> Path:
     """A new, empty folder in the store."""
     folder = store / f"build-{uuid.uuid4().hex[:12]}"
-    with _writing(store, "write into"):
+    with _writing(store.parent, "write the build into"):
         folder.mkdir()  # the user's umask applies, unlike mkdtemp's 0700
     return folder
 
