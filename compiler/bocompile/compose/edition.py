@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from bocompile.language import Language
 from bocompile.model import Agreement, Block, Division, plain_text
 from bocompile.model.facts import Config, Signing
 from bocompile.model.amendment import Amendment, Modification
 from bocompile.number import Numbering
+from bocompile.project import Project
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Edition:
     agreement: Agreement
     numbering: Numbering
     languages: dict[str, Language]
-    root: Path                     # project root, for reference.docx and images
+    project: Project               # the door to reference.docx and images
     date: dt.date                  # the expression date of this edition
     title: dict[str, str]          # the document's title per language
     header: dict[str, str]         # running header per language: what the document is, on every page

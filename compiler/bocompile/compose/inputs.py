@@ -13,7 +13,7 @@ def history_of(loaded: Loaded) -> History:
 
 
 def languages_of(loaded: Loaded) -> dict[str, Language]:
-    return load_languages(loaded.project.root, loaded.config.languages)
+    return load_languages(loaded.project, loaded.config.languages)
 
 
 def running_headers(langs: dict[str, Language], title: dict[str, str]) -> dict[str, str]:
