@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # every version `make` and CI install, pinned: the same bytes on every machine
 LOCK := compiler/bocompile/requirements.lock
 
-.PHONY: all build check test lint bench lock clean
+.PHONY: all build check test fuzz lint bench lock clean
 
 all: build
 
@@ -24,6 +24,11 @@ check: $(BIN)/bocompile
 test: $(BIN)/bocompile
 	$(BIN)/pytest
 
+# fuzz the readers and whole projects for FUZZ_SECONDS (make fuzz FUZZ_SECONDS=600)
+FUZZ_SECONDS ?= 300
+fuzz: $(BIN)/bocompile
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/pytest tests/test_fuzz.py
+
 # not part of `make test` yet: the existing code has findings (see CONTRIBUTING.md)
 lint: $(BIN)/bocompile
 	$(BIN)/ruff check .
@@ -39,4 +44,5 @@ lock: $(BIN)/bocompile
 	  --no-emit-find-links --no-emit-trusted-host $(PIP_COMPILE_FLAGS) --output-file $(LOCK) pyproject.toml
 
 clean:
-	rm -rf $(VENV) output/base output/amendments output/consolidated output/manifest.json
+	rm -rf $(VENV) output/base output/amendments output/consolidated output/manifest.json output/.current \
+		output/.builds

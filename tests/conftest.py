@@ -14,6 +14,7 @@ import pytest
 from bocompile.compose.signed import base_edition
 from bocompile.load import load
 from bocompile.project import Project
+from hostile import bocompile, fresh_copy
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -101,3 +102,20 @@ def libreoffice(tmp_path_factory):
     yield inspect
     os.killpg(office.pid, signal.SIGTERM)  # the session LibreOffice started, and its children
     office.wait()
+
+
+@pytest.fixture(scope="session")
+def built_template(tmp_path_factory) -> Path:
+    """The bundled project after one successful `bocompile --consolidate`."""
+    root = tmp_path_factory.mktemp("built") / "project"
+    for folder in ("sources", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    result = bocompile("-C", str(root), "--consolidate")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture
+def built(built_template, tmp_path) -> Path:
+    """A writable copy of the built project, output/ included, to break."""
+    return fresh_copy(built_template, tmp_path / "project")

@@ -252,13 +252,16 @@ def test_each_language_states_its_own_count(project_copy):
 
 
 @pytest.fixture
-def dangling(project_copy) -> tuple[Path, int]:
-    """The base text refers to article 15, which amendment nr. 3 repeals."""
+def dangling(project_copy) -> tuple[Path, str]:
+    """The base text refers to article 15, which amendment nr. 3 repeals;
+    returns the project and the reference's line:column."""
     replace_in(project_copy / "sources/nl/verbintenissen.md", "De federale regering verbindt zich ertoe aan de FOD",
                "De federale regering verbindt zich ertoe, rekening houdend met artikel [[herinvestering]], aan de FOD")
     replace_in(project_copy / "sources/fr/verbintenissen.md", "Le Gouvernement fédéral s'engage à communiquer",
                "Le Gouvernement fédéral s'engage, compte tenu de l'article [[herinvestering]], à communiquer")
-    return project_copy, line_of(project_copy / "sources/nl/verbintenissen.md", "[[herinvestering]]")
+    line = line_of(project_copy / "sources/nl/verbintenissen.md", "[[herinvestering]]")
+    text = (project_copy / "sources/nl/verbintenissen.md").read_text().splitlines()[line - 1]
+    return project_copy, f"{line}:{text.index('[[herinvestering]]') + 1}"
 
 
 def test_a_reference_to_a_later_repealed_provision_builds_with_a_warning(dangling, tmp_path):
@@ -325,7 +328,7 @@ def test_a_signatory_without_honorific_is_named_without_one(mini_built):
      "'crisiscommunicatie-middelen' has 2 lid(s); there is no lid 3"),
     ("::: replace crisiscommunicatie-opdracht lid 2\nNieuwe tekst.\n:::\n",
      "'crisiscommunicatie-opdracht' has 1 lid(s); there is no lid 2"),
-    ("::: insert verloren-lid in dienstverlening-regeringsleden\n### Verloren {#verloren-lid}\n:::\n",
+    ("::: insert verloren-lid in dienstverlening-regeringsleden\n### Verloren {#verloren-lid}\n\nTekst.\n:::\n",
      "an article cannot stand in article 'dienstverlening-regeringsleden'; insert it after or before a "
      "provision of its kind"),
 ])

@@ -29,8 +29,16 @@ def bocompile(*args: str, env: dict | None = None) -> subprocess.CompletedProces
 
 
 def hashes(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file a user sees in `folder` (through its links; hidden entries,
+    where builds are kept, left out), by path, with its sha256."""
+    found = {}
+    for parent, folders, names in os.walk(folder, followlinks=True):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            if not name.startswith("."):
+                path = Path(parent, name)
+                found[path.relative_to(folder).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(sorted(found.items()))
 
 
 def text(path: Path) -> str:
@@ -92,7 +100,8 @@ def test_a_source_error_leaves_the_previous_output_untouched(project_copy):
     assert result.returncode == 1
     assert any("'consolidatie'" in e for e in errors(result))
     assert {p: (h, (out / p).stat().st_mtime_ns) for p, h in hashes(out).items()} == before
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".builds", ".current"]
+    assert len(list((out / ".builds").iterdir())) == 1
 
 
 def test_usage_errors_exit_2():

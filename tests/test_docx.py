@@ -29,6 +29,7 @@ from bocompile.compose.consolidated import consolidated_edition
 from bocompile.compose.instrument import instrument_editions
 from bocompile.model import (Division, Emphasis, Footnote, LineBreak, Link, Paragraph, Strong, Text,
                              walk_divisions)
+from bocompile.project import Project
 from bocompile.write.docx import write_docx
 
 REPO = Path(__file__).resolve().parent.parent
@@ -265,7 +266,8 @@ def test_figure_with_an_image_is_embedded_above_its_caption(edition, tmp_path):
     shutil.copytree(REPO / "templates", root / "templates")
     figure = divisions(edition)["structuur"].blocks[0]
     changed = dataclasses.replace(replace_blocks(edition, "structuur", (
-        dataclasses.replace(figure, src="images/chart.png"),)), root=root)
+        dataclasses.replace(figure, src={"nl": "images/chart.png", "fr": "images/chart.png"}),)),
+        project=Project(root))
     data = write_docx(changed, ("nl",))["nl.docx"]
     assert "word/media/image1.png" in zipfile.ZipFile(io.BytesIO(data)).namelist()
     (tmp_path / "nl.docx").write_bytes(data)

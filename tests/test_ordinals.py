@@ -57,10 +57,10 @@ def test_a_formula_citing_the_first_part_or_section_reads_1re(project_copy, tmp_
     for lang, text in operations.items():
         path = project_copy / f"sources/{lang}/amendments/wijziging-3.md"
         path.write_text(path.read_text() + "\n" + text)
-    result = run("-C", str(project_copy), "--format", "docx", "-o", str(tmp_path))
+    result = run("-C", str(project_copy), "--format", "docx", "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    fr = " ".join(docx_text(tmp_path / "amendments/wijziging-3/fr.docx").split())
-    nl = " ".join(docx_text(tmp_path / "amendments/wijziging-3/nl.docx").split())
+    fr = " ".join(docx_text(tmp_path / "out/amendments/wijziging-3/fr.docx").split())
+    nl = " ".join(docx_text(tmp_path / "out/amendments/wijziging-3/nl.docx").split())
     assert "La partie 1re du contrat d'administration est complétée par un alinéa" in fr
     assert "La section 1re du contrat d'administration est complétée par un alinéa" in fr
     assert "Deel 1 van de bestuursovereenkomst wordt aangevuld met een lid" in nl

@@ -104,7 +104,8 @@ def test_a_footnote_labelled_with_signs_keeps_them_as_its_mark(mini):
 
 def test_figures_placeholder_and_image(mini):
     figures = [b for b in article(mini, "tabellen").blocks if isinstance(b, Figure)]
-    assert [f.src for f in figures] == [None, "images/logo.png"]
+    assert [f.src for f in figures] == [{"nl": None, "fr": None},
+                                        {"nl": "images/logo.png", "fr": "images/logo.png"}]
     assert plain(figures[0].caption["fr"]) == "Organigramme (non repris)"
 
 
@@ -120,7 +121,7 @@ def read(text: str, lang: str = "nl"):
     ("# Deel {#d}\n\n<div>x</div>\n", "x.md:3: error: raw HTML is not part"),
     ("# Deel {#d}\n\n---\n", "x.md:3: error: horizontal rule is not part"),
     ("# Deel {#d}\n\n### A {#a}\n\n###### Diep\n", "x.md:5: error: heading level 6"),
-    ("# Deel {#d}\n\nmet `code`\n", "x.md:3: error: inline code is not part"),
+    ("# Deel {#d}\n\nmet `code`\n", "x.md:3:5: error: inline code is not part"),
     ("# Deel zonder sleutel\n", "x.md:1: error: part heading has no key"),
     ("# Deel {#Fout_Key}\n", "x.md:1: error: key 'Fout_Key' must be lower-case"),
     ("# Artikel 3 Titel {#d}\n", "x.md:1: error: part heading starts with a number"),
@@ -128,9 +129,9 @@ def read(text: str, lang: str = "nl"):
     ("## Afdeling {#s}\n", "x.md:1: error: section 's' is not inside a part"),
     ("# D {#d}\n\n### A {#a}\n\n1) een\n\n   a) zelf genummerd\n", "x.md:7: error: paragraph starts with a written point number"),
     ("# D {#d}\n\n### A {#a}\n\n3. drie\n", "x.md:5: error: a numbered list must start at 1"),
-    ("# D {#d}\n\nZie [^x].\n", "x.md:3: error: footnote [^x] is used but not defined"),
+    ("# D {#d}\n\nZie [^x].\n", "x.md:3:5: error: footnote [^x] is used but not defined"),
     ("# D {#d}\n\nTekst.\n\n[^x]: Noot.\n", "x.md:5: error: footnote [^x] is defined but never referenced"),
-    ("# D {#d}\n\nZie [[Niet Goed]].\n", "x.md:3: error: [[Niet Goed]] is not a key"),
+    ("# D {#d}\n\nZie [[Niet Goed]].\n", "x.md:3:5: error: [[Niet Goed]] is not a key"),
     ("# D {#d}\n\n::: data onbekend\n- stub: x\n:::\n", "x.md:3: error: data table 'onbekend' has no file"),
     ("# D {#d}\n\n### A {#a}\n\n::: table\n- - a\n  - b\n- - c\n:::\n", "x.md:8: error: table row has 1 cells"),
     ("# D {#d}\n\n#### Sub\n", "x.md:3: error: a sub-heading (####) must be inside an article"),

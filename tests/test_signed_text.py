@@ -102,10 +102,10 @@ def test_numbered_notes_count_on_without_the_star(project_copy, tmp_path):
         text = path.read_text()
         label = next(line for line in text.splitlines() if line.startswith("- ccb: "))
         path.write_text(text.replace(label, label + "[^ccb]") + f"\n[^ccb]: {note}\n")
-    assert run("-C", str(project_copy), "--lang", "nl", "-o", str(tmp_path)).returncode == 0
-    root = etree.parse(str(tmp_path / "base/nl.akn.xml"), SAFE).getroot()
+    assert run("-C", str(project_copy), "--lang", "nl", "-o", str(tmp_path / "out")).returncode == 0
+    root = etree.parse(str(tmp_path / "out/base/nl.akn.xml"), SAFE).getroot()
     assert [n.get("marker") for n in root.iterfind(".//a:authorialNote", AKN)] == ["*", "1"]
-    body = etree.fromstring(zipfile.ZipFile(tmp_path / "base/nl.docx").read("word/document.xml"))
+    body = etree.fromstring(zipfile.ZipFile(tmp_path / "out/base/nl.docx").read("word/document.xml"))
     marks = [(r.get(f"{W}customMarkFollows"), "".join(r.getparent().itertext()))
              for r in body.iter(f"{W}footnoteReference")]
     assert marks == [("1", "*"), (None, "")]  # Word numbers the second note itself: 1

@@ -115,8 +115,8 @@ def test_usage_errors(project_copy):
 
 
 def test_the_preview_marks_the_stale_french_block_visibly(edited, chromium, tmp_path):
-    assert run(edited, "--format", "html", "-o", str(tmp_path)).returncode == 0
-    chromium.get((tmp_path / "base/nl-fr.html").as_uri())
+    assert run(edited, "--format", "html", "-o", str(tmp_path / "out")).returncode == 0
+    chromium.get((tmp_path / "out/base/nl-fr.html").as_uri())
     nl, fr = chromium.find_elements(By.CSS_SELECTOR, "#voorafgaand-overleg-p1 > td")
     assert "stale" in fr.get_attribute("class") and not nl.get_attribute("class")
     badge = fr.find_element(By.CSS_SELECTOR, ".review.stale")

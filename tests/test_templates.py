@@ -10,6 +10,7 @@ from docx2python import docx2python
 
 from bocompile.diagnostics import SourceError
 from bocompile.language import load_language
+from bocompile.project import Project
 from bocompile.template_files import defaults
 from test_check import errors, run
 
@@ -80,7 +81,7 @@ def test_a_misshapen_key_in_an_override_is_reported_at_its_line(bare):
 
 def test_diagnostics_name_the_file_each_key_came_from(bare):
     override(bare, '\n[page]\nheader = "{{ titel }}"\n')
-    language = load_language(bare, "nl")
+    language = load_language(Project(bare), "nl")
     with pytest.raises(SourceError) as project_key:
         language.render("page.header")
     assert str(project_key.value.diagnostics[0].loc) == "templates/lang/nl.toml:3"
@@ -92,7 +93,7 @@ def test_diagnostics_name_the_file_each_key_came_from(bare):
 
 def test_a_language_without_any_wording_says_how_to_start_one(bare):
     with pytest.raises(SourceError) as error:
-        load_language(bare, "de")
+        load_language(Project(bare), "de")
     assert str(error.value).startswith(
         "templates/lang/de.toml:1: error: no wording for language 'de': create templates/lang/de.toml"
     )
@@ -104,4 +105,5 @@ def test_a_project_reference_docx_that_is_no_word_document_is_a_clear_error(bare
     own.write_text("not a document")
     result = run("-C", str(bare), "check")
     assert result.returncode == 1
-    assert errors(result)[0].startswith("templates/docx/reference.docx:1: error: cannot use this reference.docx")
+    assert errors(result)[0].startswith("templates/docx/reference.docx: error: templates/docx/reference.docx is "
+                                        "not a zip archive (a .docx is one)")

@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given, strategies as st
 
 from bocompile.language import load_language
+from bocompile.project import Project
 from bocompile.typography import typeset
 
 REPO = Path(__file__).resolve().parent.parent
-FR = load_language(REPO / "templates", "fr").typography
-NL = load_language(REPO / "templates", "nl").typography
+FR = load_language(Project(REPO / "templates"), "fr").typography
+NL = load_language(Project(REPO / "templates"), "nl").typography
 NBSP = "\u00a0"
 #: a plain space where French typography wants a no-break one
 FRENCH_BREAKS = re.compile(r" [:;!?»]|« |\bn° \d|§ \d|\bart\. \d|\b1er (janvier|février|mars|avril|mai|juin|juillet|"

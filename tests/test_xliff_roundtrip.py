@@ -24,9 +24,10 @@ from bocompile.translate.xliff.segments import exchange
 
 REPO = Path(__file__).resolve().parent.parent
 X = "{urn:oasis:names:tc:xliff:document:2.0}"
-#: letters, accents, spaces (a no-break one too) and every character Markdown gives a meaning
+#: letters, accents, spaces (a no-break one too) and every character Markdown gives a meaning; the
+#: source format reads "[^x]" as a footnote and "[[" as a reference, even escaped
 ANY = st.text(st.sampled_from(list("abzAZéçà 09 \u00a0.,;:!?()'\"*_[]\\<>&#`{}-+=~|/^")), max_size=10).filter(
-    lambda text: "[^" not in text)  # the source format reads "[^x]" as a footnote, even escaped
+    lambda text: "[^" not in text and "[[" not in text)
 WORD = st.text(st.sampled_from(list("abcxyzéàç")), min_size=1, max_size=5)
 #: a code's own text: any characters, between letters (an emphasis around spaces is no emphasis)
 INNER = st.tuples(WORD, ANY, WORD).map("".join) | WORD

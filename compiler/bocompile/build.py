@@ -1,9 +1,8 @@
-"""Build: load, number, write every file, then replace output/ atomically.
+"""Build: load, number, render every file in memory, then publish.
 
-Writers return bytes; only this module touches the output directory. Files
-go to a temporary directory beside the output, and each output folder is
-swapped in only after every file succeeded, so a failed build leaves the
-previous output as it was.
+Writers return bytes; nothing touches the output directory before every
+file succeeded, and output.publish makes the new build appear in one
+atomic step, so a failed build leaves the previous output as it was.
 """
 
 from __future__ import annotations
@@ -11,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -24,6 +20,7 @@ from bocompile.compose.comparison import amendment_comparisons
 from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.load import Loaded, load
+from bocompile.output import check_destination, publish
 from bocompile.project import Project
 from bocompile.typography import typeset_edition
 from bocompile.provenance import provenance
@@ -34,9 +31,6 @@ from bocompile.write.pdf import OfficeError, write_pdf
 from bocompile.write.docx.redline import write_redline
 
 FORMATS = ("docx", "akn", "pdf", "html")
-#: every folder a build owns: each build replaces all of them, so output/
-#: always shows exactly what the last build made (and manifest.json lists).
-OUTPUT_FOLDERS = ("base", "amendments", "consolidated")
 
 #: format -> function(edition, languages) -> {file name: bytes}
 Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
@@ -57,13 +51,13 @@ def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Itera
     (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
-    outside_the_sources(project, out)
+    check_destination(project, out)
     loaded = load(project)
     states = history_of(loaded)
     if warnings is not None:
         warnings.extend(states.warnings)
     files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)
-    return replace_outputs(out, files, OUTPUT_FOLDERS + ("manifest.json",))
+    return publish(out, files)
 
 
 def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
@@ -131,38 +125,3 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
         "bocompile": provenance(),
     }
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-
-
-def outside_the_sources(project: Project, out: Path) -> None:
-    """An output directory inside sources/ or templates/ is a usage error."""
-    for folder in ("sources", "templates"):
-        if out.resolve().is_relative_to(project.root / folder):
-            raise UsageProblem(f"the output directory {out} is inside {folder}/; choose one outside "
-                               "sources/ and templates/ (-o DIR)")
-
-
-def replace_outputs(out: Path, files: dict[str, bytes], entries: tuple[str, ...]) -> list[Path]:
-    """Write `files` (names relative to `out`), then swap in each of `entries`
-    (a folder or file under `out`) in one step: it holds exactly these files."""
-    staging = None
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".bocompile-", dir=out))
-        for name, data in files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        for index, entry in enumerate(entries):
-            target, old = out / entry, staging / f".old-{index}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                os.replace(target, old)
-            if (staging / entry).exists():
-                os.replace(staging / entry, target)
-    except OSError as exc:
-        raise UsageProblem(f"cannot write to {out}: {exc.strerror}; choose another output "
-                           "directory (-o DIR)") from None
-    finally:
-        if staging:
-            shutil.rmtree(staging, ignore_errors=True)
-    return [out / name for name in sorted(files)]

@@ -7,13 +7,20 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, order=True)
 class Loc:
-    """A place in a source file; `path` is relative to the project root."""
+    """A place in a source file; `path` is relative to the project root.
+
+    `line` 0 means the whole file (binary files have no lines); `column`
+    (1-based, in characters) is given where the reader knows it.
+    """
 
     path: str
     line: int
+    column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,7 @@ class Diagnostic:
         return {
             "path": self.loc.path,
             "line": self.loc.line,
+            "column": self.loc.column,
             "severity": self.severity,
             "message": self.message,
         }
@@ -68,4 +76,4 @@ class Report:
 
 
 def _order(d: Diagnostic) -> tuple:
-    return (d.loc.path, d.loc.line, d.message)
+    return (d.loc.path, d.loc.line, d.loc.column, d.message)

@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.resources.abc import Traversable
-from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 from babel.numbers import format_decimal, get_group_symbol
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
+from bocompile.project import Project
+from bocompile.read.tomlfile import parse_toml
 from bocompile.read.tomlpos import key_lines, line_of
 from bocompile.template_files import find, shown
 from bocompile.typography import Typography, typeset
@@ -104,11 +104,11 @@ def _compile(source: str):
     return _ENV.from_string(source)
 
 
-def load_language(root: Path, code: str) -> Language:
+def load_language(project: Project, code: str) -> Language:
     """The wording of `code`: the packaged default, overridden key by key by
     the project's templates/lang/<code>.toml."""
-    template = find(root, f"lang/{code}.toml")
-    layers = [(file, shown(file, root)) for file in (template.default, template.own) if file]
+    template = find(project.root, f"lang/{code}.toml")
+    layers = [(file, shown(file, project.root)) for file in (template.default, template.own) if file]
     if not layers:
         rel = f"templates/lang/{code}.toml"
         raise SourceError([Diagnostic(Loc(rel, 1), f"no wording for language '{code}': create {rel} "
@@ -118,32 +118,24 @@ def load_language(root: Path, code: str) -> Language:
     origins: dict[tuple, Loc] = {}
     report = Report()
     for index, (file, where) in enumerate(layers):
-        data, lines = _read(file, where)
+        data, lines = _read(project, file, where)
         _merge(strings, data, (), where, lines, origins, report, over_default=index > 0)
     report.raise_if_errors()
     if not isinstance(strings.get("locale"), str):
         raise SourceError([Diagnostic(_locate(origins, ("locale",)),
                                       "locale must be a text such as \"nl_BE\"")])
+    try:
+        Locale.parse(strings["locale"])
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise SourceError([Diagnostic(_locate(origins, ("locale",)), f"locale {strings['locale']!r} is not "
+                                      "a locale Babel knows; write one such as \"nl_BE\"")]) from None
     return Language(code, strings["locale"], strings, origins,
                     _typography(strings.get("typography", {}), strings["locale"], origins))
 
 
-def _read(file: Traversable, where: str) -> tuple[dict, dict[tuple, int]]:
-    try:
-        text = file.read_bytes().decode("utf-8")
-        return tomllib.loads(text), key_lines(text)
-    except UnicodeDecodeError as exc:
-        message = f"{where} is not UTF-8 (byte {exc.start}); save it as UTF-8"
-        line = 1
-    except OSError as exc:
-        message = f"cannot read {where}: {exc.strerror}"
-        line = 1
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"at line (\d+)", str(exc))
-        line = int(found.group(1)) if found else 1
-        reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
-        message = f"{where} is not valid TOML: {reason}"
-    raise SourceError([Diagnostic(Loc(where, line), message)])
+def _read(project: Project, file: Traversable, where: str) -> tuple[dict, dict[tuple, int]]:
+    text = project.template_text(file)
+    return parse_toml(text, where), key_lines(text)
 
 
 def _merge(into: dict, layer: dict, path: tuple, where: str, lines: dict[tuple, int],
@@ -217,6 +209,6 @@ def month_name(locale: str, month: int) -> str:
     return str(get_month_names("wide", locale=locale)[month])
 
 
-def load_languages(root: Path, codes: Iterable[str]) -> dict[str, Language]:
+def load_languages(project: Project, codes: Iterable[str]) -> dict[str, Language]:
     """The wording of each language of a project, by code."""
-    return {code: load_language(root, code) for code in codes}
+    return {code: load_language(project, code) for code in codes}

@@ -35,6 +35,7 @@ from bocompile.amend.tree import fresh
 from bocompile.compose.comparison import front_lines
 from bocompile.compose.edition import Edition
 from bocompile.diff.points import Point
+from bocompile.images import load_image
 from bocompile.language import Language, month_name
 from bocompile.load import Loaded
 from bocompile.model import Figure, ListBlock, Mark, Quotation, Reference, query, walk_divisions
@@ -221,21 +222,21 @@ def _keys(strings: dict, prefix: str = ""):
 
 def _files(loaded: Loaded, editions: list[Edition]) -> None:
     """The project's own reference.docx and HTML templates, and every image."""
-    root = loaded.project.root
-    figures = {figure.src: figure for edition in editions
-               for figure in query((edition.preamble, edition.agreement.parts), Figure) if figure.src}
-    if find(root, REFERENCE).own or figures:
+    project = loaded.project
+    figures = {(figure.src[lang], figure.loc[lang]): None for edition in editions
+               for figure in query((edition.preamble, edition.agreement.parts), Figure)
+               for lang in edition.languages if figure.src.get(lang)}
+    if find(project.root, REFERENCE).own or figures:
         from bocompile.write.docx.package import Package  # python-docx: only when there is something to open
 
         styles = sorted({block.style for edition in editions for block in query(edition.agreement.parts, ListBlock)})
-        for lang, language in editions[0].languages.items():
-            package = Package(root, language.locale)
+        for language in editions[0].languages.values():
+            package = Package(project, language.locale)
             for style in styles:
                 package.list_indent(style, 0)
-        for src, figure in figures.items():
-            lang = next(iter(figure.loc))
-            package.picture(root / "sources" / src, package.text_width(), figure.loc[lang])
-    if any(template.own for template in every_template(root) if template.name.startswith(HTML)):
+        for src, loc in figures:
+            package.picture(load_image(project, src, loc), package.text_width())
+    if any(template.own for template in every_template(project.root) if template.name.startswith(HTML)):
         from bocompile.write.html import write_html
 
         kinds = {edition.kind: edition for edition in reversed(editions)}

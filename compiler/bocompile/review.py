@@ -4,7 +4,7 @@ Between two texts of the agreement (diff/points.py), for every language:
 the redline (`nl.docx`: the new text with tracked changes), the synoptic
 table (`synoptic-nl.docx`) and the same changes as a page (`nl.html`, with
 <ins> and <del>), written to output/diff/<from>_<to>/, which is replaced
-whole and only once every file is ready.
+whole and only once every file is ready (output.publish_folder).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from bocompile.build import outside_the_sources, replace_outputs
 from bocompile.compose.comparison import comparison
 from bocompile.diff.views import merged_tree
 from bocompile.load import load
 from bocompile.model import Agreement
+from bocompile.output import check_destination, publish_folder
 from bocompile.project import Project
 from bocompile.write.docx.redline import write_redline
 from bocompile.write.docx.synoptic import write_synoptic
@@ -29,7 +29,7 @@ def review(
 ) -> list[tuple[Path, int | None]]:
     """Write the comparison of `start` and `end`: each file written, with the
     number of tracked changes of a redline (None for a synoptic table)."""
-    outside_the_sources(project, out)
+    check_destination(project, out)
     compared = comparison(load(project), start, end)
     files: dict[str, bytes] = {}
     merged_edition = replace(compared.edition, agreement=Agreement(merged_tree(compared.divisions)))
@@ -39,5 +39,5 @@ def review(
         changes[f"{lang}.docx"] = count(files[f"{lang}.docx"])
         files[f"synoptic-{lang}.docx"] = write_synoptic(compared, lang)
         files[f"{lang}.html"] = write_html(merged_edition, (lang,))[f"{lang}.html"]
-    written = replace_outputs(out, {f"{compared.name}/{name}": data for name, data in files.items()}, (compared.name,))
+    written = publish_folder(out, compared.name, {f"{compared.name}/{name}": data for name, data in files.items()})
     return [(path, changes.get(path.name)) for path in written]

@@ -10,6 +10,7 @@ lang/<lang>.toml (language.py merges the two).
 from __future__ import annotations
 
 import importlib.resources
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
@@ -33,12 +34,6 @@ class Template:
     @property
     def origin(self) -> str:
         return "project" if self.own else "default"
-
-    def read_bytes(self) -> bytes:
-        """The file that wins: the project's own, else the default."""
-        file = self.own or self.default
-        assert file is not None, "a Template always has a file"
-        return file.read_bytes()
 
     def shown(self, root: Path) -> str:
         """The winning file as diagnostics name it."""
@@ -68,11 +63,13 @@ def walk(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversab
 
 def _own(root: Path, name: str, default: Traversable | None) -> Path | None:
     """The project's file, unless it is the packaged default itself (bocompile's
-    own checkout, installed in editable mode, is such a project)."""
+    own checkout, installed in editable mode, is such a project). Whatever
+    stands at its place is the project's: a folder, a pipe or a link leading
+    out is refused when read (project.Project), not passed over."""
     path = root / FOLDER / name
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None
-    if default is not None and Path(str(default)).resolve() == path.resolve():
+    if default is not None and os.path.realpath(str(default)) == os.path.realpath(path):
         return None
     return path
 

@@ -70,7 +70,7 @@ def _compose(loaded: Loaded, states: History, since: Point, to: Point, name: str
         agreement=new,
         numbering=_numbers(old, new, config.numbering),
         languages=langs,
-        root=loaded.project.root,
+        project=loaded.project,
         date=_date(states, to, config.signing_date),
         title=config.title,
         header=running_headers(langs, config.title),

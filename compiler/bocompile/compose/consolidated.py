@@ -47,7 +47,7 @@ def consolidated_edition(loaded: Loaded, as_of: dt.date | None = None, renumbere
                                        date=langs[lang].date(as_of)) for lang in langs}
     return Edition(
         name="consolidated", kind="consolidated", config=config, agreement=agreement,
-        numbering=number(agreement, config.numbering), languages=langs, root=loaded.project.root,
+        numbering=number(agreement, config.numbering), languages=langs, project=loaded.project,
         date=as_of, title=config.title, header=header, front=front, annexes=annexes,
         amendments=applied, as_of=as_of, renumbered=renumbered, cited={lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang])
                                           for a in applied} for lang in langs},

@@ -12,13 +12,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from bocompile.language import Language
 from bocompile.model import Agreement, Block, Division, plain_text
 from bocompile.model.facts import Config, Signing
 from bocompile.model.amendment import Amendment, Modification
 from bocompile.number import Numbering
+from bocompile.project import Project
 
 #: stand around a slot's name while a template is rendered (Unicode private use)
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -45,7 +45,7 @@ class Edition:
     agreement: Agreement
     numbering: Numbering
     languages: dict[str, Language]
-    root: Path                     # project root, for reference.docx and images
+    project: Project               # the door to reference.docx and images
     date: dt.date                  # the expression date of this edition
     title: dict[str, str]          # the document's title per language
     header: dict[str, str]         # running header per language: what the document is, on every page

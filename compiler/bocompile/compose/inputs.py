@@ -17,7 +17,7 @@ def history_of(loaded: Loaded) -> History:
 def languages_of(loaded: Loaded) -> dict[str, Language]:
     """The wording of each language, read once for all the editions of a
     loaded project (and the templates it rendered remembered)."""
-    return load_languages(loaded.project.root, loaded.config.languages)
+    return load_languages(loaded.project, loaded.config.languages)
 
 
 def running_headers(langs: dict[str, Language], title: dict[str, str]) -> dict[str, str]:

@@ -45,7 +45,7 @@ def instrument_editions(loaded: Loaded, *, states: History | None = None) -> lis
                                       config.title, info.parties)
         out.append(Edition(
             name=f"amendments/{info.id}", kind="amendment", config=config, agreement=instrument.body,
-            numbering=instrument.numbering, languages=langs, root=loaded.project.root,
+            numbering=instrument.numbering, languages=langs, project=loaded.project,
             date=info.signed, title=instrument.title, header=running_headers(langs, instrument.title),
             signing=info.signing,
             front={lang: (info.title[lang],) for lang in langs}, preamble=instrument.preamble,

@@ -16,7 +16,7 @@ def base_edition(loaded: Loaded, *, states: History | None = None) -> Edition:
     return Edition(
         name="base", kind="base", config=config, agreement=signed,
         numbering=number(signed, config.numbering), languages=langs,
-        root=loaded.project.root, date=config.signing_date, title=config.title,
+        project=loaded.project, date=config.signing_date, title=config.title,
         header=running_headers(langs, config.title), signing=config.signing, as_of=config.signing_date,
         review=review(loaded),
     )

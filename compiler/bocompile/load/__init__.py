@@ -16,6 +16,7 @@ from bocompile.load.amendments import load_amendments
 from bocompile.load.figures import check_figures
 from bocompile.load.merge import Merger
 from bocompile.load.references import check_references, check_unique_keys
+from bocompile.load.repeats import check_repeats
 from bocompile.load.tables import check_totals
 from bocompile.model import Agreement, Division
 from bocompile.model.amendment import Amendment
@@ -42,14 +43,20 @@ def load(project: Project) -> Loaded:
     report = Report()
     config = read_config(project, report)
     report.raise_if_errors()
-    data = read_data_tables(project, report)
+    unread: list[str] = []  # what depends on a file that could not be read would only repeat it
+    data = read_data_tables(project, report, unread)
     check_totals(data, report)
+    if unread:
+        report.raise_if_errors()
     trees: dict[str, tuple[Division, ...]] = {}
     for lang in config.languages:
-        trees[lang] = _read_language(project, config, lang, data, report)
+        trees[lang] = _read_language(project, config, lang, data, report, unread)
         check_unique_keys(lang, trees[lang], report)
+        check_repeats(lang, trees[lang], report)
         check_references(lang, trees[lang], report)
         check_figures(project, lang, trees[lang], report)
+    if unread:
+        report.raise_if_errors()
     start = {lang: Loc(f"sources/{lang}/{config.files[0]}" if config.files else CONFIG, 1)
              for lang in config.languages}
     agreement = Agreement(Merger(config.languages, report).divisions(trees, start))
@@ -62,26 +69,28 @@ def load(project: Project) -> Loaded:
     return Loaded(project, config, agreement, amendments)
 
 
-def _read_language(project: Project, config: Config, lang: str, data, report: Report):
+def _read_language(project: Project, config: Config, lang: str, data, report: Report, unread: list[str]):
     folder = project.language_dir(lang)
-    if not folder.is_dir():
+    if project.kind(folder) != "a directory":
         report.error(config.loc, f"language '{lang}' has no folder sources/{lang}/")
         return ()
     listed = set(config.files)
-    for path in sorted(folder.glob("*.md")):
+    for path in project.files(folder, ".md", Loc(f"sources/{lang}", 0)):
         if path.name not in listed:
             report.error(Loc(project.rel(path), 1), f"{path.name} is not listed in files of "
                          f"{CONFIG}; add it there or remove the file")
     parts: tuple[Division, ...] = ()
     for name in config.files:
         path = folder / name
-        if not path.exists():
+        if project.kind(path) is None:
             report.error(config.files_loc, f"files lists {name} but sources/{lang}/{name} does not exist")
+            unread.append(project.rel(path))
             continue
         try:
             text = project.read_text(path)
         except SourceError as exc:
             report.extend(exc.diagnostics)
+            unread.append(project.rel(path))
             continue
         parts += FileReader(project.rel(path), lang, data, report).read(text)
     return parts

@@ -3,7 +3,7 @@ the same keys in the same order, only the text differs."""
 
 from __future__ import annotations
 
-from bocompile.diagnostics import Loc, Report
+from bocompile.diagnostics import Loc, Report, SourceError
 from bocompile.load.merge import Merger
 from bocompile.model.amendment import Amendment
 from bocompile.model.facts import Config
@@ -22,12 +22,16 @@ def load_amendments(project: Project, config: Config, data, report: Report) -> t
         by_lang = {}
         for lang in config.languages:
             path = project.language_dir(lang) / "amendments" / f"{info.id}.md"
-            if not path.is_file():
+            if project.kind(path) is None:
                 report.error(info.loc, f"amendment '{info.id}' has no file sources/{lang}/amendments/"
                              f"{info.id}.md; write it in every language")
                 continue
-            by_lang[lang] = AmendmentReader(project.rel(path), lang, data, report).operations(
-                project.read_text(path))
+            try:
+                text = project.read_text(path)
+            except SourceError as error:
+                report.extend(error.diagnostics)
+                continue
+            by_lang[lang] = AmendmentReader(project.rel(path), lang, data, report).operations(text)
         if len(by_lang) != len(config.languages):
             continue
         merger = Merger(config.languages, report)
@@ -37,7 +41,9 @@ def load_amendments(project: Project, config: Config, data, report: Report) -> t
     for lang in config.languages:
         folder = project.language_dir(lang) / "amendments"
         listed = {f"{i.id}.md" for i in config.amendments}
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+        listing = project.files(folder, ".md", Loc(project.rel(folder), 0)) \
+            if project.kind(folder) == "a directory" else ()
+        for path in listing:
             if path.name not in listed:
                 report.error(Loc(project.rel(path), 1), f"{path.name} is not listed in the "
                              f"amendments of {CONFIG}; add an [[amendments]] entry or remove it")

@@ -86,7 +86,9 @@ class Merger:
             holds, align = f.metadata.get("holds"), f.metadata.get("align")
             if holds in ("text", "localized"):
                 values[f.name] = {lang: v[lang] for lang, v in by_lang.items()}
-                if holds == "text":
+                if f.name == "src":  # a figure's image: each language its own, or none in all
+                    self._same_presence(values[f.name], here, ref)
+                elif holds == "text":
                     self._inline_shape(values[f.name], here, ref)
             elif align == "key":
                 values[f.name] = self.divisions(by_lang, here)
@@ -158,6 +160,12 @@ class Merger:
         shapes = {lang: _show(_shape(inlines)) for lang, inlines in text.items()}
         if len(set(shapes.values())) > 1:
             self._differs(where, f"{self._describe(owner)} has different references or footnotes", shapes)
+
+    def _same_presence(self, values: Mapping[str, object], where, owner) -> None:
+        shown = {lang: "an image" if value is not None else "a placeholder ()" for lang, value in values.items()}
+        if len(set(shown.values())) > 1:
+            self._differs(where, f"{self._describe(owner)} is an image in one language and a "
+                          "placeholder in another", shown)
 
     def _differs(self, where, message: str, by_lang: Mapping) -> None:
         """One error, at the first language that departs from the reference,

@@ -195,9 +195,10 @@ class DataTable:
 
 @dataclass(frozen=True)
 class Figure:
-    """An image; `src` None is an explicit placeholder box."""
+    """An image per language (a chart's labels are in its language); a `src`
+    of None is an explicit placeholder box."""
 
-    src: str | None
+    src: Localized[str | None] = localized()
     caption: Localized[Inlines] = text()
     loc: Localized[Loc] = localized()
 

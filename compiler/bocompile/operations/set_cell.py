@@ -4,7 +4,7 @@ its totals follow."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from bocompile.amend import tree
 from bocompile.amend.marks import marks
 from bocompile.amend.tree import AmendmentError
@@ -14,6 +14,7 @@ from bocompile.model.nodes import Agreement, DataRow, DataTable, Division, Local
 from bocompile.model.memo import per_node
 from bocompile.model.walk import plain_text
 from bocompile.operations.registry import KEY, OperationKind, register
+from bocompile.read.data import figure
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,8 @@ class SetCell:
 def _read(reader, node, groups, loc) -> SetCell | None:
     if node.children:
         reader.error(loc[reader.lang], "set-cell has no content; leave the block empty")
-    try:
-        value = Decimal(groups["value"])
-    except InvalidOperation:
+    value = figure(groups["value"])
+    if value is None:
         reader.error(loc[reader.lang], f"{groups['value']!r} is not a number; write it without grouping")
         return None
     return SetCell(groups["table"], groups["row"], groups["column"], value, loc)

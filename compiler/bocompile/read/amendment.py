@@ -14,7 +14,6 @@ from bocompile.model.amendment import Operation
 from bocompile.operations import by_name, names
 from bocompile.read.data import DataSeries
 from bocompile.read.markdown import FileReader
-from bocompile.read.parser import parser
 
 
 class AmendmentReader(FileReader):
@@ -24,8 +23,7 @@ class AmendmentReader(FileReader):
         super().__init__(name, lang, data, report)
 
     def operations(self, text: str) -> tuple[Operation, ...]:
-        env: dict = {}
-        root = SyntaxTreeNode(parser().parse(text, env))
+        root, _ = self.parse(text)
         for block in root.children:
             if block.type == "footnote_block":
                 self._collect_notes(block)

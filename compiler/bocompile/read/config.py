@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from typing import Any
 
-from bocompile.diagnostics import Loc, Report
+from bocompile.diagnostics import Loc, Report, SourceError
 from bocompile.model.facts import AmendmentInfo, Config, Party, Signatory
 from bocompile.project import CONFIG, Project
+from bocompile.read.tomlfile import parse_toml
 from bocompile.read.tomlpos import key_lines, line_of
 
 KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 #: what [output] formats may list (the build's formats; pdf needs LibreOffice)
 OUTPUT_FORMATS = ("docx", "akn", "pdf")
 LANG = re.compile(r"^[a-z]{2,3}$")
+#: names that become file or folder names are slugs of at most this length
+MAX_SLUG = 100
+
+
+def is_slug(value: object) -> bool:
+    """Lower-case ASCII letters, digits and hyphens, as a file name on any
+    system takes it (no two differ only in case)."""
+    return isinstance(value, str) and len(value) <= MAX_SLUG and KEY.match(value) is not None
 
 
 class _Fields:
@@ -65,23 +73,36 @@ class _Fields:
         return value or options[0]
 
 
+def _check_amendment_names(f: _Fields, path: tuple) -> None:
+    """The id names files and folders (sources/<lang>/amendments/<id>.md,
+    output/amendments/<id>/), so it is a slug; the number counts from 1."""
+    entry = f.data["amendments"][path[1]]
+    if not isinstance(entry, dict):
+        return  # reported as a wrong type by _Fields
+    ident, number = entry.get("id"), entry.get("number")
+    if isinstance(ident, str) and not is_slug(ident):
+        f.report.error(f.loc(path + ("id",)), f"amendment id {ident!r} names files and folders: "
+                       f"write it in lower-case letters, digits and hyphens, at most {MAX_SLUG} "
+                       "(e.g. \"wijziging-2\")")
+    if isinstance(number, int) and not isinstance(number, bool) and number < 1:
+        f.report.error(f.loc(path + ("number",)), f"amendment number {number} must be 1 or more")
+
+
 def read_config(project: Project, report: Report) -> Config | None:
     """Parse and type-check agreement.toml; None when it cannot be used."""
     text = project.read_text(project.root / CONFIG)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"at line (\d+)", str(exc))
-        line = int(found.group(1)) if found else 1
-        reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
-        report.error(Loc(CONFIG, line), f"agreement.toml is not valid TOML: {reason}")
+        data = parse_toml(text, CONFIG)
+    except SourceError as error:
+        report.extend(error.diagnostics)
         return None
     f = _Fields(data, text, report)
     errors_before = len(report.diagnostics)
 
     ident = f.get(("id",), str, "a slug such as \"kanselarij-2019-2021\"") or ""
-    if ident and not KEY.match(ident):
-        report.error(f.loc(("id",)), f"id {ident!r} must be lower-case letters, digits and hyphens")
+    if ident and not is_slug(ident):
+        report.error(f.loc(("id",)), f"id {ident!r} must be lower-case letters, digits and hyphens "
+                     f"(at most {MAX_SLUG})")
     languages = tuple(f.get(("languages",), list, 'a list such as ["nl", "fr"]') or ())
     for index, lang in enumerate(languages):
         if not isinstance(lang, str) or not LANG.match(lang):
@@ -90,8 +111,12 @@ def read_config(project: Project, report: Report) -> Config | None:
         report.error(f.loc(("languages",)), "languages lists a language twice")
     files = tuple(f.get(("files",), list, 'a list of part files such as ["definities.md"]') or ())
     for name in files:
-        if not isinstance(name, str) or "/" in name or not name.endswith(".md"):
-            report.error(f.loc(("files",)), f"files entry {name!r} must be a file name ending in .md")
+        if not isinstance(name, str) or not name.endswith(".md") or not is_slug(name[:-3]):
+            report.error(f.loc(("files",)), f"files entry {name!r} must be a file name such as "
+                         f"\"definities.md\": lower-case letters, digits and hyphens (at most {MAX_SLUG}), "
+                         "then .md")
+        elif files.count(name) > 1:
+            report.error(f.loc(("files",)), f"files lists {name} twice; list each part file once")
 
     parties = []
     for p, _ in enumerate(f.get(("parties",), list, "an array of [[parties]] tables") or ()):
@@ -106,6 +131,7 @@ def read_config(project: Project, report: Report) -> Config | None:
     amendments = []
     for a, _ in enumerate(f.get(("amendments",), list, "an array of [[amendments]] tables") or ()):
         path = ("amendments", a)
+        _check_amendment_names(f, path)
         number = f.get(path + ("number",), int, "a whole number") or 0
         amendments.append(AmendmentInfo(
             id=f.get(path + ("id",), str, "the amendment's file name without .md") or "",

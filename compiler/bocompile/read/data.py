@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from bocompile.diagnostics import Loc, Report
+from bocompile.diagnostics import Loc, Report, SourceError
 from bocompile.project import Project
 from bocompile.read.config import KEY
 
 TOTAL = "total"
+#: a figure: digits, a dot for decimals, no grouping, no exponent
+FIGURE = re.compile(r"-?\d{1,15}(\.\d{1,6})?")
 
 
 @dataclass(frozen=True)
@@ -28,13 +31,24 @@ class DataSeries:
         return tuple(sum(column, Decimal(0)) for column in zip(*(v for _, v, _ in self.rows)))
 
 
-def read_data_tables(project: Project, report: Report) -> dict[str, DataSeries]:
+def read_data_tables(project: Project, report: Report,
+                     unread: list[str] | None = None) -> dict[str, DataSeries]:
+    """The tables of sources/data; a file that cannot be read or is no table
+    is reported and named in `unread`."""
     folder = project.root / "sources" / "data"
-    tables = {}
-    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else ():
-        series = _read_csv(project.rel(path), project.read_text(path), report)
+    tables: dict[str, DataSeries] = {}
+    if project.kind(folder) != "a directory":
+        return tables
+    for path in project.files(folder, ".csv", Loc("sources/data", 0)):
+        try:
+            series = _read_csv(project.rel(path), project.read_text(path), report)
+        except SourceError as error:
+            report.extend(error.diagnostics)
+            series = None
         if series:
             tables[series.key] = series
+        elif unread is not None:
+            unread.append(project.rel(path))
     return tables
 
 
@@ -44,6 +58,15 @@ def _read_csv(name: str, text: str, report: Report) -> DataSeries | None:
         report.error(Loc(name, 1), f"data table name {key!r} must be lower-case letters, digits and hyphens")
         return None
     reader = csv.reader(io.StringIO(text))
+    try:
+        return _read_rows(name, key, reader, report)
+    except csv.Error as error:  # a field past csv's size limit, a stray quote at the end
+        report.error(Loc(name, max(reader.line_num, 1)), f"not a CSV table: {error}; write one row per line, "
+                     "fields separated by commas")
+        return None
+
+
+def _read_rows(name: str, key: str, reader, report: Report) -> DataSeries | None:
     header = next(reader, None)
     if not header or header[0] != "key" or len(header) < 2:
         report.error(Loc(name, 1), "the first line must be the header: key,<column>,<column>...")
@@ -74,12 +97,16 @@ def _read_csv(name: str, text: str, report: Report) -> DataSeries | None:
 
 
 def _number(field: str, loc: Loc, report: Report) -> Decimal:
-    text = field.strip()
-    try:
-        if not text or "," in text or text.count(".") > 1:
-            raise InvalidOperation
-        return Decimal(text)
-    except InvalidOperation:
+    value = figure(field.strip())
+    if value is None:
         report.error(loc, f"{field!r} is not a number; write figures without grouping, "
                      "with a dot for decimals (4435, 106.22)")
         return Decimal(0)
+    return value
+
+
+def figure(text: str) -> Decimal | None:
+    """A figure as docs/format.md writes it (4435, -12, 106.22), or None:
+    Decimal alone would take "NaN", "Infinity" or "1e999999", which cannot be
+    printed in a signed text."""
+    return Decimal(text) if FIGURE.fullmatch(text) else None

@@ -18,7 +18,10 @@ from bocompile.model.hierarchy import EITHER, a, parents
 from bocompile.read.config import KEY
 from bocompile.read.data import TOTAL, DataSeries
 from bocompile.read.parser import parser
+from bocompile.read.wellformed import faults
 
+#: lists (and table cells) nest at most this deep: Word's nine list levels
+MAX_LIST_DEPTH = 9
 HEADING_KEY = re.compile(r"\s*\{#([^}]*)\}\s*$")
 #: heading level -> the division it opens; paragraphs (§) open with a marker line
 DIVISION_LEVELS = {1: "part", 2: "section", 3: "article"}
@@ -61,6 +64,7 @@ class FileReader:
     def __init__(self, name: str, lang: str, data: dict[str, DataSeries], report: Report):
         self.name, self.lang, self.data, self.report = name, lang, data, report
         self.notes: dict[int, tuple] = {}
+        self.lines: list[str] = []
 
     def loc(self, node: SyntaxTreeNode | None, offset: int = 0) -> Loc:
         line = node.map[0] + 1 if node is not None and node.map else 1
@@ -69,14 +73,26 @@ class FileReader:
     def error(self, loc: Loc, message: str) -> None:
         self.report.error(loc, message)
 
-    def read(self, text: str) -> tuple[Division, ...]:
+    def parse(self, text: str) -> tuple[SyntaxTreeNode, dict]:
+        """The syntax tree and parser environment of `text`; faults markdown-it
+        lets pass (read/wellformed.py) are reported."""
         env: dict = {}
-        root = SyntaxTreeNode(parser().parse(text, env))
-        lines = text.splitlines()
+        tokens = parser().parse(text, env)
+        self.lines = text.split("\n")
+        for line, message in faults(tokens, text, env):
+            self.error(Loc(self.name, line), message)
+        return SyntaxTreeNode(tokens), env
+
+    def read(self, text: str) -> tuple[Division, ...]:
+        if not text.strip():
+            self.error(Loc(self.name, 1), "the file is empty; write its part ('# Title {#key}' and "
+                       "its text) or remove it from files in agreement.toml")
+            return ()
+        root, env = self.parse(text)
         for label, ident in env.get("footnotes", {}).get("refs", {}).items():
             if ident == -1:
                 label = label.removeprefix(":")
-                line = next((n for n, t in enumerate(lines, 1) if t.startswith(f"[^{label}]:")), 1)
+                line = next((n for n, t in enumerate(self.lines, 1) if t.startswith(f"[^{label}]:")), 1)
                 self.error(Loc(self.name, line), f"footnote [^{label}] is defined but never "
                            "referenced; reference it or remove it")
         body = [n for n in root.children if n.type != "footnote_block"]
@@ -127,7 +143,19 @@ class FileReader:
                 block = self.block(node, depth=0)
                 if block is not None:
                     current.blocks.append(block)
+        self._check_content(parts)
         return tuple(p.freeze(self.lang) for p in parts)
+
+    def _check_content(self, divisions: list[_Open]) -> None:
+        """An article (or a numbered paragraph) is its text: a heading alone is
+        a fault. (A part or section may be opened empty by an amendment and
+        filled by the next operations.)"""
+        for division in divisions:
+            if division.kind in ("article", "paragraph") and not division.blocks and not division.children:
+                opening = "heading" if division.kind == "article" else f"'§ {{#{division.key}}}'"
+                self.error(division.loc, f"{division.kind} '{division.key}' has a {opening} but no text; "
+                           f"write its text below the {opening} or remove it")
+            self._check_content(division.children)
 
     def _paragraph(self, node: SyntaxTreeNode, marker: re.Match) -> _Open:
         """A numbered paragraph opened by "§ {#key}"; text on the lines after
@@ -179,7 +207,7 @@ class FileReader:
             inline = node.children[0]
             image = [c for c in inline.children if not (c.type == "text" and not c.content.strip())]
             if len(image) == 1 and image[0].type == "image":
-                return self._figure(image[0], loc)
+                return self._figure(image[0], inline, loc)
             if WRITTEN_POINT.match(inline.content):
                 self.error(loc[self.lang], "paragraph starts with a written point number; "
                            "write points as a 1) list (see docs/format.md)")
@@ -201,11 +229,15 @@ class FileReader:
                    "(see docs/format.md)")
         return None
 
-    def _figure(self, image: SyntaxTreeNode, loc) -> Figure:
+    def _figure(self, image: SyntaxTreeNode, paragraph: SyntaxTreeNode, loc) -> Figure:
         src = str(image.attrs.get("src", "")).strip() or None
-        return Figure(src, {self.lang: self.inlines(image)}, loc)
+        return Figure({self.lang: src}, {self.lang: self.inlines(image, paragraph)}, loc)
 
-    def _list(self, node: SyntaxTreeNode, depth: int, point_depth: int, loc) -> ListBlock:
+    def _list(self, node: SyntaxTreeNode, depth: int, point_depth: int, loc) -> ListBlock | None:
+        if depth >= MAX_LIST_DEPTH:
+            self.error(loc[self.lang], f"lists nest at most {MAX_LIST_DEPTH} levels deep (a table cell "
+                       "counts as a level), as Word numbers them; flatten this list")
+            return None
         if node.type == "bullet_list":
             style = "bullet"
         elif node.markup == ")":
@@ -295,41 +327,65 @@ class FileReader:
             self.notes[note.meta["id"]] = (paragraphs, self.loc(note.children[0]) if note.children else
                                            Loc(self.name, 1))
 
-    def inlines(self, node: SyntaxTreeNode) -> tuple:
-        start = node.map[0] if node.map else 0
-        return _join(tuple(self._inline(child, start) for child in node.children))
+    def inlines(self, node: SyntaxTreeNode, where: SyntaxTreeNode | None = None) -> tuple:
+        """The inline content of `node`; `where` is the inline node holding
+        it in the source (for an image's caption: its paragraph), to locate
+        faults at their line and column."""
+        where = where or node
+        return _join(tuple(self._inline(child, where) for child in node.children))
 
-    def _inline(self, node: SyntaxTreeNode, start: int):
+    def at(self, where: SyntaxTreeNode, needle: str, offset: int | None = None) -> Loc:
+        """The place of `needle` (or of `offset`) in the inline source `where`:
+        its line, and its column where the source line shows it."""
+        start = where.map[0] if where.map else 0
+        content = where.content or ""
+        index = content.find(needle) if offset is None else offset
+        if index < 0:
+            return Loc(self.name, start + 1)
+        line = start + content.count("\n", 0, index)
+        begin = content.rfind("\n", 0, index) + 1
+        end = content.find("\n", index)
+        segment = content[begin:end if end >= 0 else len(content)]
+        source = self.lines[line] if line < len(self.lines) else ""
+        found = source.find(segment)
+        return Loc(self.name, line + 1, found + index - begin + 1 if found >= 0 else 0)
+
+    def _inline(self, node: SyntaxTreeNode, where: SyntaxTreeNode):
         kind = node.type
         if kind == "text":
-            if UNDEFINED_NOTE.search(node.content):
-                self.error(Loc(self.name, start + 1), f"footnote {UNDEFINED_NOTE.search(node.content).group()} "
-                           "is used but not defined; add '[^label]: text'")
+            note = UNDEFINED_NOTE.search(node.content)
+            if note:
+                self.error(self.at(where, note.group()), f"footnote {note.group()} is used but not "
+                           "defined; add '[^label]: text'")
+            if "[[" in node.content:
+                self.error(self.at(where, "[["), "a reference '[[' is not closed: write [[key]] on "
+                           "one line")
             return Text(node.content)
         if kind == "softbreak":
             return Text(" ")
         if kind == "hardbreak":
             return LineBreak()
         if kind == "em":
-            return Emphasis(_join(tuple(self._inline(c, start) for c in node.children)))
+            return Emphasis(_join(tuple(self._inline(c, where) for c in node.children)))
         if kind == "strong":
-            return Strong(_join(tuple(self._inline(c, start) for c in node.children)))
+            return Strong(_join(tuple(self._inline(c, where) for c in node.children)))
         if kind == "link":
             return Link(str(node.attrs.get("href", "")),
-                        _join(tuple(self._inline(c, start) for c in node.children)))
+                        _join(tuple(self._inline(c, where) for c in node.children)))
         if kind == "xref":
-            return self._reference(node, start)
+            return self._reference(node, where)
         if kind == "footnote_ref":
-            paragraphs, loc = self.notes.get(node.meta["id"], ((), Loc(self.name, start + 1)))
+            paragraphs, loc = self.notes.get(node.meta["id"], ((), self.at(where, "[^")))
             label = node.meta.get("label", "")
             return Footnote(paragraphs, loc, label if NOTE_MARK.fullmatch(label) else "")
-        self.error(Loc(self.name, start + 1), f"{NAMES.get(kind, kind)} is not part of the source "
-                   "format (see docs/format.md)")
+        self.error(self.at(where, (node.markup or "") + node.content), f"{NAMES.get(kind, kind)} is not "
+                   "part of the source format (see docs/format.md)")
         return Text(node.content)
 
-    def _reference(self, node: SyntaxTreeNode, start: int) -> Reference:
+    def _reference(self, node: SyntaxTreeNode, where: SyntaxTreeNode) -> Reference:
         key = node.meta["key"]
-        loc = Loc(self.name, start + 1)
+        offset = node.meta["offset"] if where.content else None
+        loc = self.at(where, f"[[{key}", offset)
         if not KEY.match(key):
             self.error(loc, f"[[{key}]] is not a key; a reference is written [[key]] with the "
                        "key of a part, section or article")

@@ -16,7 +16,11 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from bocompile.operations import names
+from bocompile.read.wellformed import record_definitions
 
+#: markdown-it stops reading at this nesting (its CommonMark preset: 20);
+#: read/wellformed.py reports nesting long before it is reached
+MAX_NESTING = 100
 XREF = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
 
@@ -38,8 +42,9 @@ def parser() -> MarkdownIt:
 
 @functools.cache
 def _parser(actions: tuple[str, ...]) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"linkify": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"linkify": False, "typographer": False, "maxNesting": MAX_NESTING})
     md.use(footnote_plugin)
+    md.core.ruler.after("block", "definitions", record_definitions)
     md.use(container_plugin, name="table")
     md.use(container_plugin, name="data")
     for action in actions:

@@ -48,7 +48,7 @@ def read_ledger(project: Project, languages: tuple[str, ...]) -> Ledger:
     text = project.read_text(path)
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: values nested too deep
         found = re.search(r"at line (\d+)", str(exc))
         reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
         raise SourceError([Diagnostic(Loc(LEDGER, int(found.group(1)) if found else 1),

@@ -124,5 +124,5 @@ def _check_known(ledger: Ledger, present: set[str]) -> None:
 def _names(loaded: Loaded) -> dict[str, str]:
     """Each language's name in English ("French"), from its locale: for messages."""
     return {code: Locale.parse(language.locale).get_language_name("en")
-            for code, language in load_languages(loaded.project.root, loaded.config.languages).items()}
+            for code, language in load_languages(loaded.project, loaded.config.languages).items()}
 

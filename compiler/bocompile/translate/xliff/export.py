@@ -16,6 +16,7 @@ from lxml import etree
 from bocompile.compose.inputs import languages_of
 from bocompile.diagnostics import UsageProblem
 from bocompile.load import Loaded
+from bocompile.project import SOURCE_LIMIT
 from bocompile.translate.status import review
 from bocompile.translate.xliff import FILE_HASH, LOCATION, NS, VERSION, q
 from bocompile.translate.xliff.codes import keep_order
@@ -65,7 +66,7 @@ def file_hash(data: bytes) -> str:
 def _file(root, loaded: Loaded, target: str, name: str) -> etree._Element:
     element = etree.SubElement(root, q("file"), id=f"f{len(root) + 1}", original=name)
     element.set(XML_SPACE, "preserve")
-    data = (loaded.project.language_dir(target) / name).read_bytes()
+    data = loaded.project.read_bytes(loaded.project.language_dir(target) / name, SOURCE_LIMIT)
     notes = etree.SubElement(element, q("notes"))
     etree.SubElement(notes, q("note"), category=FILE_HASH).text = file_hash(data)
     return element

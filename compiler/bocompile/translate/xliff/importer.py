@@ -23,9 +23,10 @@ from lxml import etree
 from bocompile.atomic import write_atomically
 from bocompile.compose.inputs import languages_of
 from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
+from bocompile.files import Refused, read_regular
 from bocompile.load import Loaded, load
 from bocompile.model import DataRow, DataTable, Division, Figure, Footnote, Text, rewrite
-from bocompile.project import Project
+from bocompile.project import BINARY_LIMIT, SOURCE_LIMIT, Project
 from bocompile.translate.ledger import Ledger, read_ledger, write_ledger
 from bocompile.translate.units import canonical
 from bocompile.translate.xliff import FILE_HASH, q
@@ -91,10 +92,15 @@ def import_xliff(project: Project, path: Path, display: str) -> Imported:
 
 
 def _read(path: Path, display: str) -> bytes:
+    """The XLIFF file named on the command line: a regular file of bounded size
+    (never a pipe or a device), decided before it is opened."""
     try:
-        return path.read_bytes()
+        return read_regular(path, BINARY_LIMIT)
+    except Refused as refusal:
+        message = f"{display} {refusal}"
     except OSError as exc:
-        raise SourceError([Diagnostic(Loc(display, 0), f"cannot read {display}: {exc.strerror}")]) from None
+        message = f"cannot read {display}: {exc.strerror}"
+    raise SourceError([Diagnostic(Loc(display, 0), message)])
 
 
 def _parse(data: bytes, display: str) -> etree._Element:
@@ -145,7 +151,7 @@ def _check_file(project, loaded: Loaded, target: str, file, name: str, display: 
         report.error(where, f"{name} carries no hash of sources/{target}/{name} (note category "
                      f"'{FILE_HASH}'); export again")
         return False
-    if recorded[0] != file_hash(path.read_bytes()):
+    if recorded[0] != file_hash(project.read_bytes(path, SOURCE_LIMIT)):
         report.error(where, f"sources/{target}/{name} changed since this file was exported; export "
                      "again and carry the translations over")
         return False

@@ -145,12 +145,12 @@ class BlockWriter:
     def _figure(self, parent: etree._Element, block: Figure, scope: Scope) -> None:
         """The image, then its caption as text; a placeholder (no image) is
         its caption alone, marked as standing for a figure."""
-        caption = block.caption[self.lang]
-        if block.src is None:
+        caption, src = block.caption[self.lang], block.src[self.lang]
+        if src is None:
             self.inlines.write(sub(parent, "p", **{"class": "caption figure-placeholder"}), caption, scope)
             return
         image = sub(parent, "p", **{"class": "figure"})
-        sub(image, "img", src=block.src, alt=self.inlines.plain(caption))
+        sub(image, "img", src=src, alt=self.inlines.plain(caption))
         keep_inline(image)
         self.inlines.write(sub(parent, "p", **{"class": "caption"}), caption, scope)
 

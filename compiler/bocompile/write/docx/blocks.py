@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bocompile.diagnostics import Diagnostic, SourceError
+from bocompile.images import load_image
 from bocompile.model import DataTable, Figure, Heading, JustelNote, ListBlock, Paragraph, Table
 from bocompile.model.nodes import page_blocks
 from bocompile.model.walk import texts
@@ -157,17 +157,16 @@ def figure(ctx: Context, item: Figure) -> list:
     the caption, so the signed text shows where the figure belongs."""
     caption = paragraph("Caption")
     caption.extend(inlines(ctx, item.caption[ctx.lang]))
-    if item.src is None:
+    src = item.src[ctx.lang]
+    if src is None:
         tbl = new_table([ctx.width], indent=ctx.indent)
         tr = add_row(tbl, keep=True, min_height=PLACEHOLDER_HEIGHT)
         add_cell(tr, ctx.width, [caption], center=True)
         return [tbl, spacer()]
-    path = ctx.edition.root / "sources" / item.src
-    if not path.is_file():
-        raise SourceError([Diagnostic(item.loc[ctx.lang], f"image '{item.src}' not found under sources/")])
+    image = load_image(ctx.edition.project, src, item.loc[ctx.lang])
     picture = paragraph(jc="center", keep_next=True, ind_left=ctx.indent or None)
     drawing = sub(sub(picture, "w:r"), "w:drawing")
-    drawing.append(ctx.package.picture(path, ctx.width, item.loc[ctx.lang]))
+    drawing.append(ctx.package.picture(image, ctx.width))
     return [picture, caption]
 
 

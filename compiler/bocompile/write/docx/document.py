@@ -20,7 +20,7 @@ from bocompile.write.docx.signature import signature
 def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | None = None) -> bytes:
     """`heading_pages`: the page of each heading's bookmark, for the table of contents."""
     locale = edition.languages[lang].locale
-    package = Package(edition.root, locale)
+    package = Package(edition.project, locale)
     ctx = Context(package, edition, lang, package.text_width(), package.part)
     header_and_footer(package.document.sections[0], [ctx])
     divisions = list(walk_divisions(edition.agreement.parts))

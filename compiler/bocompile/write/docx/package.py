@@ -13,9 +13,9 @@ import datetime as dt
 import io
 import zipfile
 from copy import deepcopy
-from pathlib import Path
 
 import docx
+import docx.document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -25,12 +25,15 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.shape import CT_Inline
 from docx.shared import Emu
 
+from bocompile.archive import Unsafe, check_package
 from bocompile.diagnostics import Diagnostic, Loc, SourceError
-from bocompile.template_files import find
+from bocompile.project import BINARY_LIMIT, Project
+from bocompile.template_files import Template, find
 from bocompile.write.docx.ooxml import make, sub
 
 REFERENCE = "docx/reference.docx"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_AFRESH = f"start again from the default (bocompile templates copy {REFERENCE} --force)"
 
 #: settings.xml children that must come after w:footnotePr.
 _AFTER_FOOTNOTE_PR = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
@@ -50,16 +53,10 @@ _SEPARATORS = f"""<w:footnotes {nsdecls('w', 'r')}>
 class Package:
     """A document being written, started from reference.docx (the project's or the default)."""
 
-    def __init__(self, root: Path, locale: str):
-        reference = find(root, REFERENCE)
-        self.reference = reference.shown(root)
-        try:
-            self.document = docx.Document(io.BytesIO(reference.read_bytes()))
-        except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-            raise SourceError([Diagnostic(Loc(self.reference, 1), f"cannot use this reference.docx "
-                                          f"({exc}); save it from Word as a .docx document, or start "
-                                          f"again from the default (bocompile templates copy {REFERENCE} "
-                                          "--force)")]) from None
+    def __init__(self, project: Project, locale: str):
+        reference = find(project.root, REFERENCE)
+        self.reference = reference.shown(project.root)
+        self.document = _reference(project, reference, self.reference)
         self.part = self.document.part
         body = self.document.element.body
         self.section = body.find(qn("w:sectPr"))
@@ -132,7 +129,8 @@ class Package:
         for lvl in self._format(style).findall(qn("w:lvl")):
             if lvl.get(qn("w:ilvl")) == str(level):
                 ind = lvl.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-                return int(ind.get(qn("w:left"))) if ind is not None else 0
+                left = ind.get(qn("w:left"), "") if ind is not None else ""
+                return int(left) if left.isdigit() else 0
         return 0
 
     def _format(self, style: str, family: str | None = None):
@@ -149,6 +147,8 @@ class Package:
             copy = deepcopy(self._formats[style])
             number = 1 + max(int(a.get(qn("w:abstractNumId"))) for a in abstracts)
             copy.set(qn("w:abstractNumId"), str(number))
+            if copy.find(qn("w:nsid")) is None:  # optional in the schema, first when present
+                copy.insert(0, make("w:nsid"))
             copy.find(qn("w:nsid")).set(qn("w:val"), f"{0xB0C10000 + number:08X}")
             abstracts[-1].addnext(copy)
             self._copies[(style, family)] = copy
@@ -170,15 +170,9 @@ class Package:
         """The relationship id of an external link from `part` (document or footnotes)."""
         return part.relate_to(url, RT.HYPERLINK, is_external=True)
 
-    def picture(self, path: Path, max_width: int, loc: Loc):
-        """A wp:inline for the image at `path`, scaled down to `max_width` twips.
-        An image python-docx cannot read is the source's fault, reported at `loc`."""
-        try:
-            rId, image = self.part.get_or_add_image(str(path))
-        except Exception:  # python-docx raises several unrelated types for bad images
-            raise SourceError([Diagnostic(loc, f"image '{path.name}' is not a PNG, JPEG, GIF, BMP or TIFF "
-                                          "file that can be embedded; export it again in one of these "
-                                          "formats")]) from None
+    def picture(self, data: bytes, max_width: int):
+        """A wp:inline for the image `data`, scaled down to `max_width` twips."""
+        rId, image = self.part.get_or_add_image(io.BytesIO(data))
         limit = Emu(max_width * 635)
         cx, cy = image.width, image.height
         if cx > limit:
@@ -242,6 +236,55 @@ class Package:
             later[0].addprevious(notes)
         else:
             settings.append(notes)
+
+
+def _reference(project: Project, reference: Template, name: str) -> docx.document.Document:
+    """reference.docx, the project's (through the project's door) or the
+    default, checked as a package (archive.check_package) before python-docx
+    opens it."""
+    file = reference.own or reference.default
+    if file is None:
+        raise SourceError([Diagnostic(Loc(name, 0), f"no {REFERENCE} in the project nor in bocompile; reinstall "
+                                      "bocompile")])
+    data = project.read_template(file, BINARY_LIMIT)
+    try:
+        check_package(data)
+        document = docx.Document(io.BytesIO(data))
+        _check_usable(document)
+        return document
+    except Unsafe as refusal:
+        message = f"{name} {refusal}"
+    except Exception as error:  # python-docx raises many unrelated types for a package it cannot use
+        message = f"{name} is not a Word document bocompile can use ({error}); save it from Word as a .docx " \
+                  f"document, or {_AFRESH}"
+    raise SourceError([Diagnostic(Loc(name, 0), message)])
+
+
+def _check_usable(document: docx.document.Document) -> None:
+    """What Package relies on in the reference, proven before writing starts:
+    python-docx adds a missing part on first use, or fails, here rather than
+    in the middle of a document."""
+    numbering = document.part.numbering_part.element
+    for getter in ("core_properties", "settings", "styles"):
+        getattr(document, getter)
+    names = [str(part.partname) for part in document.part.package.iter_parts()]
+    if len(set(names)) != len(names):
+        raise Unsafe(f"holds two parts of the same name (a relationship of an unknown type?); save it "
+                     f"again in Word, or {_AFRESH}")
+    if not _page_setup(document.element.body.find(qn("w:sectPr"))):
+        raise Unsafe(f"has no page size and margins; set them in Word, or {_AFRESH}")
+    if not all((a.get(qn("w:abstractNumId")) or "").isdigit() for a in numbering.findall(qn("w:abstractNum"))):
+        raise Unsafe(f"has a list format without its number (w:abstractNumId); {_AFRESH}")
+
+
+def _page_setup(section) -> bool:
+    """Whether the section states the page size and side margins as numbers."""
+    if section is None:
+        return False
+    size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
+    values = [] if size is None or margins is None else [
+        size.get(qn("w:w")), size.get(qn("w:h")), margins.get(qn("w:left")), margins.get(qn("w:right"))]
+    return len(values) == 4 and all(v is not None and v.isdigit() for v in values)
 
 
 def repack(data: bytes) -> bytes:

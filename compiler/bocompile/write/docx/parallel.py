@@ -48,7 +48,7 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
     """`heading_pages`: the page of each heading's bookmark, for the table of contents."""
     langs = edition.config.languages
     first = edition.languages[langs[0]].locale
-    package = Package(edition.root, first)
+    package = Package(edition.project, first)
     package.landscape()
     width = package.text_width()
     widths = [width // len(langs)] * len(langs)

@@ -75,7 +75,7 @@ def write_redline(comparison: Comparison, lang: str) -> bytes:
         edition, front={**edition.front, lang: (edition.text("diff.redline", lang), *edition.front[lang])}
     )
     locale = edition.languages[lang].locale
-    package = Package(edition.root, locale)
+    package = Package(edition.project, locale)
     ctx = Context(package, edition, lang, package.text_width(), package.part)
     header_and_footer(package.document.sections[0], [ctx])
     cover = title_page(ctx)

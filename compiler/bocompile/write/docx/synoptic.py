@@ -41,7 +41,7 @@ def write_synoptic(comparison: Comparison, lang: str) -> bytes:
         edition, front={**edition.front, lang: (edition.text("diff.synoptic", lang), *edition.front[lang])}
     )
     locale = edition.languages[lang].locale
-    package = Package(edition.root, locale)
+    package = Package(edition.project, locale)
     package.landscape()
     width = package.text_width()
     page = Context(package, edition, lang, width, package.part)

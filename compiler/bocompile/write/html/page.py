@@ -12,7 +12,7 @@ import base64
 import mimetypes
 
 from bocompile.compose.edition import Edition
-from bocompile.diagnostics import Diagnostic, SourceError
+from bocompile.images import load_image
 from bocompile.model import Division, Footnote
 from bocompile.model.hierarchy import DEPTH, SUBDIVISIONS, THROUGHOUT
 from bocompile.model.nodes import page_blocks
@@ -138,13 +138,13 @@ class Page:
         notes, self._notes = self._notes, []
         return notes
 
+    def src(self, figure) -> str | None:
+        """The figure's image in this page's language; None for a placeholder."""
+        return figure.src[self.lang]
+
     def image(self, figure) -> str:
         """The image as a data: URI, so the file needs nothing beside it."""
-        path = self.edition.root / "sources" / figure.src
-        try:
-            data = path.read_bytes()
-        except OSError:
-            raise SourceError([Diagnostic(figure.loc[self.lang], f"image '{figure.src}' cannot be read "
-                                          "under sources/")]) from None
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        src = figure.src[self.lang]
+        data = load_image(self.edition.project, src, figure.loc[self.lang])
+        kind = mimetypes.guess_type(src)[0] or "application/octet-stream"
         return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

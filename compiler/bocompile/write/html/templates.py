@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import os
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from bocompile.diagnostics import Diagnostic, Loc, SourceError
+from bocompile.project import Project
 from bocompile.template_files import shown
 
 FOLDER = "templates/html"
@@ -24,20 +28,49 @@ FOLDER = "templates/html"
 
 def _folders(root: Path) -> tuple[Path, ...]:
     """Where templates are looked up: the project's own first, then the defaults."""
-    default = Path(str(importlib.resources.files("bocompile.templates") / "html"))
-    return tuple(folder for folder in (root / FOLDER, default) if folder.is_dir())
+    return tuple(folder for folder in (root / FOLDER, _default()) if folder.is_dir())
+
+
+class _ThroughProject(BaseLoader):
+    """A template of html/: the project's own, read through the project's door
+    (no link out, no pipe), else bocompile's default."""
+
+    def __init__(self, project: Project):
+        self.project = project
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        parts = split_template_path(template)  # refuses "..": a template names a file of html/
+        own = self.project.root.joinpath(FOLDER, *parts)
+        file = own if os.path.lexists(own) else _default().joinpath(*parts)
+        if file is not own and not file.is_file():
+            raise TemplateNotFound(template)
+        changed = _stamp(file)  # before reading: an edit in between is seen next time
+        source = self.project.template_text(file)
+        return source, str(file), lambda: _stamp(file) == changed  # `bocompile watch` sees an edit
+
+
+def _stamp(file: Path) -> int | None:
+    try:
+        return os.stat(file).st_mtime_ns
+    except OSError:
+        return None
+
+
+def _default() -> Path:
+    return Path(str(importlib.resources.files("bocompile.templates") / "html"))
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(folders: tuple[Path, ...]) -> SandboxedEnvironment:
-    return SandboxedEnvironment(loader=FileSystemLoader([str(f) for f in folders]), autoescape=True,
+def _environment(project: Project) -> SandboxedEnvironment:
+    return SandboxedEnvironment(loader=_ThroughProject(project), autoescape=True,
                                 undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                 keep_trailing_newline=True)
 
 
-def render(root: Path, name: str, **values) -> bytes:
+def render(project: Project, name: str, **values) -> bytes:
     """Template `name` of html/ (the project's, else the default), rendered as UTF-8."""
-    environment = _environment(_folders(root))
+    root = project.root
+    environment = _environment(project)
     try:
         return environment.get_template(name).render(**values).encode("utf-8")
     except SourceError:

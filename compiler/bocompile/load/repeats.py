@@ -1,0 +1,52 @@
+"""The same division written twice: a part file copied under a new name, an
+article pasted into a second place with a new key.
+
+Two divisions of the same kind repeat each other when their title and all
+their content (text, lists, tables, figures, sub-divisions) are the same in
+one language, keys and places aside. Only the outermost repeat is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
+
+from bocompile.diagnostics import Report
+from bocompile.model import Division
+
+
+def check_repeats(lang: str, parts: tuple[Division, ...], report: Report) -> None:
+    seen: dict[object, Division] = {}
+
+    def visit(division: Division) -> None:
+        content = _content(division, lang)
+        first = seen.setdefault(content, division)
+        if first is not division:
+            report.error(
+                division.loc[lang],
+                f"{division.kind} '{division.key}' repeats {first.kind} "
+                f"'{first.key}' ({first.loc[lang]}) word for word; remove one of them or "
+                "make them differ",
+            )
+            return
+        for child in division.children:
+            visit(child)
+
+    for part in parts:
+        visit(part)
+
+
+def _content(node: object, lang: str) -> object:
+    """A hashable value of what `node` says in `lang`: its text and shape,
+    not its place (loc) nor, for a division, its key."""
+    if isinstance(node, Division):
+        return (node.kind, _content(node.title, lang), _content(node.blocks, lang), _content(node.children, lang))
+    if is_dataclass(node):
+        return (type(node).__name__,) + tuple(
+            _content(getattr(node, f.name), lang) for f in fields(node) if f.name != "loc"
+        )
+    if isinstance(node, Mapping):
+        return _content(node.get(lang), lang)
+    if isinstance(node, tuple):
+        return tuple(_content(item, lang) for item in node)
+    return node
