@@ -45,6 +45,8 @@ class Language:
     #: (template, values) -> its text: templates are pure, and a long agreement
     #: words the same label or date thousands of times
     rendered: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    #: every template name rendered so far: `check` proves the others (proof.py)
+    asked: set = field(default_factory=set, init=False, compare=False, repr=False)
 
     @property
     def tag(self) -> str:
@@ -53,6 +55,7 @@ class Language:
 
     def render(self, name: str, /, **values) -> str:
         """Render the template at dotted `name` (e.g. "label.article"), typeset."""
+        self.asked.add(name)
         if not all(type(value) in _PLAIN for value in values.values()):  # a list of totals, a Decimal
             return self._render(name, values)
         key = (name, tuple((k, type(v), v) for k, v in sorted(values.items())))

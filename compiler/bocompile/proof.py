@@ -202,14 +202,18 @@ SPECIMENS: tuple[tuple[str, dict], ...] = (
 def _unused(language: Language) -> None:
     """Every key of bocompile's wording no provision or edition rendered,
     once, with specimen values."""
-    rendered = {name for name, _ in language.rendered}
-    for name in _keys(language.strings):
+    for name in wording_keys(language):
         values = next((values for pattern, values in SPECIMENS if fnmatch.fnmatchcase(name, pattern)), None)
-        if name in rendered or values is None:
+        if name in language.asked or values is None:
             continue
         if name.startswith("date."):
             values = {**values, "month": month_name(language.locale, 1)}
         language.render(name, **values)
+
+
+def wording_keys(language: Language):
+    """Every template of a language's wording (its locale and typography are data)."""
+    return (key for key in _keys(language.strings) if key != "locale" and not key.startswith("typography."))
 
 
 def _keys(strings: dict, prefix: str = ""):
