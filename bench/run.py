@@ -1,105 +1,227 @@
-"""Benchmark: time each pipeline stage on the bundled agreement and on a
-synthetic one ten times its size, and the PDF step (LibreOffice) per
-document. Prints medians; asserts nothing."""
+"""`make bench`: the speed goals of issue 13, each measured as a ratio in one run.
+
+Every goal compares two things timed side by side on this machine, so the
+machine's speed and load cancel out: bocompile against pandoc on the same
+Dutch text, against a bare lxml + zipfile writer of it (bench/bare.py),
+against itself on a tenth of the work. Each timing is the median of
+several runs, the two sides interleaved. Prints a table: goal, measured,
+reference, ratio, met. The 20,000-article case runs with --huge.
+
+    .venv/bin/python bench/run.py [--huge] [--runs N]
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
-from bocompile.compose import editions_of
-from bocompile.compose.comparison import comparison
-from bocompile.compose.consolidated import consolidated_edition
-from bocompile.compose.inputs import history_of
-from bocompile.compose.signed import base_edition
-from bocompile.diff import compare
-from bocompile.load import load
-from bocompile.model import Agreement, Division
-from bocompile.number import number
-from bocompile.project import Project
-from bocompile.typography import typeset_edition
-from bocompile.write.akn import write_akn
-from bocompile.write.pdf.office import Office, OfficeError
-from bocompile.write.docx import docx_writers, write_docx
-from bocompile.write.docx.redline import write_redline
-from bocompile.write.docx.synoptic import write_synoptic
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bare  # noqa: E402
+from synthetic import Agreement  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+BOCOMPILE = [sys.executable, "-m", "bocompile"]
+GIB = 1 << 30
 
 
-def timed(label: str, fn, runs: int = 5) -> float:
-    times = []
+class Timing:
+    """Wall time and peak memory of one command, as the median of its runs."""
+
+    def __init__(self, label: str):
+        self.label, self.times, self.peaks = label, [], []
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def peak(self) -> int:
+        return max(self.peaks)
+
+    def __str__(self) -> str:
+        return f"{self.seconds:.3f} s"
+
+
+def command(timing: Timing, args: list[str], cpus: set[int] | None = None) -> None:
+    """Run `args` once; its wall time and peak resident memory go to `timing`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
+    _, status, usage = os.wait4(process.pid, 0)
+    timing.times.append(time.perf_counter() - start)
+    timing.peaks.append(usage.ru_maxrss * 1024)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{process.stderr.read().decode()}")
+
+
+def call(timing: Timing, fn) -> None:
+    start = time.perf_counter()
+    fn()
+    timing.times.append(time.perf_counter() - start)
+
+
+def side_by_side(runs: int, *pairs) -> None:
+    """Each (timing, thunk) in turn, `runs` times: the sides see the same load."""
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    print(f"{label:<42} {statistics.median(times) * 1000:9.1f} ms  (median of {runs})")
-    return statistics.median(times)
+        for timing, thunk in pairs:
+            thunk(timing)
 
 
-def tenfold(edition):
-    """The bundled body repeated ten times; copies 1-9 get new keys, so
-    references (to the original keys) point into copy 0."""
-    def rekey(division: Division, n: int) -> Division:
-        return replace(division, key=f"{division.key}-{n}" if n else division.key, number=(),
-                       children=tuple(rekey(c, n) for c in division.children))
-    agreement = Agreement(tuple(rekey(p, n) for n in range(10) for p in edition.agreement.parts))
-    return replace(edition, agreement=agreement, numbering=number(agreement))
+class Table:
+    def __init__(self):
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def goal(self, goal: str, measured: str, reference: str, ratio: float, limit: float) -> None:
+        self.rows.append((goal, measured, reference, f"{ratio:.2f} x (<= {limit:g} x)",
+                          "met" if ratio <= limit else "NOT MET"))
+
+    def note(self, goal: str, measured: str, reference: str, verdict: str, met: str) -> None:
+        self.rows.append((goal, measured, reference, verdict, met))
+
+    def print(self) -> None:
+        head = ("goal", "bocompile", "reference", "ratio", "")
+        widths = [max(len(row[i]) for row in [head, *self.rows]) for i in range(5)]
+        for row in [head, tuple("-" * w for w in widths), *self.rows]:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+def pandoc() -> str | None:
+    """The pandoc binary, installed from the distribution if missing and possible."""
+    found = shutil.which("pandoc")
+    if found is None and shutil.which("apt-get") and os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", "-q", "pandoc"], capture_output=True)
+        found = shutil.which("pandoc")
+    return found
+
+
+def bundled_markdown(path: Path) -> None:
+    """The bundled agreement's Dutch sources as ordinary Markdown, for pandoc:
+    keys dropped, references written as the numbers they render."""
+    from bocompile.compose.signed import base_edition
+    from bocompile.load import load
+    from bocompile.project import Project
+
+    loaded = load(Project.open(ROOT))
+    edition = base_edition(loaded)
+    text = "\n".join((ROOT / "sources" / "nl" / name).read_text(encoding="utf-8") for name in loaded.config.files)
+    text = re.sub(r"\[\[([^\]]*)\]\]", lambda m: edition.reference(m.group(1).strip(), "nl"), text)
+    text = re.sub(r"^§ \{#[^}]*\}", "§", text, flags=re.M)
+    path.write_text(re.sub(r"\s*\{#[^}]*\}", "", text), encoding="utf-8")
 
 
 def main() -> None:
-    project = Project.open(ROOT)
-    compiled = load(project)
-    base = base_edition(compiled)
-    big = tenfold(base)
-    langs = compiled.config.languages
-    timed("read + check (bundled)", lambda: load(project))
-    timed("consolidate (bundled, 3 amendments)", lambda: consolidated_edition(compiled))
-    timed("docx nl, fr, nl-fr (bundled)", lambda: write_docx(base, langs))
-    timed("akn nl, fr (bundled)", lambda: write_akn(base, langs))
-    timed("docx nl, fr, nl-fr (10x: 290 articles)", lambda: write_docx(big, langs), runs=3)
-    timed("akn nl, fr (10x: 290 articles)", lambda: write_akn(big, langs), runs=3)
-    states = history_of(compiled)
-    timed("diff as signed -> latest (bundled)", lambda: compare(states.signed, states.at()))
-    compared = comparison(compiled, "base", states=states)
-    timed("redline + synoptic nl, fr (bundled)", lambda: [
-        write(compared, lang) for write in (write_redline, write_synoptic) for lang in langs])
-    pdf_step(compiled)
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--huge", action="store_true", help="also 20,000 articles + 2,000 amendments (long)")
+    options.add_argument("--runs", type=int, default=5, help="runs of each quick measurement (default 5)")
+    args = options.parse_args()
+    runs = args.runs
+    table = Table()
+    binary = pandoc()
+    with tempfile.TemporaryDirectory(prefix="bocompile-bench-") as scratch:
+        work = Path(scratch)
+        projects = {}
+        for articles, amendments in ((200, 20), (2000, 200), (2000, 0)) + (((20000, 2000),) if args.huge else ()):
+            agreement = Agreement(articles, amendments)
+            agreement.write_project(work / f"{articles}-{amendments}")
+            projects[articles, amendments] = agreement
+        (work / "2000.md").write_text(projects[2000, 0].plain_markdown("nl"), encoding="utf-8")
+        bundled_markdown(work / "bundled.md")
+        out = work / "out"
+
+        def build(project: Path, *options: str, cpus: set[int] | None = None):
+            return lambda timing: command(timing, [*BOCOMPILE, "-C", str(project), "build", *options,
+                                                   "-o", str(out)], cpus)
+
+        def check(project: Path):
+            return lambda timing: command(timing, [*BOCOMPILE, "-C", str(project), "check"])
+
+        def pandoc_docx(source: Path):
+            return lambda timing: command(timing, [binary, "-f", "markdown", "-t", "docx", str(source),
+                                                   "-o", str(work / "pandoc.docx")])
+
+        # 1. check on the bundled agreement against pandoc on its Dutch text
+        if binary:
+            ours, theirs = Timing("check"), Timing("pandoc")
+            side_by_side(runs, (ours, check(ROOT)), (theirs, pandoc_docx(work / "bundled.md")))
+            table.goal("check, bundled agreement <= 1.5 x pandoc", str(ours), f"pandoc NL md -> docx {theirs}",
+                       ours.seconds / theirs.seconds, 1.5)
+        else:
+            table.note("check, bundled agreement <= 1.5 x pandoc", "", "", "skipped", "pandoc missing")
+
+        # 2. one Dutch DOCX of 2,000 articles: the command, then the writer alone
+        project = work / "2000-0"
+        if binary:
+            ours, theirs = Timing("docx"), Timing("pandoc")
+            side_by_side(max(3, runs // 2), (ours, build(project, "--lang", "nl", "--format", "docx")),
+                         (theirs, pandoc_docx(work / "2000.md")))
+            table.goal("NL docx, 2,000 articles <= 0.5 x pandoc", str(ours), f"pandoc {theirs}",
+                       ours.seconds / theirs.seconds, 0.5)
+        writer, floor = writer_and_floor(project, projects[2000, 0], max(3, runs // 2))
+        table.goal("NL docx writer, 2,000 articles <= 3 x bare lxml", str(writer), f"bare lxml+zipfile {floor}",
+                   writer.seconds / floor.seconds, 3)
+
+        # 3. ten times the work: check and full build
+        small, large = work / "200-20", work / "2000-200"
+        ten, one = Timing("check 2000"), Timing("check 200")
+        side_by_side(3, (one, check(small)), (ten, check(large)))
+        table.goal("check 2,000+200 <= 11 x 200+20", str(ten), f"200+20 {one}", ten.seconds / one.seconds, 11)
+        check_large = ten
+        ten, one = Timing("build 2000"), Timing("build 200")
+        side_by_side(1, (one, build(small, "--consolidate")), (ten, build(large, "--consolidate")))
+        side_by_side(2, (one, build(small, "--consolidate")))
+        table.goal("build 2,000+200 <= 11 x 200+20", str(ten), f"200+20 {one}", ten.seconds / one.seconds, 11)
+
+        # 4. a hundred times the work
+        if args.huge:
+            huge = Timing("check 20000")
+            check(work / "20000-2000")(huge)
+            table.goal("check 20,000+2,000 <= 11 x 2,000+200", str(huge), f"2,000+200 {check_large}",
+                       huge.seconds / check_large.seconds, 11)
+            table.note("check 20,000+2,000: peak memory <= 1 GiB", f"{huge.peak / GIB:.2f} GiB", "1 GiB", "",
+                       "met" if huge.peak <= GIB else "NOT MET")
+        else:
+            table.note("20,000+2,000 articles", "", "", "skipped", "run with --huge")
+
+        # 5. the full build of the bundled agreement, with both cores and with one
+        both, single = Timing("2 cores"), Timing("1 core")
+        first = min(os.sched_getaffinity(0))
+        side_by_side(runs, (both, build(ROOT, "--consolidate")), (single, build(ROOT, "--consolidate", cpus={first})))
+        table.note("build --consolidate, bundled <= 1.5 s", str(both), "1.5 s", f"{both.seconds:.2f} s",
+                   "met" if both.seconds <= 1.5 else "NOT MET")
+        if len(os.sched_getaffinity(0)) > 1:
+            table.goal("same, faster with 2 cores than with 1", str(both), f"1 core {single}",
+                       both.seconds / single.seconds, 0.99)
+        else:
+            table.note("same, faster with 2 cores than with 1", "", "", "skipped", "one core only")
+    print(f"\n{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; medians of {runs} runs (fewer for long ones)\n")
+    table.print()
 
 
-def pdf_step(compiled) -> None:
-    """LibreOffice's share: its start, each document's layout and PDF, and a
-    whole build with PDFs against one without."""
-    try:
-        office = Office(timeout=120)
-    except OfficeError as error:
-        print(f"pdf step skipped: {error}")
-        return
-    try:
-        timed("pdf: start LibreOffice (once per build)", lambda: Office(timeout=120).close(), runs=1)
-        editions = [typeset_edition(e) for e in editions_of(compiled, consolidated=True)]
-        for edition in editions:
-            for name, write in docx_writers(edition, compiled.config.languages).items():
-                draft = write({})
-                timed(f"pdf: {edition.name}/{name}", lambda: office.lay_out(draft), runs=3)
-    finally:
-        office.close()
-    with tempfile.TemporaryDirectory() as out:
-        def cli(*formats: str) -> None:
-            subprocess.run([sys.executable, "-m", "bocompile", "-C", str(ROOT), "--consolidate", "-o", out,
-                            *(f"--format={f}" for f in formats)], check=True, capture_output=True)
-        plain = timed("bocompile --consolidate (docx, akn)", lambda: cli("docx", "akn"), runs=3)
-        full = timed("bocompile --consolidate (docx, akn, pdf)", lambda: cli("docx", "akn", "pdf"), runs=3)
-    print(f"a build with PDFs takes {full / plain:.1f} x the build without "
-          f"({'under' if full < 4 * plain else 'over'} the 4 x budget; {os.cpu_count()} cores, "
-          f"load {os.getloadavg()[0]:.1f})")
+def writer_and_floor(project: Path, agreement: Agreement, runs: int) -> tuple[Timing, Timing]:
+    """bocompile's DOCX writer on the Dutch text of the base edition, and the
+    bare writer on the same text, both in this process."""
+    from bocompile.compose.signed import base_edition
+    from bocompile.load import load
+    from bocompile.project import Project
+    from bocompile.typography import typeset_edition
+    from bocompile.write.docx import docx_writers
+
+    edition = typeset_edition(base_edition(load(Project.open(project))))
+    write = docx_writers(edition, ("nl",))["nl.docx"]
+    writer, floor = Timing("writer"), Timing("bare")
+    side_by_side(runs, (writer, lambda t: call(t, lambda: write(None))),
+                 (floor, lambda t: call(t, lambda: bare.write(agreement, "nl"))))
+    return writer, floor
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bocompile.summary import count_divisions
 
 REPO = Path(__file__).resolve().parent.parent
@@ -207,3 +209,46 @@ def test_a_broken_template_is_a_clear_error_at_its_line(project_copy):
         assert errors(result)[0].startswith(f"templates/lang/fr.toml:{line}: error: template "
                                             "'label.article' cannot be rendered:")
     assert not (project_copy / "out").exists()
+
+
+def test_check_renders_every_template_of_the_wording():
+    """check proves the wording without writing documents: every template of
+    every language is rendered at least once, so none can fail first in a build."""
+    from bocompile.check import check
+    from bocompile.compose.inputs import languages_of
+    from bocompile.project import Project
+    from bocompile.proof import wording_keys
+
+    loaded = check(Project.open(REPO))
+    for lang, language in languages_of(loaded).items():
+        keys = list(wording_keys(language))
+        assert len(keys) > 100, lang
+        assert [key for key in keys if key not in language.asked] == [], lang
+
+
+# templates a build of the bundled agreement renders only in one kind of document
+ONLY_IN_ONE_DOCUMENT = [
+    ("formula.set_cell", "instrument of amendment 1"),
+    ("formula.item.replace_words", "an instrument's list of changes"),
+    ("diff.author", "a redline"),
+    ("consolidated.header", "the consolidated text"),
+    ("justel.source", "the consolidated text's notes"),
+    ("signature.done", "the signed agreement"),
+    ("instrument.entry_into_force", "every instrument"),
+    ("heading.special.repealed", "the consolidated text"),
+    ("cite.lid.name", "formulas naming a lid"),
+]
+
+
+@pytest.mark.parametrize("key, where", ONLY_IN_ONE_DOCUMENT)
+def test_a_template_only_one_document_uses_fails_check_at_its_line(project_copy, key, where):
+    template = project_copy / "templates/lang/nl.toml"
+    section, _, name = key.rpartition(".")
+    lines = template.read_text(encoding="utf-8").splitlines()
+    table = lines.index(f"[{section}]")
+    line = next(n for n in range(table + 1, len(lines)) if lines[n].startswith(f"{name} ="))
+    lines[line] = f'{name} = "{{{{ nergens.niets }}}}"'
+    template.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("-C", str(project_copy), "check")
+    assert result.returncode == 1, where
+    assert errors(result)[0].startswith(f"templates/lang/nl.toml:{line + 1}: error: template '{key}' cannot be rendered")

@@ -275,12 +275,16 @@ def test_a_project_with_one_corruption_fails_cleanly_or_builds(built_template, t
     def run(data):
         project = fresh_copy(built_template, tmp_path_factory.mktemp("fuzz") / "project")
         try:
-            data.draw(st.sampled_from(CORRUPTIONS))(project, data)
+            corruption = data.draw(st.sampled_from(CORRUPTIONS))
+            corruption(project, data)
             command = data.draw(st.sampled_from(COMMANDS))
             before = state(project)
             result = bocompile("-C", str(project), *command)
             assert result.returncode in (0, 1), result.stderr
             assert all(STDERR.match(line) for line in result.stderr.splitlines()), result.stderr
+            if result.returncode == 1 and command != ("check",) and corruption is not disturb_output:
+                checked = bocompile("-C", str(project), "check")  # check never passes where a build fails
+                assert checked.returncode == 1, f"{command} failed, check passed:\n{result.stderr}"
             after = state(project)
             if result.returncode == 1 or command == ("check",):
                 assert after == before

@@ -2,11 +2,13 @@
 writing a file.
 
 `check` loads the sources, applies every amendment (each state proven) and
-renders every document in memory (the HTML preview too), consolidated and
-renumbered included (and each amendment's synoptic table, as `bocompile
-diff` makes them), so a broken template or image fails here as it would in
-the build. A reference
-to a repealed provision, only a warning for a build, is an error here:
+composes every edition a build makes, consolidated and renumbered included;
+what the writers would take from the templates and images, it proves
+without rendering a document (proof.py): every wording with the values a
+build gives it, every other template key once, the project's own
+reference.docx and HTML templates, every image. A broken template or image
+fails here as it would in the build, at its file and line. A reference to a
+repealed provision, only a warning for a build, is an error here:
 `--renumber` would fail on it.
 """
 
@@ -14,13 +16,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from bocompile.build import render
-from bocompile.compose.comparison import amendment_comparisons
+from bocompile.compose import editions_of
+from bocompile.compose.consolidated import consolidated_edition
 from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import SourceError
 from bocompile.load import Loaded, load
 from bocompile.project import Project
-from bocompile.write.docx.synoptic import write_synoptic
+from bocompile.proof import prove
+from bocompile.typography import typeset_edition
 
 
 def check(project: Project) -> Loaded:
@@ -29,8 +32,7 @@ def check(project: Project) -> Loaded:
     states = history_of(loaded)
     if states.warnings:
         raise SourceError([dataclasses.replace(d, severity="error") for d in states.warnings])
-    render(loaded, formats=("docx", "akn", "html"), consolidated=True, renumbered=True, states=states)  # no LibreOffice
-    for compared in amendment_comparisons(loaded, states=states):  # what `bocompile diff` adds
-        for lang in loaded.config.languages:
-            write_synoptic(compared, lang)
+    editions = editions_of(loaded, consolidated=True, states=states)
+    editions.append(consolidated_edition(loaded, renumbered=True, states=states))
+    prove(loaded, states, [typeset_edition(edition) for edition in editions])
     return loaded

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.resources.abc import Traversable
 
@@ -30,6 +30,8 @@ from bocompile.read.tomlpos import key_lines, line_of
 from bocompile.template_files import find, shown
 from bocompile.typography import Typography, typeset
 
+#: values whose equality means the same text (not so 1 and True, or Decimal 1 and 1.0)
+_PLAIN = frozenset({str, int, bool, type(None)})
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
 
@@ -40,6 +42,11 @@ class Language:
     strings: dict
     origins: dict  # key path -> the Loc that set it (project file or packaged default)
     typography: Typography = Typography()
+    #: (template, values) -> its text: templates are pure, and a long agreement
+    #: words the same label or date thousands of times
+    rendered: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    #: every template name rendered so far: `check` proves the others (proof.py)
+    asked: set = field(default_factory=set, init=False, compare=False, repr=False)
 
     @property
     def tag(self) -> str:
@@ -48,6 +55,17 @@ class Language:
 
     def render(self, name: str, /, **values) -> str:
         """Render the template at dotted `name` (e.g. "label.article"), typeset."""
+        self.asked.add(name)
+        if not all(type(value) in _PLAIN for value in values.values()):  # a list of totals, a Decimal
+            return self._render(name, values)
+        key = (name, tuple((k, type(v), v) for k, v in sorted(values.items())))
+        try:
+            return self.rendered[key]
+        except KeyError:
+            text = self.rendered[key] = self._render(name, values)
+            return text
+
+    def _render(self, name: str, values: dict) -> str:
         source: object = self.strings
         for step in name.split("."):
             if not isinstance(source, dict) or step not in source:
@@ -189,6 +207,7 @@ def _typography(table, locale: str, origins: dict[tuple, Loc]) -> Typography:
     )
 
 
+@functools.lru_cache(maxsize=None)
 def month_name(locale: str, month: int) -> str:
     return str(get_month_names("wide", locale=locale)[month])
 

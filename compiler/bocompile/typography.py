@@ -37,13 +37,18 @@ def typeset(text: str, rules: Typography) -> str:
     """`text` with the protected spaces and the apostrophe of `rules`."""
     if not text:
         return text
+    digits = _DIGIT.search(text) is not None
+    spaces = [match.start(1) for pattern, dated in _spaces(rules) if digits or not dated
+              for match in pattern.finditer(text)]
+    quotes = [match.start() for match in _APOSTROPHE.finditer(text)] \
+        if rules.apostrophe and ("'" in text or "’" in text) else []
+    if not spaces and not quotes:
+        return text
     chars = list(text)
-    for pattern in _spaces(rules):
-        for match in pattern.finditer(text):
-            chars[match.start(1)] = rules.space
-    if rules.apostrophe:
-        for match in _APOSTROPHE.finditer(text):
-            chars[match.start()] = rules.apostrophe
+    for index in spaces:
+        chars[index] = rules.space
+    for index in quotes:
+        chars[index] = rules.apostrophe
     return "".join(chars)
 
 
@@ -83,21 +88,24 @@ def typeset_edition(edition: Edition) -> Edition:
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_DIGIT = re.compile(r"\d")
 
 
 @functools.lru_cache(maxsize=None)
-def _spaces(rules: Typography) -> tuple[re.Pattern, ...]:
-    """One pattern per rule; group 1 is the space to protect."""
+def _spaces(rules: Typography) -> tuple[tuple[re.Pattern, bool], ...]:
+    """One pattern per rule, group 1 the space to protect; with each, whether
+    it needs a digit (a date), so that text without one skips it."""
     patterns = []
     if rules.before:
-        patterns.append(f"( )(?:{'|'.join(_token(t, 'before') for t in rules.before)})")
-    if rules.after:
-        patterns.append(f"(?:{'|'.join(_token(t, 'after') for t in rules.after)})( )")
+        patterns.append((f"( )(?:{'|'.join(_token(t, 'before') for t in rules.before)})", False))
+    if rules.after:  # each token looked for behind the space, so the engine stops only at spaces
+        behind = "|".join(f"(?<={_token(t, 'after')} )" for t in rules.after)
+        patterns.append((f"( )(?:{behind})", False))
     if rules.day_endings and rules.months:
         endings = "|".join(re.escape(e) for e in sorted(rules.day_endings, key=len, reverse=True))
         months = "|".join(re.escape(m) for m in rules.months)
-        patterns.append(rf"(?<![\w.,/])(?:[12]\d|3[01]|[1-9])(?:{endings})( )(?i:{months})(?!\w)")
-    return tuple(re.compile(p) for p in patterns)
+        patterns.append((rf"(?<![\w.,/])(?:[12]\d|3[01]|[1-9])(?:{endings})( )(?i:{months})(?!\w)", True))
+    return tuple((re.compile(pattern), dated) for pattern, dated in patterns)
 
 
 def _token(token: str, side: str) -> str:

@@ -7,18 +7,22 @@ still a well-formed agreement (model.hierarchy).
 
 from __future__ import annotations
 
-from bocompile.amend.tree import AmendmentError
-from bocompile.model import Agreement, Change, walk_divisions
+from bocompile.amend.tree import AmendmentError, fresh
+from bocompile.model import Agreement, Change
 from bocompile.model.amendment import Operation
-from bocompile.model.hierarchy import misplaced
+from bocompile.model.hierarchy import first_problem
 from bocompile.number.inserted import number_new
 from bocompile.operations import kind_of
 
 
 def apply(agreement: Agreement, operation: Operation, change: Change) -> Agreement:
-    before = {d.key: d.number for d in walk_divisions(agreement.parts) if d.number}
+    """The agreement after `operation`. The agreement before it was proven, and
+    what the operation did not touch is shared with it: only the divisions it
+    made (and those above them) are proven and numbered again."""
     result = kind_of(operation).apply(agreement, operation, change)
-    problem = misplaced(result)
+    made = [division for _, division in fresh(agreement.parts, result.parts)]
+    top = [(None, result.parts)] if result.parts is not agreement.parts else []
+    problem = first_problem(top + [(division, division.children) for division in made])
     if problem:
         raise AmendmentError(problem)
-    return number_new(result, before)
+    return number_new(result, agreement, made)

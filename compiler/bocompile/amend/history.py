@@ -13,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bocompile.amend.apply import apply
-from bocompile.amend.tree import AmendmentError
+from bocompile.amend.tree import AmendmentError, fresh, position
 from bocompile.diagnostics import Diagnostic, Report, SourceError
-from bocompile.model import Agreement, Change, Reference, query, walk_divisions
+from bocompile.model import Agreement, Change, Division, Reference, query, walk_divisions
 from bocompile.model.amendment import Amendment
 from bocompile.model.hierarchy import a
 from bocompile.number import assign
@@ -71,34 +71,89 @@ def history(agreement: Agreement, amendments: tuple[Amendment, ...], languages: 
     report = Report()
     current = assign(agreement)
     signed, steps = current, []
+    references = _References(current, languages)
     try:
         for amendment in in_force(amendments):
             stages = _stages(current, amendment)
-            current = stages[-1]
-            steps.append(Step(amendment, stages[0], current, stages, _references(current, languages, report)))
+            after = stages[-1]
+            steps.append(Step(amendment, stages[0], after, stages, references.follow(current, after, report)))
+            current = after
     except SourceError as error:
         report.extend(error.diagnostics)
     report.raise_if_errors()
     return History(signed, tuple(steps))
 
 
-def _references(agreement: Agreement, languages, report: Report) -> tuple[Diagnostic, ...]:
-    """Report references to no provision; return those to a repealed one."""
-    divisions = {d.key: d for d in walk_divisions(agreement.parts)}
-    dangling = []
-    for lang in languages:
-        for reference in query(agreement.parts, Reference, lang):
-            target = divisions.get(reference.key)
-            if target is None:
+class _References:
+    """Every reference of the current state, by the division that holds it and
+    by the key it names, kept up to date from one state to the next: an
+    amendment touches a few provisions, so only theirs are read again."""
+
+    def __init__(self, agreement: Agreement, languages: tuple[str, ...]):
+        self.languages = languages
+        self.present: dict[str, Division] = {}
+        self.held: dict[str, list[tuple[int, Reference]]] = {}  # holder -> (language index, reference)
+        self.to: dict[str, dict[str, None]] = {}  # key named -> the holders naming it (in insertion order)
+        self.repealed: set[str] = set()
+        for division in walk_divisions(agreement.parts):
+            self._add(division)
+
+    def follow(self, before: Agreement, after: Agreement, report: Report) -> tuple[Diagnostic, ...]:
+        """Move from `before` to `after`: report references to no provision;
+        return those to a repealed one, in the order of the text."""
+        gone = [division for _, division in fresh(after.parts, before.parts)]
+        made = [division for _, division in fresh(before.parts, after.parts)]
+        for division in gone:
+            self._remove(division)
+        for division in made:
+            self._add(division)
+        lost = {d.key for d in gone} - self.present.keys()
+        named = [r for d in made for _, r in self.held[d.key]] + [
+            r for key in lost for holder in self.to.get(key, ()) for _, r in self.held[holder] if r.key == key]
+        for reference in named:
+            if reference.key not in self.present:
                 report.error(reference.loc, f"[[{reference.key}]] refers to no part, section or article; "
                              "use an existing key")
-            elif target.repealed:
-                by = next(c.amendment for c in reversed(target.history) if c.action == "repealed")
-                dangling.append(Diagnostic(reference.loc, f"[[{reference.key}]] refers to {a(target.kind)} "
-                                           f"repealed by amendment nr. {by}: it keeps its number, but "
-                                           "--renumber drops it; update the reference in that amendment",
-                                           "warning"))
-    return tuple(dangling)
+        dangling = [(self._place(after, holder, index, lang), reference, self.present[key])
+                    for key in self.repealed for holder in self.to.get(key, ())
+                    for index, (lang, reference) in enumerate(self.held[holder]) if reference.key == key]
+        return tuple(_repealed_reference(reference, target) for _, reference, target in sorted(
+            dangling, key=lambda item: item[0]))
+
+    def _add(self, division: Division) -> None:
+        self.present[division.key] = division
+        if division.repealed:
+            self.repealed.add(division.key)
+        own = [(index, reference) for index, lang in enumerate(self.languages)
+               for reference in (*query(division.title.get(lang, ()), Reference),
+                                 *query(division.blocks, Reference, lang))]
+        self.held[division.key] = own
+        for _, reference in own:
+            self.to.setdefault(reference.key, {})[division.key] = None
+
+    def _remove(self, division: Division) -> None:
+        if self.present.get(division.key) is not division:
+            return
+        del self.present[division.key]
+        self.repealed.discard(division.key)
+        for key in {reference.key for _, reference in self.held.pop(division.key)}:
+            holders = self.to[key]
+            del holders[division.key]
+            if not holders:
+                del self.to[key]
+
+    @staticmethod
+    def _place(agreement: Agreement, holder: str, index: int, lang: int) -> tuple:
+        """Where a reference stands in the order `query` gives: by language,
+        then its division in the order of the text, then its place in it."""
+        return lang, position(agreement, holder), index
+
+
+def _repealed_reference(reference: Reference, target: Division) -> Diagnostic:
+    by = next(c.amendment for c in reversed(target.history) if c.action == "repealed")
+    return Diagnostic(reference.loc, f"[[{reference.key}]] refers to {a(target.kind)} repealed by amendment "
+                      f"nr. {by}: it keeps its number, but --renumber drops it; update the reference in that "
+                      "amendment", "warning")
 
 
 def consolidate(agreement: Agreement, amendments: tuple[Amendment, ...],

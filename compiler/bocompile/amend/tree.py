@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Iterator
 
 from bocompile.model import Agreement, Change, Division, walk_divisions
+from bocompile.model.memo import per_node
 
 
 class AmendmentError(Exception):
@@ -44,41 +45,88 @@ def noted(division: Division, action: str, change: Change) -> Division:
 
 
 def find(agreement: Agreement, key: str) -> Division | None:
-    return next((d for d in walk_divisions(agreement.parts) if d.key == key), None)
+    path = path_to(agreement, key)
+    return path[-1] if path else None
 
 
 def path_to(agreement: Agreement, key: str) -> tuple[Division, ...]:
-    """The divisions from the top part down to `key` (empty if absent)."""
-    def visit(divisions, trail):
-        for d in divisions:
-            found = (*trail, d) if d.key == key else visit(d.children, (*trail, d))
-            if found:
-                return found
-        return ()
-    return visit(agreement.parts, ())
+    """The divisions from the top part down to `key` (empty if absent):
+    down the one branch whose keys hold it, not through the whole tree."""
+    divisions, trail = agreement.parts, ()
+    while True:
+        for division in divisions:
+            if division.key == key:
+                return (*trail, division)
+            if division.children and key in keys_under(division):
+                divisions, trail = division.children, (*trail, division)
+                break
+        else:
+            return ()
+
+
+def position(agreement: Agreement, key: str) -> tuple[int, ...]:
+    """Where division `key` stands: its place among its siblings, and theirs
+    above it; positions sort in the order of the text."""
+    path = path_to(agreement, key)
+    if not path:
+        raise KeyError(key)
+    return tuple(next(i for i, d in enumerate(siblings) if d is division)
+                 for siblings, division in zip((agreement.parts, *(d.children for d in path)), path))
+
+
+@per_node
+def keys_under(division: Division) -> frozenset[str]:
+    """The keys of `division` and of every division below it."""
+    return frozenset((division.key,)).union(*(keys_under(c) if c.children else (c.key,) for c in division.children))
 
 
 def update(agreement: Agreement, key: str, change: Callable[[Division], Division]) -> Agreement:
-    """The agreement with division `key` replaced by `change(division)`."""
-    def visit(divisions: tuple[Division, ...]) -> tuple[Division, ...]:
-        return tuple(change(d) if d.key == key else
-                     replace(d, children=visit(d.children)) if d.children else d
-                     for d in divisions)
-    return Agreement(visit(agreement.parts))
+    """The agreement with division `key` replaced by `change(division)`; only
+    the divisions above it are new, every other one is shared."""
+    path = path_to(agreement, key)
+    if not path:
+        return agreement
+    return _rebuilt(agreement, path[:-1], path[-1], (change(path[-1]),))
 
 
 def insert(agreement: Agreement, new: Division, position: str, anchor: str) -> Agreement:
     """Put `new` after/before `anchor`, or at the end of it ("in")."""
     if position == "in":
         return update(agreement, anchor, lambda d: replace(d, children=d.children + (new,)))
+    path = path_to(agreement, anchor)
+    if not path:
+        return agreement
+    return _rebuilt(agreement, path[:-1], path[-1], (new, path[-1]) if position == "before" else (path[-1], new))
 
-    def visit(divisions: tuple[Division, ...]) -> tuple[Division, ...]:
-        out: list[Division] = []
-        for d in divisions:
-            if d.key == anchor and position == "before":
-                out.append(new)
-            out.append(replace(d, children=visit(d.children)) if d.children else d)
-            if d.key == anchor and position == "after":
-                out.append(new)
-        return tuple(out)
-    return Agreement(visit(agreement.parts))
+
+def _rebuilt(agreement: Agreement, above: tuple[Division, ...], old: Division,
+             new: tuple[Division, ...]) -> Agreement:
+    """`agreement` with `old`, which stands under the divisions `above`, replaced by `new`."""
+    for parent in reversed(above):
+        new, old = (replace(parent, children=_swap(parent.children, old, new)),), parent
+    return Agreement(_swap(agreement.parts, old, new))
+
+
+def _swap(divisions: tuple[Division, ...], old: Division, new: tuple[Division, ...]) -> tuple[Division, ...]:
+    index = next(i for i, d in enumerate(divisions) if d is old)
+    return divisions[:index] + new + divisions[index + 1:]
+
+
+def fresh(before: tuple[Division, ...], after: tuple[Division, ...],
+          parent: Division | None = None) -> Iterator[tuple[Division | None, Division]]:
+    """(parent, division) for every division of `after` that `before` does
+    not hold as the same object, in document order: what an edit made, and
+    the divisions above it. The rest is shared, so it is not visited."""
+    if before is after:
+        return
+    start, end = 0, 0  # what the edit did not touch at either end, skipped at once
+    while start < min(len(before), len(after)) and before[start] is after[start]:
+        start += 1
+    while end < min(len(before), len(after)) - start and before[-1 - end] is after[-1 - end]:
+        end += 1
+    old = {d.key: d for d in before[start:len(before) - end]}
+    for division in after[start:len(after) - end]:
+        was = old.get(division.key)
+        if was is not division:
+            yield parent, division
+            yield from fresh(was.children if was is not None else (), division.children, division)

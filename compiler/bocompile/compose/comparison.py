@@ -74,7 +74,7 @@ def _compose(loaded: Loaded, states: History, since: Point, to: Point, name: str
         date=_date(states, to, config.signing_date),
         title=config.title,
         header=running_headers(langs, config.title),
-        front={lang: _front(states, since, to, applied, langs[lang], config.signing_date) for lang in langs},
+        front={lang: front_lines(states, since, to, applied, langs[lang], config.signing_date) for lang in langs},
         amendments=applied,
         cited={
             lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang]) for a in applied}
@@ -101,10 +101,11 @@ def _date(states: History, to: Point, signed: dt.date) -> dt.date:
     return states.steps[to.applied - 1].amendment.info.in_force if to.applied else signed
 
 
-def _front(
+def front_lines(
     states: History, since: Point, to: Point, applied: tuple[Amendment, ...], language: Language, signed: dt.date
 ) -> tuple[str, ...]:
-    """The title page lines: the current text, the new text, then the amendments between them."""
+    """The title page lines: the current text, the new text, then the amendments between them
+    (`check` words them without comparing the texts)."""
     lines = [
         language.render("diff.from", text=_text(states, since, language, signed)),
         language.render("diff.to", text=_text(states, to, language, signed)),

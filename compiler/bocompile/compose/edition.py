@@ -9,6 +9,7 @@ that turns numbers, dates and figures into words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -18,6 +19,10 @@ from bocompile.model.facts import Config, Signing
 from bocompile.model.amendment import Amendment, Modification
 from bocompile.number import Numbering
 from bocompile.project import Project
+
+#: stand around a slot's name while a template is rendered (Unicode private use)
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_SLOT = re.compile(f"{_OPEN}(\\w+){_CLOSE}")
 
 
 @dataclass(frozen=True)
@@ -70,11 +75,10 @@ class Edition:
         return self.text("heading.special.untitled", lang, n=self.numbering.text(division.key),
                          label=self.label(division, lang))
 
-    def repealed(self, division: Division, lang: str, n: str | None = None, label: str | None = None) -> str:
+    def repealed(self, division: Division, lang: str) -> str:
         """"Art. 15. (Opgeheven)", "§ 3. (Opgeheven)": a repealed provision's heading."""
         return self.text("heading.special.repealed", lang, kind=division.kind,
-                         n=self.reference(division.key, lang) if n is None else n,
-                         label=self.label(division, lang) if label is None else label)
+                         n=self.reference(division.key, lang), label=self.label(division, lang))
 
     def reference(self, key: str, lang: str) -> str:
         """What `[[key]]` renders: the number as read in `lang` ("8", "1er")."""
@@ -93,3 +97,11 @@ class Edition:
     def text(self, name: str, lang: str, /, **values) -> str:
         """Any other template of templates/lang/<lang>.toml."""
         return self.languages[lang].render(name, **values)
+
+    def slotted(self, name: str, lang: str, slots: tuple[str, ...], /, **values) -> list[tuple[str, str]]:
+        """Template `name` as ("text", words) and ("slot", name) pieces: the
+        template places each slot (a title with its emphasis and notes, a
+        number in superscript, a page field) and the writer fills it. Every
+        writer marks slots alike, so a wording renders once for all of them."""
+        text = self.text(name, lang, **{slot: f"{_OPEN}{slot}{_CLOSE}" for slot in slots}, **values)
+        return [("slot" if index % 2 else "text", piece) for index, piece in enumerate(_SLOT.split(text)) if piece]

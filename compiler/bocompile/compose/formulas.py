@@ -18,7 +18,7 @@ from bocompile.language import Language
 from bocompile.model import Amending, Block, Division, Paragraph, Quotation, Quoted, Strong, Text
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.model.walk import edge_text
-from bocompile.number import number
+from bocompile.number import numbered
 
 #: stands for a title's inlines while its heading template is rendered (Unicode private use)
 TITLE = "\ue000"
@@ -31,8 +31,8 @@ class Formulas:
 
     def __init__(self, step: Step, languages: dict[str, Language], style: str, grouping: str):
         self.step, self.languages, self.grouping = step, languages, grouping
-        self.before = number(step.before, style)
-        self.after = number(step.after, style)
+        self.before = numbered(step.before, style)
+        self.after = numbered(step.after, style)
         self.loc = dict(step.amendment.operations[0].loc)
         self._quoted: dict[str, list[tuple[str, str]]] = {lang: [] for lang in languages}
 

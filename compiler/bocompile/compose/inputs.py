@@ -6,13 +6,17 @@ from __future__ import annotations
 from bocompile.amend.history import History, history
 from bocompile.language import Language, load_languages
 from bocompile.load import Loaded
+from bocompile.model.memo import per_node
 
 
 def history_of(loaded: Loaded) -> History:
     return history(loaded.agreement, loaded.amendments, loaded.config.languages)
 
 
+@per_node
 def languages_of(loaded: Loaded) -> dict[str, Language]:
+    """The wording of each language, read once for all the editions of a
+    loaded project (and the templates it rendered remembered)."""
     return load_languages(loaded.project, loaded.config.languages)
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bocompile.amend.history import Step
-from bocompile.model import Agreement, walk_divisions
+from bocompile.amend.tree import path_to, position
+from bocompile.model import Agreement
 from bocompile.model.amendment import Operation
 from bocompile.operations import kind_of
 
@@ -31,13 +32,12 @@ class Planned:
 
 
 def plan(step: Step) -> tuple[Planned, ...]:
-    order = {d.key: index for index, d in enumerate(walk_divisions(step.after.parts))}
     groups: dict[str, list[Operation]] = {}
     for op in step.amendment.operations:
         groups.setdefault(kind_of(op).target(op, step.before), []).append(op)
-    following = _next_siblings(step.after)
+    following = {key: _next_sibling(step.after, key) for key in groups}
     articles: list[Planned] = []
-    for target, ops in sorted(groups.items(), key=lambda item: order[item[0]]):
+    for target, ops in sorted(groups.items(), key=lambda item: position(step.after, item[0])):
         last = articles[-1] if articles else None
         if last and _runs_on(last, target, ops, following):
             articles[-1] = Planned(last.targets + (target,), last.operations + tuple(ops))
@@ -53,7 +53,7 @@ def article_of(step: Step) -> dict[int, int]:
             for op in article.operations}
 
 
-def _runs_on(last: Planned, target: str, ops: list[Operation], following: dict[str, str]) -> bool:
+def _runs_on(last: Planned, target: str, ops: list[Operation], following: dict[str, str | None]) -> bool:
     """Whether a lone operation on `target` continues `last`'s run of new provisions."""
     kind = kind_of(ops[0])
     return (len(ops) == 1 and kind.word_run is not None and len(last.operations) == len(last.targets)
@@ -61,11 +61,10 @@ def _runs_on(last: Planned, target: str, ops: list[Operation], following: dict[s
             and following.get(last.targets[-1]) == target)
 
 
-def _next_siblings(agreement: Agreement) -> dict[str, str]:
-    """Key of each division -> key of the next division of the same kind beside it."""
-    out: dict[str, str] = {}
-    for siblings in [agreement.parts] + [d.children for d in walk_divisions(agreement.parts)]:
-        for first, second in zip(siblings, siblings[1:]):
-            if first.kind == second.kind:
-                out[first.key] = second.key
-    return out
+def _next_sibling(agreement: Agreement, key: str) -> str | None:
+    """The key of the next division of the same kind beside division `key`, if any."""
+    path = path_to(agreement, key)
+    siblings = path[-2].children if len(path) > 1 else agreement.parts
+    index = next(i for i, d in enumerate(siblings) if d is path[-1])
+    return siblings[index + 1].key if index + 1 < len(siblings) and siblings[index + 1].kind == path[-1].kind \
+        else None

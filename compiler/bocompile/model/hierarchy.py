@@ -67,5 +67,9 @@ def siblings_problem(parent: Division | None, children: Iterable[Division]) -> s
 
 def misplaced(agreement: Agreement) -> str | None:
     """The first structural fault of `agreement`, or None when well formed."""
-    groups = [(None, agreement.parts)] + [(d, d.children) for d in walk_divisions(agreement.parts)]
+    return first_problem([(None, agreement.parts)] + [(d, d.children) for d in walk_divisions(agreement.parts)])
+
+
+def first_problem(groups: Iterable[tuple[Division | None, tuple[Division, ...]]]) -> str | None:
+    """The first fault among (parent, children) groups, in their order."""
     return next(filter(None, (siblings_problem(parent, children) for parent, children in groups)), None)

@@ -40,27 +40,34 @@ def _flat(value) -> Iterator:
 def children(node, lang: str | None = None) -> Iterator[tuple[object, str | None]]:
     """The direct children of `node` with the language of their text; with
     `lang` inside structure, only that language's text is entered."""
+    return iter(_children(node, lang))
+
+
+def _children(node, lang: str | None) -> list[tuple[object, str | None]]:
+    out: list[tuple[object, str | None]] = []
     for name, what in holds(type(node)):
         value = getattr(node, name)
         if what == "nodes":
-            for child in _flat(value):
-                yield child, lang
+            out += [(child, lang) for child in _flat(value)]
         elif what == "text":
             for code, inlines in value.items():
                 if lang is None or code == lang:
-                    for inline in inlines:
-                        yield inline, code
+                    out += [(inline, code) for inline in inlines]
+    return out
 
 
 def walk(root, lang: str | None = None, prune: tuple[type, ...] = ()) -> Iterator[tuple[object, str | None]]:
     """Every node under `root` (a node or a tuple of them), parents first, in
     document order; the subtrees of `prune` types are not entered."""
-    stack = [(node, lang) for node in reversed(list(_flat(root if isinstance(root, tuple) else (root,))))]
+    stack = [(node, lang) for node in _flat(root if isinstance(root, tuple) else (root,))]
+    stack.reverse()
     while stack:
         node, code = stack.pop()
         yield node, code
-        if not isinstance(node, prune):
-            stack.extend(reversed(list(children(node, code))))
+        if holds(type(node)) and not isinstance(node, prune):
+            below = _children(node, code)
+            below.reverse()
+            stack += below
 
 
 def query(root, kind: type[N], lang: str | None = None, prune: tuple[type, ...] = ()) -> Iterator[N]:
@@ -70,32 +77,47 @@ def query(root, kind: type[N], lang: str | None = None, prune: tuple[type, ...] 
 
 def rewrite(root, fn: Rewrite, lang: str | None = None):
     """`root` rebuilt bottom-up, each node replaced by fn(node, lang); fn
-    may return a tuple of nodes to stand in a node's place (inline text)."""
+    may return a tuple of nodes to stand in a node's place (inline text).
+    What fn leaves as it was stays the very same object, so an unchanged
+    subtree is shared, not copied."""
     if isinstance(root, tuple):
-        out: list = []
-        for node in root:
+        out: list | None = None
+        for index, node in enumerate(root):
             new = rewrite(node, fn, lang)
+            if new is node and out is None:
+                continue
+            if out is None:
+                out = list(root[:index])
             if isinstance(new, tuple) and not isinstance(node, tuple):
                 out.extend(new)
             else:
                 out.append(new)
-        return tuple(out)
+        return root if out is None else tuple(out)
     if root is None:
         return None
     changes = {}
     for name, what in holds(type(root)):
         value = getattr(root, name)
         if what == "nodes":
-            changes[name] = rewrite(value, fn, lang)
+            new = rewrite(value, fn, lang)
         elif what == "text":
-            changes[name] = {code: rewrite(inlines, fn, code) for code, inlines in value.items()}
+            texts = {code: rewrite(inlines, fn, code) for code, inlines in value.items()}
+            new = value if all(texts[code] is inlines for code, inlines in value.items()) else texts
+        else:
+            continue
+        if new is not value:
+            changes[name] = new
     return fn(replace(root, **changes) if changes else root, lang)
 
 
 def rewrite_text(root, fn: Callable[[str, str | None], str], lang: str | None = None):
     """`root` with the words of every Text node replaced by fn(words, lang)."""
-    return rewrite(root, lambda node, code: Text(fn(node.value, code)) if isinstance(node, Text) else node,
-                   lang)
+    def words(node, code):
+        if not isinstance(node, Text):
+            return node
+        value = fn(node.value, code)
+        return node if value == node.value else Text(value)
+    return rewrite(root, words, lang)
 
 
 def edge_text(root, fn: Callable[[Inlines, str], Inlines], last: bool = False):

@@ -8,8 +8,10 @@ reads ("1" or "1er"); that lives in templates/lang, not here.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
+from bocompile.amend.tree import find
 from bocompile.model import Agreement, Division, walk_divisions
 from bocompile.model.hierarchy import THROUGHOUT
 
@@ -29,8 +31,8 @@ LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "no
 class Numbering:
     """The number of every division, by key."""
 
-    numbers: dict[str, Number]
-    kinds: dict[str, str]
+    numbers: Mapping[str, Number]
+    kinds: Mapping[str, str]
     style: str = "slash"
 
     def __getitem__(self, key: str) -> Number:
@@ -64,12 +66,41 @@ def assign(agreement: Agreement) -> Agreement:
         for child in division.children:
             siblings[child.kind] += 1
             children.append(visit(child, siblings[child.kind]))
+        if division.number and all(new is old for new, old in zip(children, division.children)):
+            return division  # numbered already: the same object, shared
         return replace(division, number=division.number or (position,), children=tuple(children))
 
-    return Agreement(tuple(visit(p, i) for i, p in enumerate(agreement.parts, start=1)))
+    parts = tuple(visit(p, i) for i, p in enumerate(agreement.parts, start=1))
+    return agreement if all(new is old for new, old in zip(parts, agreement.parts)) else Agreement(parts)
 
 
 def number(agreement: Agreement, style: str = "slash") -> Numbering:
     """The index of every division's number, fixing unnumbered ones first."""
     divisions = list(walk_divisions(assign(agreement).parts))
     return Numbering({d.key: d.number for d in divisions}, {d.key: d.kind for d in divisions}, style)
+
+
+def numbered(agreement: Agreement, style: str = "slash") -> Numbering:
+    """The numbering of a state of the history, whose divisions all carry
+    their number, looked up in the tree key by key: wording a few provisions
+    of a long text does not index all of it."""
+    return Numbering(_Found(agreement, "number"), _Found(agreement, "kind"), style)
+
+
+class _Found(Mapping[str, object]):
+    """key -> one field of the division `key` of an agreement."""
+
+    def __init__(self, agreement: Agreement, field: str):
+        self.agreement, self.field = agreement, field
+
+    def __getitem__(self, key: str):
+        division = find(self.agreement, key)
+        if division is None:
+            raise KeyError(key)
+        return getattr(division, self.field)
+
+    def __iter__(self) -> Iterator[str]:
+        return (division.key for division in walk_divisions(self.agreement.parts))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in walk_divisions(self.agreement.parts))

@@ -11,7 +11,8 @@ from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
 from bocompile.model.amendment import Destination
 from bocompile.model.nodes import Agreement, DataRow, DataTable, Division, Localized, localized
-from bocompile.model.walk import plain_text, walk_divisions
+from bocompile.model.memo import per_node
+from bocompile.model.walk import plain_text
 from bocompile.operations.registry import KEY, OperationKind, register
 from bocompile.read.data import figure
 
@@ -36,9 +37,29 @@ def _read(reader, node, groups, loc) -> SetCell | None:
 
 
 def holder(agreement: Agreement, table: str) -> Division | None:
-    """The division in force that holds data table `table`."""
-    return next((d for d in walk_divisions(agreement.parts) if not d.repealed and
-                 any(isinstance(b, DataTable) and b.key == table for b in d.blocks)), None)
+    """The division in force that holds data table `table` (the first, in the
+    order of the text), found down the one branch that has it."""
+    divisions = agreement.parts
+    while True:
+        for division in divisions:
+            if not division.repealed and table in _own_tables(division):
+                return division
+            if division.children and table in _tables_under(division):
+                divisions = division.children
+                break
+        else:
+            return None
+
+
+def _own_tables(division: Division) -> set[str]:
+    return {b.key for b in division.blocks if isinstance(b, DataTable)}
+
+
+@per_node
+def _tables_under(division: Division) -> frozenset[str]:
+    """The keys of the data tables of every division below `division`."""
+    return frozenset().union(*(_own_tables(c) | (_tables_under(c) if c.children else set())
+                               for c in division.children))
 
 
 def _table(division: Division, key: str) -> DataTable:

@@ -34,9 +34,7 @@ from bocompile.write.akn.ids import ABBREVIATIONS, Scope, lid_element, quoted_sc
 from bocompile.write.akn.tree import sub
 
 
-#: Stands for the number while reading the repealed template (Unicode private use),
-#: and the punctuation between the number and the words that follow it.
-_NUMBER = "\ue000"
+#: The punctuation between the number and the words that follow it.
 _LEADING_PUNCTUATION = re.compile(r"^[\s.,:;\u2013\u2014-]+")
 
 
@@ -131,9 +129,10 @@ def repealed_word(edition: Edition, division: Division, lang: str) -> str:
     <num> already holds the label, so only the words after the number are
     kept (the whole text when the template does not use the number).
     """
-    marked = edition.repealed(division, lang, n=_NUMBER, label=_NUMBER)
-    if _NUMBER in marked:
-        after = _LEADING_PUNCTUATION.sub("", marked.rpartition(_NUMBER)[2]).strip()
+    pieces = edition.slotted("heading.special.repealed", lang, ("n", "label"), kind=division.kind)
+    slots = [index for index, (kind, _) in enumerate(pieces) if kind == "slot"]
+    if slots:
+        after = _LEADING_PUNCTUATION.sub("", "".join(piece for _, piece in pieces[slots[-1] + 1:])).strip()
         if after:
             return after
     return edition.repealed(division, lang)

@@ -19,8 +19,6 @@ from bocompile.write.akn.tree import append_text, keep_inline, sub
 
 #: Prefix of the eIds of lists, tables and notes inside the preamble.
 PREAMBLE = "preamble"
-#: Stands for the name while reading the signature.name template (Unicode private use).
-_NAME = "\ue000"
 
 
 def preface(parent: etree._Element, edition: Edition, lang: str) -> etree._Element:
@@ -77,8 +75,8 @@ def conclusions(parent: etree._Element, edition: Edition, lang: str) -> etree._E
 def _person(parent: etree._Element, edition: Edition, lang: str, signatory: Signatory, role: str) -> None:
     """The name as the language's signature.name words it ("Mevrouw Sophie
     Wilmès"), the name itself a <person>."""
-    words = edition.text("signature.name", lang, title=signatory.title.get(lang, ""), name=_NAME)
-    before, _, after = words.partition(_NAME)
-    append_text(parent, before)
-    sub(parent, "person", signatory.name, refersTo=f"#{person_id(signatory)}", **{"as": role})
-    append_text(parent, after)
+    for kind, piece in edition.slotted("signature.name", lang, ("name",), title=signatory.title.get(lang, "")):
+        if kind == "text":
+            append_text(parent, piece)
+        else:
+            sub(parent, "person", signatory.name, refersTo=f"#{person_id(signatory)}", **{"as": role})

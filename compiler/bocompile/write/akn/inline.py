@@ -19,9 +19,6 @@ from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Mark, Q
 from bocompile.write.akn.ids import Scope, justel_note_id
 from bocompile.write.akn.tree import append_text, keep_inline, sub
 
-#: Stands for a Justel number while its template is read (Unicode private use).
-_NUMBER = "\ue000"
-
 #: Model node -> AKN element holding its children.
 _WRAPPERS = {Emphasis: "i", Strong: "b"}
 
@@ -74,13 +71,13 @@ class InlineWriter:
             self.note_ref(parent, mark.number)
             return
         bracket = sub(parent, "span", **{"class": f"justel-{mark.side}"})  # editorial, not the text
-        before, _, after = self.edition.text(f"justel.{mark.side}", self.lang, n=_NUMBER).partition(_NUMBER)
-        append_text(bracket, before)
-        if mark.side == "open":
-            sub(bracket, "sup", str(mark.number))
-        else:
-            self.note_ref(bracket, mark.number)
-        append_text(bracket, after)
+        for kind, piece in self.edition.slotted(f"justel.{mark.side}", self.lang, ("n",)):
+            if kind == "text":
+                append_text(bracket, piece)
+            elif mark.side == "open":
+                sub(bracket, "sup", str(mark.number))
+            else:
+                self.note_ref(bracket, mark.number)
 
     def note_ref(self, parent: etree._Element, number: int) -> None:
         sub(parent, "noteRef", marker=str(number), placement="inline",

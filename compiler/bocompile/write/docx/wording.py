@@ -9,24 +9,19 @@ anywhere in the sentence.
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.ooxml import run
 
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_SLOT = re.compile(f"{_OPEN}(\\w+){_CLOSE}")
-
 
 def rich(ctx: Context, name: str, slots: dict[str, Callable[[], list]], **values) -> list:
     """The runs of template `name`, with each slot's elements where it stands."""
-    text = ctx.text(name, **{key: f"{_OPEN}{key}{_CLOSE}" for key in slots}, **values)
     out: list = []
-    for index, piece in enumerate(_SLOT.split(text)):
-        if index % 2:
+    for kind, piece in ctx.edition.slotted(name, ctx.lang, tuple(slots), **values):
+        if kind == "slot":
             out.extend(slots[piece]())
-        elif piece:
+        else:
             out.append(run(piece, lang=ctx.run_lang))
     return out
 

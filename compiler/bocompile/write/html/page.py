@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import mimetypes
-import re
 
 from bocompile.compose.edition import Edition
 from bocompile.images import load_image
@@ -19,8 +18,6 @@ from bocompile.model.hierarchy import DEPTH, SUBDIVISIONS, THROUGHOUT
 from bocompile.model.nodes import page_blocks
 from bocompile.model.walk import block_id
 
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_SLOT = re.compile(f"{_OPEN}(\\w+){_CLOSE}")
 #: the highest heading level of a division; the document's title is <h1>
 FIRST_LEVEL = 2
 
@@ -43,9 +40,7 @@ class Page:
     def parts(self, name: str, slots: tuple[str, ...] = (), /, **values) -> list[tuple[str, str]]:
         """Template `name` as ("text", words) and ("slot", name) pieces, so that
         a template places rich content (a title, a superscript number)."""
-        rendered = self.text(name, **{key: f"{_OPEN}{key}{_CLOSE}" for key in slots}, **values)
-        pieces = _SLOT.split(rendered)
-        return [("slot" if index % 2 else "text", piece) for index, piece in enumerate(pieces) if piece]
+        return self.edition.slotted(name, self.lang, slots, **values)
 
     def heading(self, division: Division) -> list[tuple[str, str]]:
         """The heading of a division: "Artikel 8 – {title}", "Art. 15. (Opgeheven)",
