@@ -97,8 +97,11 @@ class _Writer:
             (key,) = text
             rows = agreement.data[key]
             totals = [sum(v[j] for _, v in rows) for j in range(len(YEARS))]
-            self.table([["Begroting", *YEARS]] + [[f"Rij {r + 1}", *map(str, v)] for r, (_, v) in enumerate(rows)]
-                       + [["Totaal", *map(str, totals)]])
+            self.table(
+                [["Begroting", *YEARS]]
+                + [[f"Rij {r + 1}", *map(str, v)] for r, (_, v) in enumerate(rows)]
+                + [["Totaal", *map(str, totals)]]
+            )
 
     def table(self, rows: list[list[str]]) -> None:
         tbl = etree.SubElement(self.body, _w("tbl"))
@@ -138,8 +141,10 @@ def write(agreement: Agreement, lang: str = "nl") -> bytes:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", PACKAGE_RELS)
         archive.writestr("word/_rels/document.xml.rels", DOCUMENT_RELS)
-        archive.writestr("word/document.xml", etree.tostring(out.document, xml_declaration=True,
-                                                             encoding="UTF-8", standalone=True))
-        archive.writestr("word/footnotes.xml", etree.tostring(out.notes, xml_declaration=True,
-                                                              encoding="UTF-8", standalone=True))
+        archive.writestr(
+            "word/document.xml", etree.tostring(out.document, xml_declaration=True, encoding="UTF-8", standalone=True)
+        )
+        archive.writestr(
+            "word/footnotes.xml", etree.tostring(out.notes, xml_declaration=True, encoding="UTF-8", standalone=True)
+        )
     return buffer.getvalue()

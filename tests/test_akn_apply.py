@@ -100,8 +100,7 @@ def body_text(root) -> str:
     """The text of the body as a reader sees it: without the provisions
     repealed (their place is all that remains), without Justel brackets."""
     body = copy.deepcopy(root.find("a:act/a:body", NS))
-    for element in body.xpath(".//*[@status='removed'] | .//a:span[starts-with(@class, 'justel')]",
-                              namespaces=NS):
+    for element in body.xpath(".//*[@status='removed'] | .//a:span[starts-with(@class, 'justel')]", namespaces=NS):
         tail = element.tail or ""
         previous, parent = element.getprevious(), element.getparent()
         if previous is not None:
@@ -148,8 +147,10 @@ def test_the_instruments_quote_words_and_structures(tmp_path_factory):
     loaded = load(project("bundled", tmp_path_factory))
     second = document(instrument_editions(loaded)[1], "nl")
     mod = second.find(".//a:activeModifications/a:textualMod[@type='substitution']", NS)
-    assert [words(by_eid(second, r.get("href")[1:])) for r in mod.findall("a:old", NS) + mod.findall("a:new", NS)] \
-        == ["aandachtig op te volgen", "aandachtig en aan de hand van meetbare indicatoren op te volgen"]
+    assert [words(by_eid(second, r.get("href")[1:])) for r in mod.findall("a:old", NS) + mod.findall("a:new", NS)] == [
+        "aandachtig op te volgen",
+        "aandachtig en aan de hand van meetbare indicatoren op te volgen",
+    ]
     inserted = by_eid(second, second.find(".//a:textualMod[@type='insertion']/a:new", NS).get("href")[1:])
     assert inserted.tag == f"{A}quotedStructure"
     assert unquoted(inserted[0]).get("eId") == "art_7-1"

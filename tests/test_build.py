@@ -22,8 +22,13 @@ AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 
 
 def bocompile(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "bocompile", *args], cwd=REPO, capture_output=True,
-                            text=True, env={**os.environ, **(env or {})})
+    result = subprocess.run(
+        [sys.executable, "-m", "bocompile", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
@@ -95,7 +100,7 @@ def test_a_source_error_leaves_the_previous_output_untouched(project_copy):
     before = {p: (h, (out / p).stat().st_mtime_ns) for p, h in hashes(out).items()}
     text_ = (project_copy / "sources/fr/verbintenissen.md").read_text()
     start = text_.index("### ", text_.index("{#nieuwe-opdrachten}"))
-    (project_copy / "sources/fr/verbintenissen.md").write_text(text_[:start] + text_[text_.index("### ", start + 4):])
+    (project_copy / "sources/fr/verbintenissen.md").write_text(text_[:start] + text_[text_.index("### ", start + 4) :])
     result = bocompile("-C", str(project_copy), "--consolidate")
     assert result.returncode == 1
     assert any("'consolidatie'" in e for e in errors(result))
@@ -121,15 +126,28 @@ def test_consolidation_at_the_end_of_2020_has_amendments_1_and_2_only(end_2020):
     assert [a["number"] for a in manifest["editions"]["consolidated"]["amendments"]] == [1, 2]
 
 
-@pytest.mark.parametrize("lang, inserted, repealed, note, words, total", [
-    ("nl", "Artikel 7/1 – [1 Ondersteuning", "Art. 15. (Opgeheven) (1)<Wijziging nr. 3 van 15 februari 2021, "
-     "art. 3, i.w. 1 maart 2021>.", "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>.",
-     "zoals beschreven in de bestuursovereenkomst [1 aandachtig en aan de hand van meetbare indicatoren op te "
-     "volgen]1. (1)<Wijziging nr. 2 van 15 oktober 2020, art. 2, i.w. 1 november 2020>.", "[1 109.668]1"),
-    ("fr", "Article 7/1 – [1 Appui", "Art. 15. (Abrogé) (1)<Modification n° 3 du 15 février 2021, art. 3, "
-     "EV 1er mars 2021>.", "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>.",
-     "s'engagent à [1 suivre attentivement, à l'aide d'indicateurs mesurables,]1 la réalisation", "[1 110.701]1"),
-])
+@pytest.mark.parametrize(
+    "lang, inserted, repealed, note, words, total",
+    [
+        (
+            "nl",
+            "Artikel 7/1 – [1 Ondersteuning",
+            "Art. 15. (Opgeheven) (1)<Wijziging nr. 3 van 15 februari 2021, art. 3, i.w. 1 maart 2021>.",
+            "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 1, i.w. 1 november 2020>.",
+            "zoals beschreven in de bestuursovereenkomst [1 aandachtig en aan de hand van meetbare indicatoren op te "
+            "volgen]1. (1)<Wijziging nr. 2 van 15 oktober 2020, art. 2, i.w. 1 november 2020>.",
+            "[1 109.668]1",
+        ),
+        (
+            "fr",
+            "Article 7/1 – [1 Appui",
+            "Art. 15. (Abrogé) (1)<Modification n° 3 du 15 février 2021, art. 3, EV 1er mars 2021>.",
+            "(1)<Modification n° 2 du 15 octobre 2020, art. 1, EV 1er novembre 2020>.",
+            "s'engagent à [1 suivre attentivement, à l'aide d'indicateurs mesurables,]1 la réalisation",
+            "[1 110.701]1",
+        ),
+    ],
+)
 def test_latest_consolidation_in_docx(latest, lang, inserted, repealed, note, words, total):
     """Justel marks: the changed words between numbered brackets, each
     number's source (amendment, article of its instrument, dates) after the
@@ -148,12 +166,16 @@ def test_latest_consolidation_in_akn(latest):
         assert len(root.findall(f".//{AKN}passiveModifications/{AKN}textualMod")) >= 8
 
 
-@pytest.mark.parametrize("lang, label, old, new, gone, annex", [
-    ("nl", "Artikel", "Artikel 7/1", "Artikel 8", "(opgeheven)", "Bijlage – Concordantietabel"),
-    ("fr", "Article", "Article 7/1", "Article 8", "(abrogé)", "Annexe – Table de concordance"),
-])
+@pytest.mark.parametrize(
+    "lang, label, old, new, gone, annex",
+    [
+        ("nl", "Artikel", "Artikel 7/1", "Artikel 8", "(opgeheven)", "Bijlage – Concordantietabel"),
+        ("fr", "Article", "Article 7/1", "Article 8", "(abrogé)", "Annexe – Table de concordance"),
+    ],
+)
 def test_renumbered_articles_run_1_to_n_references_follow_and_concordance_closes(
-        renumbered, lang, label, old, new, gone, annex):
+    renumbered, lang, label, old, new, gone, annex
+):
     path = renumbered / f"consolidated/{lang}.docx"
     body = squash(text(path))
     numbers = [int(n) for n in re.findall(rf"{label} (\d+)(?:er)? – ", body)]
@@ -165,60 +187,67 @@ def test_renumbered_articles_run_1_to_n_references_follow_and_concordance_closes
     assert [old, new] in rows
     assert [f"{label} 15", gone] in rows
     # amendment nr. 3 made article 12 (now 13) cite the yearly review: article 11 before, 12 now
-    assert {"nl": "ter voorbereiding van de jaarlijkse toetsing bedoeld in artikel 12.",
-            "fr": "en vue de l'évaluation annuelle visée à l'article 12."}[lang] in body
+    assert {
+        "nl": "ter voorbereiding van de jaarlijkse toetsing bedoeld in artikel 12.",
+        "fr": "en vue de l'évaluation annuelle visée à l'article 12.",
+    }[lang] in body
 
 
 FORMULAS = {
-    ("wijziging-1", "nl"): ["Artikel 1. In deel 4 van de bestuursovereenkomst wordt het enige lid vervangen als "
-                            "volgt:",
-                            "Art. 2. In de bestuursovereenkomst worden de artikelen 30 tot 32 ingevoegd, luidende: "
-                            "“Artikel 30 – Digitale overheid",
-                            "Artikel 32 – Duurzame ontwikkeling De FOD integreert de jaarlijkse actieplannen "
-                            "duurzame ontwikkeling in het bestuursplan bedoeld in artikel 3.”.",
-                            "Art. 3. Deze wijziging treedt in werking op 1 januari 2020."],
-    ("wijziging-1", "fr"): ["Article 1er. Dans la partie 4 du contrat d'administration, l'alinéa unique est "
-                            "remplacé par ce qui suit :",
-                            "Art. 2. Dans le contrat d'administration, sont insérés les articles 30 à 32, rédigés "
-                            "comme suit : « Article 30 – ",
-                            "Art. 3. La présente modification entre en vigueur le 1er janvier 2020."],
-    ("wijziging-2", "nl"): ["Artikel 1. In de bestuursovereenkomst wordt een artikel 7/1 ingevoegd, luidende: "
-                            "“Artikel 7/1 – Ondersteuning van de regeringsleden bij crisiscommunicatie",
-                            "Art. 2. In artikel 9 van de bestuursovereenkomst worden de woorden “aandachtig op te "
-                            "volgen” vervangen door de woorden “aandachtig en aan de hand van meetbare indicatoren "
-                            "op te volgen”.",
-                            "Art. 3. Artikel 10 van de bestuursovereenkomst wordt vervangen als volgt: "
-                            "“Artikel 10 – Periodiek overleg",
-                            "Art. 4. In artikel 29 van de bestuursovereenkomst worden de volgende wijzigingen "
-                            "aangebracht:",
-                            "in de tabel “Begroting / vastleggingskredieten” wordt, in de rij “Externe "
-                            "Communicatie”, het bedrag “3.720” voor 2020 vervangen door het bedrag “5.220”, en in "
-                            "de rij “Totaal” het bedrag “108.168” door het bedrag “109.668”;",
-                            "het bedrag “3.720” voor 2021 vervangen door het bedrag “5.220”, en in de rij “Totaal” "
-                            "het bedrag “109.201” door het bedrag “110.701”.",
-                            "Art. 5. Deze wijziging treedt in werking op 1 november 2020."],
-    ("wijziging-2", "fr"): ["Article 1er. Dans le contrat d'administration, il est inséré un article 7/1 rédigé "
-                            "comme suit : « Article 7/1 – Appui",
-                            "Art. 2. À l'article 9 du contrat d'administration, les mots « suivre attentivement » "
-                            "sont remplacés par les mots",
-                            "Art. 3. L'article 10 du contrat d'administration est remplacé par ce qui suit :",
-                            "Art. 4. À l'article 29 du contrat d'administration, les modifications suivantes sont "
-                            "apportées :",
-                            "dans le tableau « Budget / crédits d'engagement », à la ligne « Communication "
-                            "externe », le montant « 3.720 » pour 2020 est remplacé par le montant « 5.220 », et à "
-                            "la ligne « Total », le montant « 108.168 » par le montant « 109.668 » ;"],
-    ("wijziging-3", "nl"): ["Artikel 1. In artikel 7/1 van de bestuursovereenkomst wordt een paragraaf 1/1 "
-                            "ingevoegd, luidende: “§ 1/1. De FOD brengt na elke crisis",
-                            "Art. 2. Artikel 12 van de bestuursovereenkomst wordt aangevuld met een lid, "
-                            "luidende:",
-                            "Art. 3. Artikel 15 van de bestuursovereenkomst wordt opgeheven.",
-                            "Art. 4. Deze wijziging treedt in werking op 1 maart 2021."],
-    ("wijziging-3", "fr"): ["Article 1er. Dans l'article 7/1 du contrat d'administration, il est inséré un "
-                            "paragraphe 1/1 rédigé comme suit : « § 1/1. Après chaque crise",
-                            "Art. 2. L'article 12 du contrat d'administration est complété par un alinéa "
-                            "rédigé comme suit :",
-                            "Art. 3. L'article 15 du contrat d'administration est abrogé.",
-                            "Art. 4. La présente modification entre en vigueur le 1er mars 2021."],
+    ("wijziging-1", "nl"): [
+        "Artikel 1. In deel 4 van de bestuursovereenkomst wordt het enige lid vervangen als volgt:",
+        "Art. 2. In de bestuursovereenkomst worden de artikelen 30 tot 32 ingevoegd, luidende: "
+        "“Artikel 30 – Digitale overheid",
+        "Artikel 32 – Duurzame ontwikkeling De FOD integreert de jaarlijkse actieplannen "
+        "duurzame ontwikkeling in het bestuursplan bedoeld in artikel 3.”.",
+        "Art. 3. Deze wijziging treedt in werking op 1 januari 2020.",
+    ],
+    ("wijziging-1", "fr"): [
+        "Article 1er. Dans la partie 4 du contrat d'administration, l'alinéa unique est remplacé par ce qui suit :",
+        "Art. 2. Dans le contrat d'administration, sont insérés les articles 30 à 32, rédigés "
+        "comme suit : « Article 30 – ",
+        "Art. 3. La présente modification entre en vigueur le 1er janvier 2020.",
+    ],
+    ("wijziging-2", "nl"): [
+        "Artikel 1. In de bestuursovereenkomst wordt een artikel 7/1 ingevoegd, luidende: "
+        "“Artikel 7/1 – Ondersteuning van de regeringsleden bij crisiscommunicatie",
+        "Art. 2. In artikel 9 van de bestuursovereenkomst worden de woorden “aandachtig op te "
+        "volgen” vervangen door de woorden “aandachtig en aan de hand van meetbare indicatoren "
+        "op te volgen”.",
+        "Art. 3. Artikel 10 van de bestuursovereenkomst wordt vervangen als volgt: “Artikel 10 – Periodiek overleg",
+        "Art. 4. In artikel 29 van de bestuursovereenkomst worden de volgende wijzigingen aangebracht:",
+        "in de tabel “Begroting / vastleggingskredieten” wordt, in de rij “Externe "
+        "Communicatie”, het bedrag “3.720” voor 2020 vervangen door het bedrag “5.220”, en in "
+        "de rij “Totaal” het bedrag “108.168” door het bedrag “109.668”;",
+        "het bedrag “3.720” voor 2021 vervangen door het bedrag “5.220”, en in de rij “Totaal” "
+        "het bedrag “109.201” door het bedrag “110.701”.",
+        "Art. 5. Deze wijziging treedt in werking op 1 november 2020.",
+    ],
+    ("wijziging-2", "fr"): [
+        "Article 1er. Dans le contrat d'administration, il est inséré un article 7/1 rédigé "
+        "comme suit : « Article 7/1 – Appui",
+        "Art. 2. À l'article 9 du contrat d'administration, les mots « suivre attentivement » "
+        "sont remplacés par les mots",
+        "Art. 3. L'article 10 du contrat d'administration est remplacé par ce qui suit :",
+        "Art. 4. À l'article 29 du contrat d'administration, les modifications suivantes sont apportées :",
+        "dans le tableau « Budget / crédits d'engagement », à la ligne « Communication "
+        "externe », le montant « 3.720 » pour 2020 est remplacé par le montant « 5.220 », et à "
+        "la ligne « Total », le montant « 108.168 » par le montant « 109.668 » ;",
+    ],
+    ("wijziging-3", "nl"): [
+        "Artikel 1. In artikel 7/1 van de bestuursovereenkomst wordt een paragraaf 1/1 "
+        "ingevoegd, luidende: “§ 1/1. De FOD brengt na elke crisis",
+        "Art. 2. Artikel 12 van de bestuursovereenkomst wordt aangevuld met een lid, luidende:",
+        "Art. 3. Artikel 15 van de bestuursovereenkomst wordt opgeheven.",
+        "Art. 4. Deze wijziging treedt in werking op 1 maart 2021.",
+    ],
+    ("wijziging-3", "fr"): [
+        "Article 1er. Dans l'article 7/1 du contrat d'administration, il est inséré un "
+        "paragraphe 1/1 rédigé comme suit : « § 1/1. Après chaque crise",
+        "Art. 2. L'article 12 du contrat d'administration est complété par un alinéa rédigé comme suit :",
+        "Art. 3. L'article 15 du contrat d'administration est abrogé.",
+        "Art. 4. La présente modification entre en vigueur le 1er mars 2021.",
+    ],
 }
 
 
@@ -241,19 +270,30 @@ def test_instrument_cites_earlier_history_of_its_target(compiled):
     later = history_of(compiled).steps
     step = later[1]  # amendment 2 changes article 9, 10, 29
     from dataclasses import replace
+
     from bocompile.operations.replace_words import ReplaceWords
-    op = ReplaceWords("opvolging", None, {"nl": "aandachtig", "fr": "attentivement"},
-                      {"nl": "nauwgezet", "fr": "scrupuleusement"}, {"nl": None, "fr": None},
-                      step.amendment.operations[0].loc)
+
+    op = ReplaceWords(
+        "opvolging",
+        None,
+        {"nl": "aandachtig", "fr": "attentivement"},
+        {"nl": "nauwgezet", "fr": "scrupuleusement"},
+        {"nl": None, "fr": None},
+        step.amendment.operations[0].loc,
+    )
     third = replace(later[2], amendment=replace(later[2].amendment, operations=(op,)))
     instrument = build_instrument(third, langs, "slash", "dot", compiled.config.title, compiled.config.parties)
     first = instrument.body.parts[0].blocks[0]
     assert isinstance(first, Amending)
     nl, fr = (squash(plain_text(first.text[lang])) for lang in ("nl", "fr"))
-    assert nl == ("In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, wordt het woord "
-                  "“aandachtig” vervangen door het woord “nauwgezet”.")
-    assert fr == ("À l'article 9 du contrat d'administration, modifié par la modification n° 2, le mot "
-                  "« attentivement » est remplacé par le mot « scrupuleusement ».")
+    assert nl == (
+        "In artikel 9 van de bestuursovereenkomst, gewijzigd bij wijziging nr. 2, wordt het woord "
+        "“aandachtig” vervangen door het woord “nauwgezet”."
+    )
+    assert fr == (
+        "À l'article 9 du contrat d'administration, modifié par la modification n° 2, le mot "
+        "« attentivement » est remplacé par le mot « scrupuleusement »."
+    )
 
 
 def test_lang_and_format_select_a_subset(tmp_path):
@@ -261,4 +301,7 @@ def test_lang_and_format_select_a_subset(tmp_path):
     assert sorted(p for p in hashes(tmp_path) if p.startswith("base/")) == ["base/fr.akn.xml"]
     assert bocompile("--lang", "nl", "--lang", "fr", "--format", "docx", "-o", str(tmp_path)).returncode == 0
     assert sorted(p for p in hashes(tmp_path) if p.startswith("base/")) == [
-        "base/fr.docx", "base/nl-fr.docx", "base/nl.docx"]
+        "base/fr.docx",
+        "base/nl-fr.docx",
+        "base/nl.docx",
+    ]

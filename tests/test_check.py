@@ -15,8 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "bocompile", *args], cwd=cwd,
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "bocompile", *args], cwd=cwd, capture_output=True, text=True)
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
@@ -52,8 +51,11 @@ def test_article_missing_in_french_names_key_and_both_sides(project_copy):
     start = text.index("### ", text.index("{#nieuwe-opdrachten}"))
     end = text.index("### ", start + 4)
     fr.write_text(text[:start] + text[end:], encoding="utf-8")
-    nl_line = next(n for n, line in enumerate((project_copy / "sources/nl/verbintenissen.md")
-                                              .read_text().splitlines(), 1) if "{#consolidatie}" in line)
+    nl_line = next(
+        n
+        for n, line in enumerate((project_copy / "sources/nl/verbintenissen.md").read_text().splitlines(), 1)
+        if "{#consolidatie}" in line
+    )
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
     [message] = [e for e in errors(result) if "'consolidatie'" in e]
@@ -74,13 +76,18 @@ def test_json_diagnostics_carry_path_and_line(project_copy):
 
 def test_dangling_reference(project_copy):
     for lang in ("nl", "fr"):
-        replace_in(project_copy / f"sources/{lang}/amendments/wijziging-3.md",
-                   "[[jaarlijkse-toetsing]]", "[[jaarlijkse-toets]]")
+        replace_in(
+            project_copy / f"sources/{lang}/amendments/wijziging-3.md",
+            "[[jaarlijkse-toetsing]]",
+            "[[jaarlijkse-toets]]",
+        )
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
     found = [e for e in errors(result) if "[[jaarlijkse-toets]] refers to no" in e]
     assert len(found) == 2 and {e.split(":")[0] for e in found} == {
-        "sources/nl/amendments/wijziging-3.md", "sources/fr/amendments/wijziging-3.md"}
+        "sources/nl/amendments/wijziging-3.md",
+        "sources/fr/amendments/wijziging-3.md",
+    }
 
 
 def test_duplicate_key(project_copy):
@@ -88,8 +95,7 @@ def test_duplicate_key(project_copy):
         replace_in(project_copy / f"sources/{lang}/definities.md", "{#kader}", "{#draagwijdte}")
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
-    assert any(e.startswith("sources/nl/definities.md:") and "duplicate key 'draagwijdte'" in e
-               for e in errors(result))
+    assert any(e.startswith("sources/nl/definities.md:") and "duplicate key 'draagwijdte'" in e for e in errors(result))
 
 
 def test_wrong_budget_total_names_csv_line(project_copy):
@@ -98,7 +104,8 @@ def test_wrong_budget_total_names_csv_line(project_copy):
     assert result.returncode == 1
     assert errors(result) == [
         "sources/data/budget-fod.csv:10: error: total of column 2019 is stated as 206747 but the "
-        "rows of budget-fod add up to 206746; correct the figures or the total"]
+        "rows of budget-fod add up to 206746; correct the figures or the total"
+    ]
 
 
 def test_toml_syntax_error_names_its_line(project_copy):
@@ -117,18 +124,18 @@ def test_toml_wrong_type_and_missing_field_name_their_lines(project_copy):
     title_line = next(n for n, line in enumerate(text, 1) if line == "[title]")
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
-    assert f"sources/agreement.toml:{date_line}: error: signing.date must be a date such as " \
-           "2019-03-28, not str '28 februari'" in errors(result)
-    assert f"sources/agreement.toml:{title_line}: error: missing title.fr (the title in 'fr')" \
-           in errors(result)
+    assert (
+        f"sources/agreement.toml:{date_line}: error: signing.date must be a date such as "
+        "2019-03-28, not str '28 februari'" in errors(result)
+    )
+    assert f"sources/agreement.toml:{title_line}: error: missing title.fr (the title in 'fr')" in errors(result)
 
 
 def test_option_values_are_checked(project_copy):
     replace_in(project_copy / "sources/agreement.toml", 'numbering = "slash"', 'numbering = "roman"')
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
-    assert errors(result) == ["sources/agreement.toml:6: error: numbering must be one of slash, "
-                              "latin, not 'roman'"]
+    assert errors(result) == ["sources/agreement.toml:6: error: numbering must be one of slash, latin, not 'roman'"]
 
 
 def test_not_a_project(tmp_path):
@@ -143,8 +150,9 @@ def test_unreadable_and_non_utf8_files(project_copy):
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
     assert "sources/fr/definities.md:0" not in result.stderr
-    assert any(e.startswith("sources/fr/definities.md:3:1: error: not UTF-8: byte 0xE9 (offset 24 ")
-               for e in errors(result))
+    assert any(
+        e.startswith("sources/fr/definities.md:3:1: error: not UTF-8: byte 0xE9 (offset 24 ") for e in errors(result)
+    )
     path.unlink()
     path.mkdir()
     result = run("check", "-C", str(project_copy))
@@ -158,8 +166,7 @@ def test_unlisted_and_missing_files(project_copy):
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
     assert any(e.startswith("sources/nl/extra.md:1:") and "not listed in files" in e for e in errors(result))
-    assert any("files lists transversaal.md but sources/fr/transversaal.md does not exist" in e
-               for e in errors(result))
+    assert any("files lists transversaal.md but sources/fr/transversaal.md does not exist" in e for e in errors(result))
 
 
 def test_list_item_count_mismatch_names_both_sides(project_copy):
@@ -181,15 +188,20 @@ def test_usage_errors_exit_2_and_help_version_work():
 
 def test_images_must_exist_inside_the_project(project_copy):
     for lang in ("nl", "fr"):
-        replace_in(project_copy / f"sources/{lang}/doelstellingen.md", "(niet opgenomen in deze versie)]()"
-                   if lang == "nl" else "(non repris dans la présente version)]()",
-                   "]" + ("(../../../etc/passwd)" if lang == "nl" else "(images/organogram.png)"))
+        replace_in(
+            project_copy / f"sources/{lang}/doelstellingen.md",
+            "(niet opgenomen in deze versie)]()" if lang == "nl" else "(non repris dans la présente version)]()",
+            "]" + ("(../../../etc/passwd)" if lang == "nl" else "(images/organogram.png)"),
+        )
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
-    assert any(e.startswith("sources/nl/doelstellingen.md:") and "leaves the project directory" in e
-               for e in errors(result))
-    assert any(e.startswith("sources/fr/doelstellingen.md:") and "image 'images/organogram.png' not found" in e
-               for e in errors(result))
+    assert any(
+        e.startswith("sources/nl/doelstellingen.md:") and "leaves the project directory" in e for e in errors(result)
+    )
+    assert any(
+        e.startswith("sources/fr/doelstellingen.md:") and "image 'images/organogram.png' not found" in e
+        for e in errors(result)
+    )
 
 
 def test_project_dir_before_or_after_the_command(tmp_path):
@@ -201,13 +213,17 @@ def test_project_dir_before_or_after_the_command(tmp_path):
 def test_a_broken_template_is_a_clear_error_at_its_line(project_copy):
     template = project_copy / "templates/lang/fr.toml"
     replace_in(template, 'article = "Article {{ n }}"', 'article = "Article {{ n + 1 }}"')
-    line = next(n for n, text in enumerate(template.read_text().splitlines(), 1)
-                if text.startswith('article = "Article {{ n + 1'))
+    line = next(
+        n
+        for n, text in enumerate(template.read_text().splitlines(), 1)
+        if text.startswith('article = "Article {{ n + 1')
+    )
     for command in (["check"], ["--format", "akn", "-o", str(project_copy / "out")]):
         result = run("-C", str(project_copy), *command)
         assert result.returncode == 1
-        assert errors(result)[0].startswith(f"templates/lang/fr.toml:{line}: error: template "
-                                            "'label.article' cannot be rendered:")
+        assert errors(result)[0].startswith(
+            f"templates/lang/fr.toml:{line}: error: template 'label.article' cannot be rendered:"
+        )
     assert not (project_copy / "out").exists()
 
 
@@ -251,4 +267,6 @@ def test_a_template_only_one_document_uses_fails_check_at_its_line(project_copy,
     template.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("-C", str(project_copy), "check")
     assert result.returncode == 1, where
-    assert errors(result)[0].startswith(f"templates/lang/nl.toml:{line + 1}: error: template '{key}' cannot be rendered")
+    assert errors(result)[0].startswith(
+        f"templates/lang/nl.toml:{line + 1}: error: template '{key}' cannot be rendered"
+    )

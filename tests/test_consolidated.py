@@ -11,8 +11,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx2python import docx2python
 from docx.oxml.ns import qn
+from docx2python import docx2python
 from docx2python.iterators import iter_paragraphs
 
 from test_build import end_2020, latest, renumbered  # noqa: F401  (built with --consolidate [...])
@@ -23,9 +23,9 @@ HEADER = {
 }
 DISCLAIMER = {
     "nl": "Deze coördinatie is niet officieel: alleen de ondertekende teksten van de bestuursovereenkomst en "
-          "van haar wijzigingen zijn authentiek.",
+    "van haar wijzigingen zijn authentiek.",
     "fr": "La présente coordination n’a pas de valeur officielle : seuls les textes signés du contrat "
-          "d’administration et de ses modifications font foi.",
+    "d’administration et de ses modifications font foi.",
 }
 CONTENTS = {"nl": "Inhoud", "fr": "Table des matières"}
 
@@ -39,7 +39,7 @@ def title_page(path: Path, contents: str) -> list[str]:
     """The paragraphs before the table of contents."""
     with docx2python(path) as document:
         lines = [" ".join(p.replace("\u00a0", " ").split()) for p in iter_paragraphs(document.body)]
-    return lines[:lines.index(contents)]
+    return lines[: lines.index(contents)]
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
@@ -61,15 +61,25 @@ def test_the_header_follows_the_as_of_date(end_2020):  # noqa: F811
 def test_the_signed_texts_keep_their_title_as_header(latest):  # noqa: F811
     assert header(latest / "base/nl.docx") == "Bestuursovereenkomst 2019-2021"
     assert header(latest / "amendments/wijziging-2/fr.docx") == (
-        "15 OCTOBRE 2020. – Modification n° 2 du contrat d’administration 2019-2021")
+        "15 OCTOBRE 2020. – Modification n° 2 du contrat d’administration 2019-2021"
+    )
 
 
-@pytest.mark.parametrize("lang, second", [
-    ("nl", "wijziging nr. 2 van 15 oktober 2020 (Crisiscommunicatie, middelen en opvolging), in werking "
-           "getreden op 1 november 2020"),
-    ("fr", "modification n° 2 du 15 octobre 2020 (Communication de crise, moyens et suivi), entrée en "
-           "vigueur le 1er novembre 2020"),
-])
+@pytest.mark.parametrize(
+    "lang, second",
+    [
+        (
+            "nl",
+            "wijziging nr. 2 van 15 oktober 2020 (Crisiscommunicatie, middelen en opvolging), in werking "
+            "getreden op 1 november 2020",
+        ),
+        (
+            "fr",
+            "modification n° 2 du 15 octobre 2020 (Communication de crise, moyens et suivi), entrée en "
+            "vigueur le 1er novembre 2020",
+        ),
+    ],
+)
 def test_title_page_says_the_coordination_is_unofficial_and_lists_the_amendments(latest, lang, second):  # noqa: F811
     cover = title_page(latest / f"consolidated/{lang}.docx", CONTENTS[lang])
     assert DISCLAIMER[lang] in cover
@@ -88,14 +98,29 @@ def test_the_signed_texts_carry_no_disclaimer(latest):  # noqa: F811
         assert "niet officieel" not in document.text
 
 
-@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"),
-                    reason="LibreOffice (soffice) and pdftotext (poppler-utils) are needed")
+@pytest.mark.skipif(
+    not shutil.which("soffice") or not shutil.which("pdftotext"),
+    reason="LibreOffice (soffice) and pdftotext (poppler-utils) are needed",
+)
 def test_libreoffice_prints_the_state_on_every_page_but_the_title_page(latest, tmp_path):  # noqa: F811
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(latest / "consolidated/nl.docx")],
-                   capture_output=True, check=True, timeout=300)
-    text = subprocess.run(["pdftotext", str(tmp_path / "nl.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(latest / "consolidated/nl.docx"),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "nl.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = [page for page in text.split("\f") if page.strip()]
     assert len(pages) > 10
     assert all(HEADER["nl"] in " ".join(page.split()) for page in pages[1:])
@@ -115,23 +140,45 @@ def test_the_concordance_is_an_annex_listed_in_the_table_of_contents(renumbered,
     assert toc[-1] is entry  # after the last part
 
 
-@pytest.mark.parametrize("lang, rows", [
-    ("nl", [["Artikel 1", "Artikel 1"], ["Artikel 7/1", "Artikel 8"], ["Artikel 8", "Artikel 9"],
-            ["Artikel 15", "(opgeheven)"], ["Artikel 16", "Artikel 16"], ["Artikel 32", "Artikel 32"]]),
-    ("fr", [["Article 1er", "Article 1er"], ["Article 7/1", "Article 8"], ["Article 8", "Article 9"],
-            ["Article 15", "(abrogé)"], ["Article 16", "Article 16"], ["Article 32", "Article 32"]]),
-])
+@pytest.mark.parametrize(
+    "lang, rows",
+    [
+        (
+            "nl",
+            [
+                ["Artikel 1", "Artikel 1"],
+                ["Artikel 7/1", "Artikel 8"],
+                ["Artikel 8", "Artikel 9"],
+                ["Artikel 15", "(opgeheven)"],
+                ["Artikel 16", "Artikel 16"],
+                ["Artikel 32", "Artikel 32"],
+            ],
+        ),
+        (
+            "fr",
+            [
+                ["Article 1er", "Article 1er"],
+                ["Article 7/1", "Article 8"],
+                ["Article 8", "Article 9"],
+                ["Article 15", "(abrogé)"],
+                ["Article 16", "Article 16"],
+                ["Article 32", "Article 32"],
+            ],
+        ),
+    ],
+)
 def test_the_concordance_lists_every_article_old_to_new(renumbered, lang, rows):  # noqa: F811
     document = docx.Document(str(renumbered / f"consolidated/{lang}.docx"))
-    table = next(t for t in document.tables
-                 if t.cell(0, 0).text in ("Oude nummering", "Ancienne numérotation"))
+    table = next(t for t in document.tables if t.cell(0, 0).text in ("Oude nummering", "Ancienne numérotation"))
     lines = [[c.text for c in row.cells] for row in table.rows[1:]]
     articles = [line for line in lines if line[0].startswith(("Artikel", "Article")) and "§" not in line[0]]
     assert len(articles) == 29 + 1 + 3  # the signed articles, 7/1 and 30 to 32
     assert [line for line in articles if line in rows] == rows
     # paragraphs that moved are named in their article: § 1/1 of article 7/1 is now § 2 of article 8
-    assert (["Artikel 7/1, §\u00a01/1", "Artikel 8, §\u00a02"] in lines
-            or ["Article 7/1, §\u00a01/1", "Article 8, §\u00a02"] in lines)  # typeset: § keeps its number
+    assert ["Artikel 7/1, §\u00a01/1", "Artikel 8, §\u00a02"] in lines or [
+        "Article 7/1, §\u00a01/1",
+        "Article 8, §\u00a02",
+    ] in lines  # typeset: § keeps its number
 
 
 def test_the_side_by_side_table_of_contents_lists_the_annex_in_both_languages(renumbered):  # noqa: F811
@@ -145,6 +192,8 @@ def test_the_manifest_says_which_edition_is_renumbered_and_as_of_when(renumbered
     assert (editions["consolidated"]["renumbered"], editions["consolidated"]["as_of"]) == (True, "2021-03-01")
     assert (editions["base"]["renumbered"], editions["base"]["as_of"]) == (False, "2019-02-28")
     assert (editions["amendments/wijziging-1"]["renumbered"], editions["amendments/wijziging-1"]["as_of"]) == (
-        False, None)
+        False,
+        None,
+    )
     earlier = json.loads((end_2020 / "manifest.json").read_text())["editions"]["consolidated"]
     assert (earlier["renumbered"], earlier["as_of"]) == (False, "2020-12-31")

@@ -15,8 +15,10 @@ from test_check import errors, replace_in, run
 def test_as_of_outside_the_agreement_is_a_usage_error_naming_the_valid_dates(tmp_path, as_of):
     result = run("--consolidate", "--as-of", as_of, "-o", str(tmp_path / "out"))
     assert result.returncode == 2
-    assert f"Error: --as-of {as_of} is outside the agreement: a consolidated text exists from its " \
-           "signing (2019-02-28) to the end of its period (2021-12-31); give a date in that range" in result.stderr
+    assert (
+        f"Error: --as-of {as_of} is outside the agreement: a consolidated text exists from its "
+        "signing (2019-02-28) to the end of its period (2021-12-31); give a date in that range" in result.stderr
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -45,7 +47,8 @@ def test_in_force_before_signed_is_an_error_at_its_line(project_copy):
     replace_in(config, "in_force = 2020-11-01", "in_force = 2020-10-01")
     assert check_errors(project_copy) == [
         f"sources/agreement.toml:{line_in(config, 'wijziging-2', 'in_force')}: error: amendment nr. 2 enters "
-        "into force on 2020-10-01, before it is signed on 2020-10-15; correct in_force or signed"]
+        "into force on 2020-10-01, before it is signed on 2020-10-15; correct in_force or signed"
+    ]
 
 
 def test_signed_before_the_agreement_is_an_error_at_its_line(project_copy):
@@ -53,7 +56,8 @@ def test_signed_before_the_agreement_is_an_error_at_its_line(project_copy):
     replace_in(config, "signed = 2019-12-10", "signed = 2019-01-15")
     assert check_errors(project_copy) == [
         f"sources/agreement.toml:{line_in(config, 'wijziging-1', 'signed')}: error: amendment nr. 1 is signed "
-        "on 2019-01-15, before the agreement itself (2019-02-28); correct signed or [signing] date"]
+        "on 2019-01-15, before the agreement itself (2019-02-28); correct signed or [signing] date"
+    ]
 
 
 @pytest.mark.parametrize("signed, in_force", [("2019-01-15", "2019-02-01"), ("2021-12-20", "2022-01-01")])
@@ -61,6 +65,8 @@ def test_in_force_outside_the_agreements_life_is_an_error_at_its_line(project_co
     config = project_copy / "sources/agreement.toml"
     replace_in(config, "signed = 2021-02-15\nin_force = 2021-03-01", f"signed = {signed}\nin_force = {in_force}")
     line = line_in(config, "wijziging-3", "in_force")
-    assert f"sources/agreement.toml:{line}: error: amendment nr. 3 enters into force on {in_force}, outside " \
-           "the agreement's life; give a date from its signing (2019-02-28) to the end of its period " \
-           "(2021-12-31)" in check_errors(project_copy)
+    assert (
+        f"sources/agreement.toml:{line}: error: amendment nr. 3 enters into force on {in_force}, outside "
+        "the agreement's life; give a date from its signing (2019-02-28) to the end of its period "
+        "(2021-12-31)" in check_errors(project_copy)
+    )

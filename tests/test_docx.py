@@ -24,11 +24,10 @@ from docx.oxml.ns import qn
 from docx2python import docx2python
 from docx2python.iterators import iter_paragraphs
 
-from bocompile.diagnostics import Loc
 from bocompile.compose.consolidated import consolidated_edition
 from bocompile.compose.instrument import instrument_editions
-from bocompile.model import (Division, Emphasis, Footnote, LineBreak, Link, Paragraph, Strong, Text,
-                             walk_divisions)
+from bocompile.diagnostics import Loc
+from bocompile.model import Division, Emphasis, Footnote, LineBreak, Link, Paragraph, Strong, Text, walk_divisions
 from bocompile.project import Project
 from bocompile.write.docx import write_docx
 
@@ -89,12 +88,14 @@ def part_xml(data: bytes, name: str) -> str:
 
 # -- files -------------------------------------------------------------------
 
+
 def test_one_file_per_language_and_the_side_by_side_version(files, edition):
     assert set(files) == {"nl.docx", "fr.docx", "nl-fr.docx"}
     assert set(write_docx(edition, ("fr",))) == {"fr.docx"}
 
 
 # -- headings ------------------------------------------------------------------
+
 
 def test_article_headings_with_their_labels(folder):
     nl = styled(open_docx(folder, "nl.docx"), "Heading3")
@@ -128,10 +129,11 @@ def test_an_independent_reader_sees_the_headings(folder):
 
 # -- front matter, header, footer ---------------------------------------------------
 
+
 def test_title_page_names_the_parties_and_the_period(folder):
     paragraphs = [p.strip() for p in body_paragraphs(folder / "fr.docx")]
     start = paragraphs.index("Contrat d'administration 2019-2021")
-    cover = paragraphs[start:start + 8]
+    cover = paragraphs[start : start + 8]
     assert "Service public fédéral Chancellerie du Premier Ministre" in cover
     assert "Le Gouvernement fédéral" in cover
     assert "pour la période du 1er\u00a0janvier 2019 au 31\u00a0décembre 2021" in cover
@@ -162,6 +164,7 @@ def test_header_has_the_title_and_footer_the_page_numbers(folder):
 
 # -- inline content ---------------------------------------------------------------
 
+
 def test_footnote_lives_in_the_footnotes_part(files, folder):
     for lang in LANGS:
         data = files[f"{lang}.docx"]
@@ -185,8 +188,11 @@ def test_cross_reference_is_a_link_to_the_bookmarked_heading(compiled, tmp_path)
         (tmp_path / f"{lang}.docx").write_bytes(files[f"{lang}.docx"])
         document = open_docx(tmp_path, f"{lang}.docx")
         marks = {b.get(qn("w:name")): b.getparent() for b in document.element.body.iter(qn("w:bookmarkStart"))}
-        article_12 = next(p for p in document.paragraphs if p.style.style_id == "Heading3"
-                          and p.text.startswith(label.replace("11", "12")))
+        article_12 = next(
+            p
+            for p in document.paragraphs
+            if p.style.style_id == "Heading3" and p.text.startswith(label.replace("11", "12"))
+        )
         appended = article_12._p.getnext().getnext()
         links = [h for h in appended.iter(qn("w:hyperlink")) if h.get(qn("w:anchor"))]
         assert [texts(link) for link in links] == ["28", "11"]
@@ -199,8 +205,11 @@ def test_lists_are_numbered_and_restart(folder):
     mission = paragraphs.index(next(p for p in paragraphs if p.startswith("15 mei 2001.")))
     assert paragraphs[mission + 1].startswith("1)\tde administratieve en logistieke taken")
     assert paragraphs[mission + 6].startswith("6)\tde administratieve en logistieke ondersteuning")
-    challenges = next(i for i, p in enumerate(paragraphs) if p.endswith("door de kwaliteit en de continuïteit "
-                                                                         "van de diensten die we aanbieden"))
+    challenges = next(
+        i
+        for i, p in enumerate(paragraphs)
+        if p.endswith("door de kwaliteit en de continuïteit van de diensten die we aanbieden")
+    )
     assert paragraphs[challenges].startswith("1)\t")
     welfare = paragraphs.index("7)\tWelzijn en motivatie van het personeel")
     assert paragraphs[welfare + 1] == "\t--\tdoor werkinstrumenten en -processen te verbeteren"  # one level in
@@ -222,6 +231,7 @@ def test_list_formats_come_from_the_reference(files):
 
 # -- tables ---------------------------------------------------------------------
 
+
 def table_starting_with(document, text: str):
     return next(t for t in document.tables if t.cell(0, 0).text == text)
 
@@ -235,8 +245,10 @@ def test_text_table_repeats_its_header_row_and_keeps_multi_paragraph_cells(folde
     assert table._tbl.tblPr.find(qn("w:tblStyle")).get(qn("w:val")) == "TableGrid"
 
 
-@pytest.mark.parametrize("lang, stub, total", [("nl", "Begroting / vastleggingskredieten", "Totaal"),
-                                                ("fr", "Budget / crédits d'engagement", "Total")])
+@pytest.mark.parametrize(
+    "lang, stub, total",
+    [("nl", "Begroting / vastleggingskredieten", "Totaal"), ("fr", "Budget / crédits d'engagement", "Total")],
+)
 def test_budget_figures_formatted_and_totals_bold(folder, lang, stub, total):
     document = open_docx(folder, f"{lang}.docx")
     fod = table_starting_with(document, stub)
@@ -252,9 +264,10 @@ def test_budget_figures_formatted_and_totals_bold(folder, lang, stub, total):
 
 
 def test_placeholder_figure_is_a_framed_box_with_its_caption(folder):
-    table = table_starting_with(open_docx(folder, "nl.docx"),
-                                "Organogram van de FOD Kanselarij van de Eerste Minister "
-                                "(niet opgenomen in deze versie)")
+    table = table_starting_with(
+        open_docx(folder, "nl.docx"),
+        "Organogram van de FOD Kanselarij van de Eerste Minister (niet opgenomen in deze versie)",
+    )
     assert len(table.rows) == len(table.columns) == 1
     assert table.cell(0, 0).paragraphs[0].style.style_id == "Caption"
 
@@ -265,9 +278,14 @@ def test_figure_with_an_image_is_embedded_above_its_caption(edition, tmp_path):
     (root / "sources" / "images" / "chart.png").write_bytes(_png(40, 20))
     shutil.copytree(REPO / "templates", root / "templates")
     figure = divisions(edition)["structuur"].blocks[0]
-    changed = dataclasses.replace(replace_blocks(edition, "structuur", (
-        dataclasses.replace(figure, src={"nl": "images/chart.png", "fr": "images/chart.png"}),)),
-        project=Project(root))
+    changed = dataclasses.replace(
+        replace_blocks(
+            edition,
+            "structuur",
+            (dataclasses.replace(figure, src={"nl": "images/chart.png", "fr": "images/chart.png"}),),
+        ),
+        project=Project(root),
+    )
     data = write_docx(changed, ("nl",))["nl.docx"]
     assert "word/media/image1.png" in zipfile.ZipFile(io.BytesIO(data)).namelist()
     (tmp_path / "nl.docx").write_bytes(data)
@@ -281,8 +299,16 @@ def test_figure_with_an_image_is_embedded_above_its_caption(edition, tmp_path):
 def test_emphasis_strong_breaks_and_links(edition, tmp_path):
     here = Loc("test.md", 1)
     note = Footnote(((Text("Zie "), Link("https://kanselarij.belgium.be", (Text("de site"),))),), here)
-    text = (Text("Een "), Emphasis((Text("nadrukkelijk"),)), Text(" en "), Strong((Text("sterk"),)),
-            Text(" woord"), LineBreak(), Link("https://www.belgium.be", (Text("belgium.be"),)), note)
+    text = (
+        Text("Een "),
+        Emphasis((Text("nadrukkelijk"),)),
+        Text(" en "),
+        Strong((Text("sterk"),)),
+        Text(" woord"),
+        LineBreak(),
+        Link("https://www.belgium.be", (Text("belgium.be"),)),
+        note,
+    )
     paragraph = Paragraph({"nl": text, "fr": text}, {"nl": here, "fr": here})
     data = write_docx(replace_blocks(edition, "consolidatie", (paragraph,)), ("nl",))["nl.docx"]
     (tmp_path / "nl.docx").write_bytes(data)
@@ -302,9 +328,13 @@ def test_emphasis_strong_breaks_and_links(edition, tmp_path):
 
 def replace_blocks(edition, key: str, blocks: tuple):
     """The edition with the blocks of division `key` replaced."""
+
     def visit(division: Division) -> Division:
-        return dataclasses.replace(division, blocks=blocks if division.key == key else division.blocks,
-                                   children=tuple(visit(c) for c in division.children))
+        return dataclasses.replace(
+            division,
+            blocks=blocks if division.key == key else division.blocks,
+            children=tuple(visit(c) for c in division.children),
+        )
 
     agreement = dataclasses.replace(edition.agreement, parts=tuple(map(visit, edition.agreement.parts)))
     return dataclasses.replace(edition, agreement=agreement)
@@ -312,8 +342,10 @@ def replace_blocks(edition, key: str, blocks: tuple):
 
 def _png(width: int, height: int) -> bytes:
     """A small grey PNG, written by hand (no imaging library needed)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
@@ -321,10 +353,14 @@ def _png(width: int, height: int) -> bytes:
 
 # -- signature ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, names", [
-    ("nl", ["Mevrouw Françoise Audag-Dechamps", "De heer Charles Michel"]),
-    ("fr", ["Mme Françoise Audag-Dechamps", "M. Charles Michel"]),
-])
+
+@pytest.mark.parametrize(
+    "lang, names",
+    [
+        ("nl", ["Mevrouw Françoise Audag-Dechamps", "De heer Charles Michel"]),
+        ("fr", ["Mme Françoise Audag-Dechamps", "M. Charles Michel"]),
+    ],
+)
 def test_signature_block_names_every_signatory(folder, edition, lang, names):
     paragraphs = body_paragraphs(folder / f"{lang}.docx")
     signed = paragraphs.index(SIGNED[lang])
@@ -337,6 +373,7 @@ def test_signature_block_names_every_signatory(folder, edition, lang, names):
 
 
 # -- side by side ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def parallel(folder):
@@ -354,13 +391,18 @@ def test_side_by_side_text_stands_in_tables_with_a_repeated_language_header(para
     assert document.sections[0].page_width > document.sections[0].page_height
     cover = document.tables[0]
     assert [cell.paragraphs[0].text for cell in cover.rows[0].cells] == [
-        "Bestuursovereenkomst 2019-2021", "Contrat d'administration 2019-2021"]  # title pages side by side
+        "Bestuursovereenkomst 2019-2021",
+        "Contrat d'administration 2019-2021",
+    ]  # title pages side by side
 
 
 def test_side_by_side_headings_share_the_row_of_what_follows(parallel, edition):
     _, rows = parallel
-    assert any(nl.startswith("Artikel 8 – Consolidatie van de verbintenissen\n")
-               and fr.startswith("Article 8 – Consolidation des engagements\n") for nl, fr in rows)
+    assert any(
+        nl.startswith("Artikel 8 – Consolidatie van de verbintenissen\n")
+        and fr.startswith("Article 8 – Consolidation des engagements\n")
+        for nl, fr in rows
+    )
     assert any(nl.startswith("Deel 4. ") and fr.startswith("Partie 4. ") for nl, fr in rows)
     by_key = divisions(edition)
     for key in ("consolidatie", "kader", "beheersprincipes"):
@@ -372,10 +414,12 @@ def test_side_by_side_headings_share_the_row_of_what_follows(parallel, edition):
 
 def test_side_by_side_lists_and_notes(parallel, files):
     _, rows = parallel
-    assert ("de administratieve en logistieke taken met betrekking tot de voorbereiding en de follow-up van "
-            "de vergaderingen van de Ministerraad;",
-            "les tâches administratives et logistiques relatives à la préparation et au suivi des réunions "
-            "du Conseil des ministres\xa0;") in rows
+    assert (
+        "de administratieve en logistieke taken met betrekking tot de voorbereiding en de follow-up van "
+        "de vergaderingen van de Ministerraad;",
+        "les tâches administratives et logistiques relatives à la préparation et au suivi des réunions "
+        "du Conseil des ministres\xa0;",
+    ) in rows
     notes = part_xml(files["nl-fr.docx"], "word/footnotes.xml")
     assert IPC_NOTE["nl"] in notes and IPC_NOTE["fr"] in notes
 
@@ -383,8 +427,16 @@ def test_side_by_side_lists_and_notes(parallel, files):
 def test_side_by_side_data_table_is_one_row_per_figure_row_with_headers_on_both_sides(parallel):
     document, _ = parallel
     budget = table_starting_with(document, "Begroting / vastleggingskredieten")
-    assert [c.text for c in budget.rows[0].cells] == ["Begroting / vastleggingskredieten", "2019", "2020", "2021",
-                                                     "Budget / crédits d'engagement", "2019", "2020", "2021"]
+    assert [c.text for c in budget.rows[0].cells] == [
+        "Begroting / vastleggingskredieten",
+        "2019",
+        "2020",
+        "2021",
+        "Budget / crédits d'engagement",
+        "2019",
+        "2020",
+        "2021",
+    ]
     assert budget.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
     assert all(len(row.cells) == 8 for row in budget.rows)
     total = [c.text for c in budget.rows[-1].cells]
@@ -392,6 +444,7 @@ def test_side_by_side_data_table_is_one_row_per_figure_row_with_headers_on_both_
 
 
 # -- other editions: consolidated text, amendment instrument -------------------------------
+
 
 def test_consolidated_text_has_its_state_notes_and_concordance(compiled, tmp_path):
     edition = consolidated_edition(compiled, None, True)
@@ -403,11 +456,17 @@ def test_consolidated_text_has_its_state_notes_and_concordance(compiled, tmp_pat
     assert titles[1] == edition.front["nl"][0]
     justel = [p for p in document.paragraphs if p.style.style_id == "JustelNote"]
     assert "(1)<Wijziging nr.\u00a01 van 10\u00a0december 2019, art.\u00a02, i.w. 1\u00a0januari 2020>." in [
-        p.text for p in justel]
-    heading = next(p for p in document.paragraphs if p.style.style_id == "Heading3"
-                   and p.text.startswith("Artikel 30 – "))
+        p.text for p in justel
+    ]
+    heading = next(
+        p for p in document.paragraphs if p.style.style_id == "Heading3" and p.text.startswith("Artikel 30 – ")
+    )
     assert [(r.text, r.font.superscript) for r in heading.runs[:4]] == [
-        ("Artikel 30 – ", None), ("[", None), ("1", True), (" ", None)]  # "[1 " opens the inserted text
+        ("Artikel 30 – ", None),
+        ("[", None),
+        ("1", True),
+        (" ", None),
+    ]  # "[1 " opens the inserted text
     concordance = table_starting_with(document, "Oude nummering")
     assert len(concordance.rows) > 1
     assert not any(p.style.style_id == "SignatureParty" for p in document.paragraphs)  # not signed
@@ -426,6 +485,7 @@ def test_amendment_instrument_is_signed_on_its_own_date(compiled, tmp_path):
 
 
 # -- determinism ------------------------------------------------------------------
+
 
 def test_same_edition_same_bytes(files, edition):
     assert write_docx(edition, LANGS) == files
@@ -456,13 +516,15 @@ def test_same_bytes_in_another_time_zone_hash_seed_and_locale(files):
         "print(json.dumps({k: hashlib.sha256(v).hexdigest() for k, v in files.items()}))\n"
     )
     env = dict(os.environ, TZ="Pacific/Kiritimati", PYTHONHASHSEED="12345", LC_ALL="C", LANG="C")
-    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
-                            check=True, cwd="/")
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True, cwd="/"
+    )
     expected = {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}
     assert json.loads(result.stdout) == expected
 
 
 # -- schema ---------------------------------------------------------------------------
+
 
 def test_word_would_open_every_file_without_repair(folder, compiled, tmp_path):
     audit = pytest.importorskip("openxml_audit", reason="openxml-audit (PyPI) is not installed")
@@ -488,21 +550,36 @@ def pdfs(folder, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
     profile = (out / "profile").as_uri()
     result = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *(str(folder / name) for name in ("nl.docx", "fr.docx", "nl-fr.docx"))],
-        capture_output=True, text=True, timeout=300)
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *(str(folder / name) for name in ("nl.docx", "fr.docx", "nl-fr.docx")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return out
 
 
-@pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) is not on PATH; "
-                                        "install the Debian package libreoffice-writer-nogui")
+@pytest.mark.skipif(
+    not SOFFICE, reason="LibreOffice (soffice) is not on PATH; install the Debian package libreoffice-writer-nogui"
+)
 @pytest.mark.skipif(not PDFTOTEXT, reason="pdftotext is not on PATH; install poppler-utils")
-@pytest.mark.parametrize("name, headings", [
-    ("nl", ["Artikel 1 – Draagwijdte", "Artikel 25 – Kernprocessen", "Artikel 29 – Schema van middelen"]),
-    ("fr", ["Article 1er – ", "Article 25 – ", "Article 29 – "]),
-    ("nl-fr", ["Artikel 8 – Consolidatie", "Article 8 – Consolidation", "Artikel 29 – "]),
-])
+@pytest.mark.parametrize(
+    "name, headings",
+    [
+        ("nl", ["Artikel 1 – Draagwijdte", "Artikel 25 – Kernprocessen", "Artikel 29 – Schema van middelen"]),
+        ("fr", ["Article 1er – ", "Article 25 – ", "Article 29 – "]),
+        ("nl-fr", ["Artikel 8 – Consolidatie", "Article 8 – Consolidation", "Artikel 29 – "]),
+    ],
+)
 def test_libreoffice_converts_to_pdf(pdfs, name, headings):
     pdf = pdfs / f"{name}.pdf"
     assert pdf.is_file()
@@ -517,19 +594,23 @@ def test_libreoffice_converts_to_pdf(pdfs, name, headings):
 
 @pytest.mark.skipif(not SOFFICE or not PDFTOTEXT, reason="LibreOffice and pdftotext are needed")
 def test_libreoffice_prints_the_signed_star_of_the_budget_note(pdfs):
-    text = subprocess.run([PDFTOTEXT, str(pdfs / "nl.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run([PDFTOTEXT, str(pdfs / "nl.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "Internationaal Perscentrum – Résidence Palace (IPC)*" in text
     assert re.search(r"\*\s+buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes", text)
 
 
 def test_side_by_side_wide_table_stands_nl_row_above_fr_row_in_rows_that_do_not_split(files):
     body = docx.Document(io.BytesIO(files["nl-fr.docx"])).element.body
-    frame = next(t for t in body.iter(qn("w:tbl")) if t.find(f".//{qn('w:tbl')}") is not None
-                 and "Kernprocessen" in texts(t) and t.getparent() is body)
+    frame = next(
+        t
+        for t in body.iter(qn("w:tbl"))
+        if t.find(f".//{qn('w:tbl')}") is not None and "Kernprocessen" in texts(t) and t.getparent() is body
+    )
     rows = frame.findall(qn("w:tr"))
-    nested = [[texts(tr.find(qn("w:tc"))) for tr in row.find(f"{qn('w:tc')}/{qn('w:tbl')}").findall(qn("w:tr"))]
-              for row in rows]
+    nested = [
+        [texts(tr.find(qn("w:tc"))) for tr in row.find(f"{qn('w:tc')}/{qn('w:tbl')}").findall(qn("w:tr"))]
+        for row in rows
+    ]
     # article 25: its heading, then the header row in NL above FR, all in one repeated frame row
     assert nested[0] == ["Artikel 25 – KernprocessenArticle 25 – Processus clés", "Kernprocessen", "Processus clés"]
     assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None

@@ -66,8 +66,10 @@ def french(latest) -> str:  # noqa: F811
 
 
 def test_the_federal_internal_audit_service_has_its_official_name(french):
-    assert "à la suite d’une analyse des risques réalisée par le Service fédéral d’Audit interne (FAI), les " \
-           "principaux risques stratégiques suivants ont été identifiés :" in french
+    assert (
+        "à la suite d’une analyse des risques réalisée par le Service fédéral d’Audit interne (FAI), les "
+        "principaux risques stratégiques suivants ont été identifiés :" in french
+    )
     assert "Service fédéral d’Audit interne (FAI) 5.436" in french  # the budget of article 29
     assert "audit interne fédéral" not in french
 
@@ -84,7 +86,9 @@ def test_one_name_for_the_commnet_core_unit_in_articles_25_and_28(french):
 
 
 def test_names_in_running_text_take_mme_and_m(french):
-    assert "Les parties contractantes, à savoir Mme Françoise Audag-Dechamps, Présidente a.i. du Comité de " \
-           "direction du SPF Chancellerie du Premier Ministre, et M. Charles Michel, Premier Ministre, " \
-           "ministre de tutelle de ce SPF," in french
+    assert (
+        "Les parties contractantes, à savoir Mme Françoise Audag-Dechamps, Présidente a.i. du Comité de "
+        "direction du SPF Chancellerie du Premier Ministre, et M. Charles Michel, Premier Ministre, "
+        "ministre de tutelle de ce SPF," in french
+    )
     assert "Madame" not in french and "Monsieur" not in french

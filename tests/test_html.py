@@ -53,8 +53,10 @@ def test_a_language_page_is_semantic_html_with_anchors_numbers_and_notes(preview
         assert len(nl.xpath(f'//*[@id="{division.key}"]')) == 1
         for position in range(1, len(division.blocks) + 1):
             assert nl.xpath(f'//*[@id="{division.key}-p{position}"]'), f"{division.key}-p{position}"
-    assert words(fr.get_element_by_id("draagwijdte").find("h4")) == \
-        "Article 1er – Portée du présent contrat d’administration"
+    assert (
+        words(fr.get_element_by_id("draagwijdte").find("h4"))
+        == "Article 1er – Portée du présent contrat d’administration"
+    )
     assert nl.get_element_by_id("consolidatie").tag == "article"
     assert nl.get_element_by_id("verbintenissen").tag == "section"
     # the table of contents links every division
@@ -116,7 +118,7 @@ def test_side_by_side_in_chromium_every_article_level_in_both_columns(preview, c
         assert nl.text.startswith("Artikel ") and fr.text.startswith("Article ")
         assert nl.is_displayed() and fr.is_displayed()
         assert nl.rect["y"] == fr.rect["y"], key  # level: the same row
-        assert nl.rect["x"] < fr.rect["x"]        # Dutch left
+        assert nl.rect["x"] < fr.rect["x"]  # Dutch left
     # blocks too: a block's versions share a row
     nl, fr = chromium.find_elements(By.CSS_SELECTOR, "#opvolging-p1 > td")
     assert nl.rect["y"] == fr.rect["y"] and nl.rect["height"] == fr.rect["height"]
@@ -133,10 +135,13 @@ def test_nothing_but_the_file_itself_is_requested(preview, chromium):
     assert chromium.execute_script("return document.scripts.length") == 0
 
 
-@pytest.mark.parametrize("broken, line, message", [
-    ("{% if %}", 5, "template error: Expected an expression"),
-    ("{{ h.nothing() }}", 11, "template error: 'bocompile.write.html.page.Page object' has no attribute 'nothing'"),
-])
+@pytest.mark.parametrize(
+    "broken, line, message",
+    [
+        ("{% if %}", 5, "template error: Expected an expression"),
+        ("{{ h.nothing() }}", 11, "template error: 'bocompile.write.html.page.Page object' has no attribute 'nothing'"),
+    ],
+)
 def test_a_broken_html_template_is_reported_by_check_and_build(project_copy, broken, line, message):
     from test_status import run
 

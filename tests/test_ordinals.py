@@ -9,8 +9,8 @@ import pytest
 from lxml import etree
 
 from test_amendments import docx_text, mini_built  # noqa: F401  (the mini project, built)
-from test_check import run
 from test_build import latest  # noqa: F401  (the bundled project, built with --consolidate)
+from test_check import run
 
 AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 SAFE = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -25,8 +25,10 @@ def test_french_headings_read_partie_1re_section_1re_article_1er(latest, edition
     fr = latest / f"{edition}/fr.docx"
     assert headings(fr, "Heading1")[0] == "Partie 1re. Définitions et portée du contrat d’administration"
     assert headings(fr, "Heading1")[1].startswith("Partie 2. ")
-    assert headings(fr, "Heading2")[:2] == ["Section 1re – Situation du SPF", "Section 2 – Priorités du ou des "
-                                            "ministres"]
+    assert headings(fr, "Heading2")[:2] == [
+        "Section 1re – Situation du SPF",
+        "Section 2 – Priorités du ou des ministres",
+    ]
     assert headings(fr, "Heading3")[0].startswith("Article 1er – ")
     nl = latest / f"{edition}/nl.docx"
     assert headings(nl, "Heading1")[0] == "Deel 1. Definities en draagwijdte van de bestuursovereenkomst"
@@ -50,10 +52,12 @@ def test_a_reference_to_the_first_part_reads_1re(mini_built):  # noqa: F811
 
 
 def test_a_formula_citing_the_first_part_or_section_reads_1re(project_copy, tmp_path):
-    operations = {"nl": "::: append definities\nDit deel geldt voor de hele overeenkomst.\n:::\n\n"
-                        "::: append situering\nDeze afdeling beschrijft de FOD.\n:::\n",
-                  "fr": "::: append definities\nLa présente partie s'applique à l'ensemble du contrat.\n:::\n\n"
-                        "::: append situering\nLa présente section décrit le SPF.\n:::\n"}
+    operations = {
+        "nl": "::: append definities\nDit deel geldt voor de hele overeenkomst.\n:::\n\n"
+        "::: append situering\nDeze afdeling beschrijft de FOD.\n:::\n",
+        "fr": "::: append definities\nLa présente partie s'applique à l'ensemble du contrat.\n:::\n\n"
+        "::: append situering\nLa présente section décrit le SPF.\n:::\n",
+    }
     for lang, text in operations.items():
         path = project_copy / f"sources/{lang}/amendments/wijziging-3.md"
         path.write_text(path.read_text() + "\n" + text)

@@ -6,7 +6,6 @@ built twice per session (with --format pdf) and every test reads those builds.""
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import hashlib
 import json
 import os
@@ -15,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -29,8 +29,11 @@ REPO = Path(__file__).resolve().parent.parent
 SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")
 pytestmark = [
-    pytest.mark.skipif(not SOFFICE, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui "
-                                           "python3-uno); .ci/run installs it"),
+    pytest.mark.skipif(
+        not SOFFICE,
+        reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui "
+        "python3-uno); .ci/run installs it",
+    ),
     pytest.mark.skipif(not PDFTOTEXT, reason="pdftotext is not installed (apt-get install poppler-utils)"),
 ]
 EDITIONS = ("base", "amendments/wijziging-1", "amendments/wijziging-2", "amendments/wijziging-3", "consolidated")
@@ -42,8 +45,14 @@ TOC_LINE = re.compile(r"^(.*?)\s*\.{4,}\s*(\d+)$")
 
 
 def bocompile(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "bocompile", *args], cwd=cwd, capture_output=True, text=True,
-                            env={**os.environ, **(env or {})}, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "bocompile", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
@@ -64,17 +73,19 @@ def built_again(tmp_path_factory) -> Path:
     return build(tmp_path_factory.mktemp("pdf-build-again"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pages_of(pdf: Path, layout: bool = True) -> tuple[str, ...]:
     """The text of each page, as pdftotext lays it out (or in reading order)."""
-    text = subprocess.run([PDFTOTEXT, *(["-layout"] if layout else []), str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        [PDFTOTEXT, *(["-layout"] if layout else []), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return tuple(text.split("\f")[:-1])
 
 
 def page_text(pdf: Path, number: int) -> str:
-    return subprocess.run([PDFTOTEXT, "-f", str(number), "-l", str(number), str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        [PDFTOTEXT, "-f", str(number), "-l", str(number), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def squeeze(text: str) -> str:
@@ -108,6 +119,7 @@ def contents_of_docx(path: Path) -> list[tuple[str, int]]:
 
 # -- files --------------------------------------------------------------------------------
 
+
 def test_every_edition_gets_its_pdfs_beside_its_docx_and_in_the_manifest(built):
     manifest = json.loads((built / "manifest.json").read_text())["files"]
     for name in ALL_PDFS:
@@ -131,20 +143,28 @@ def test_pdf_is_pdfa_2b_with_title_language_and_embedded_fonts(built, name):
         assert meta["dc:title"] == title and str(pdf.docinfo["/Title"]) == title
         assert str(pdf.Root.Lang) == f"{lang}-BE"
         fonts = [font for page in pdf.pages for font in page.Resources.Font.values()]
-        assert fonts and all("/FontFile2" in font.FontDescriptor or "/FontFile" in font.FontDescriptor
-                             or "/FontFile3" in font.FontDescriptor for font in fonts)
+        assert fonts and all(
+            "/FontFile2" in font.FontDescriptor
+            or "/FontFile" in font.FontDescriptor
+            or "/FontFile3" in font.FontDescriptor
+            for font in fonts
+        )
         # the edition's date, not the clock's
         assert str(pdf.docinfo["/CreationDate"]) == "D:" + edition["date"].replace("-", "") + "000000Z"
 
 
 # -- table of contents --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", ["base/nl.pdf", "base/fr.pdf", "base/nl-fr.pdf", "consolidated/fr.pdf"])
 def test_each_contents_line_ends_with_the_page_its_heading_stands_on(built, name):
     pdf = built / name
     entries = contents_of_pdf(pdf)
-    headings = [p for p in docx.Document(str(pdf.with_suffix(".docx"))).element.body.iter(qn("w:pStyle"))
-                if p.get(qn("w:val")) in ("Heading1", "Heading2", "Heading3")]
+    headings = [
+        p
+        for p in docx.Document(str(pdf.with_suffix(".docx"))).element.body.iter(qn("w:pStyle"))
+        if p.get(qn("w:val")) in ("Heading1", "Heading2", "Heading3")
+    ]
     assert len(entries) == len(headings) > 20
     pages = [squeeze(page) for page in pages_of(pdf, layout=False)]  # page N: pdftotext -f N -l N
     for heading, page in entries:
@@ -157,7 +177,8 @@ def test_each_contents_line_ends_with_the_page_its_heading_stands_on(built, name
 def test_docx_contents_state_the_same_pages_and_never_ask_to_update(built, name):
     path = built / f"{name}.docx"
     assert [(squeeze(h), p) for h, p in contents_of_docx(path)] == [
-        (squeeze(h), p) for h, p in contents_of_pdf(built / f"{name}.pdf")]
+        (squeeze(h), p) for h, p in contents_of_pdf(built / f"{name}.pdf")
+    ]
     package = zipfile.ZipFile(path)
     assert "updateFields" not in package.read("word/settings.xml").decode()
     assert "w:dirty" not in package.read("word/document.xml").decode()
@@ -166,9 +187,21 @@ def test_docx_contents_state_the_same_pages_and_never_ask_to_update(built, name)
 def test_libreoffice_reopening_the_docx_alone_puts_headings_on_the_pages_it_states(built, tmp_path):
     """The DOCX is page-true by itself, not only through the PDF made with it."""
     profile = (tmp_path / "profile").as_uri()
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(built / "base/nl.docx")], capture_output=True, timeout=300,
-                   check=True)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(built / "base/nl.docx"),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
     pages = [squeeze(page) for page in pages_of(tmp_path / "nl.pdf", layout=False)]
     for heading, page in contents_of_docx(built / "base/nl.docx"):
         assert squeeze(heading) in pages[page - 1], (heading, page)
@@ -176,30 +209,44 @@ def test_libreoffice_reopening_the_docx_alone_puts_headings_on_the_pages_it_stat
 
 # -- pagination -----------------------------------------------------------------------------
 
+
 def blocks_of(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
     """Per page, the text blocks pdftotext finds: (text, xMin, yMin, xMax, yMax)."""
     xhtml = subprocess.run([PDFTOTEXT, "-bbox-layout", str(pdf), "-"], capture_output=True, check=True).stdout
     root = etree.fromstring(xhtml, etree.XMLParser(recover=True))
     pages = []
     for page in root.iter("{*}page"):
-        pages.append([(" ".join(w.text or "" for w in block.iter("{*}word")),
-                       *(float(block.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")))
-                      for block in page.iter("{*}block")])
+        pages.append(
+            [
+                (
+                    " ".join(w.text or "" for w in block.iter("{*}word")),
+                    *(float(block.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")),
+                )
+                for block in page.iter("{*}block")
+            ]
+        )
     return pages
 
 
 def styled_texts(path: Path, styles: tuple[str, ...]) -> set[str]:
     body = docx.Document(str(path)).element.body
-    return {squeeze("".join(t.text or "" for t in p.iter(qn("w:t")))) for p in body.iter(qn("w:p"))
-            if (s := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None and s.get(qn("w:val")) in styles}
+    return {
+        squeeze("".join(t.text or "" for t in p.iter(qn("w:t"))))
+        for p in body.iter(qn("w:p"))
+        if (s := p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) is not None and s.get(qn("w:val")) in styles
+    }
 
 
 @pytest.mark.parametrize("name", ALL_PDFS)
 def test_no_page_ends_with_a_heading_or_a_caption(built, name):
     """Nothing of the body stands below a heading or caption in its column of the page."""
-    stranded = {t for t in styled_texts((built / name).with_suffix(".docx"),
-                                        ("Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Caption"))
-                if len(t) > 3}
+    stranded = {
+        t
+        for t in styled_texts(
+            (built / name).with_suffix(".docx"), ("Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Caption")
+        )
+        if len(t) > 3
+    }
     for number, blocks in enumerate(blocks_of(built / name), start=1):
         body = [b for b in blocks[1:] if not FOOTER.match(b[0].strip())]  # below the running header
         for text, x0, _, x1, y1 in body:
@@ -230,14 +277,19 @@ def test_table_rows_never_split_and_headers_repeat(built):
     """Article 25 runs over pages: every row stands whole on one page, and
     every page the table reaches starts with its header row."""
     path = built / "base/nl.pdf"
-    table = next(t for t in docx.Document(str(path.with_suffix(".docx"))).tables
-                 if t.cell(0, 0).text == "Kernprocessen")
+    table = next(
+        t for t in docx.Document(str(path.with_suffix(".docx"))).tables if t.cell(0, 0).text == "Kernprocessen"
+    )
+
     def words(text: str) -> list[str]:
         return [re.sub(r"\W", "", w) for w in re.sub(r"-\n", "", text).split()]
 
     pages = [set(words(page)) for page in pages_of(path, layout=False)]
-    counts = Counter(words(" ".join(t.text or "" for t in docx.Document(str(path.with_suffix(".docx")))
-                                    .element.body.iter(qn("w:t")))))
+    counts = Counter(
+        words(
+            " ".join(t.text or "" for t in docx.Document(str(path.with_suffix(".docx"))).element.body.iter(qn("w:t")))
+        )
+    )
     holding, checked = set(), 0
     for row in table.rows[1:]:
         # words found nowhere else in the document: on one page only, unless the row splits
@@ -265,13 +317,15 @@ def test_libreoffice_hyphenates_both_languages(built):
 def test_french_lines_never_break_where_a_no_break_space_stands(built, edition):
     """The PDF draws the no-break space with the space's glyph, so what shows
     is where lines break: never before : ; ! ? », after «, n°, §, art."""
-    lines = [line.strip() for page in pages_of(built / f"{edition}/fr.pdf") for line in page.splitlines()
-             if line.strip()]
+    lines = [
+        line.strip() for page in pages_of(built / f"{edition}/fr.pdf") for line in page.splitlines() if line.strip()
+    ]
     assert not [line for line in lines if re.match(r"^[:;!?»%]", line)]
     assert not [line for line in lines if re.search(r"(«|\bn°|§|\bart\.)$", line)]
 
 
 # -- failures -------------------------------------------------------------------------------
+
 
 def test_without_libreoffice_the_build_says_what_to_install_and_writes_nothing(tmp_path):
     out = tmp_path / "out"
@@ -315,5 +369,6 @@ def test_a_wrong_default_format_names_its_line(project_copy):
     line = config.read_text().splitlines().index('formats = ["docx", "odt"]') + 1
     result = bocompile("check", cwd=project_copy)
     assert result.returncode == 1
-    assert (f"sources/agreement.toml:{line}: error: output.formats lists 'odt'; choose from docx, akn, pdf"
-            in result.stderr)
+    assert (
+        f"sources/agreement.toml:{line}: error: output.formats lists 'odt'; choose from docx, akn, pdf" in result.stderr
+    )

@@ -13,18 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bocompile.amend.history import apply_amendment, consolidate, in_force
-from bocompile.load.merge import Merger
 from bocompile.diagnostics import Loc, Report, SourceError
+from bocompile.load.merge import Merger
 from bocompile.model import Agreement, Division, Paragraph, Reference, Text, query, walk_divisions
-from bocompile.model.facts import AmendmentInfo
 from bocompile.model.amendment import Amendment
+from bocompile.model.facts import AmendmentInfo
+from bocompile.number import assign
+from bocompile.number.renumber import renumber
 from bocompile.operations.append import Append
 from bocompile.operations.insert import Insert
 from bocompile.operations.repeal import Repeal
 from bocompile.operations.replace import Replace
 from bocompile.operations.replace_words import ReplaceWords
-from bocompile.number import assign
-from bocompile.number.renumber import renumber
 
 LANGS = ("nl", "fr")
 WORDS = ("overleg", "minister", "budget", "plan", "dienst", "verslag")
@@ -33,8 +33,7 @@ L = {lang: Loc(f"sources/{lang}/x.md", 1) for lang in LANGS}
 
 def paragraph(words: list[str], ref: str | None = None) -> Paragraph:
     tail = (Text(" zie "), Reference(ref, L["nl"])) if ref else ()
-    return Paragraph({"nl": (Text(" ".join(words)),) + tail,
-                      "fr": (Text("fr " + " ".join(words)),) + tail}, L)
+    return Paragraph({"nl": (Text(" ".join(words)),) + tail, "fr": (Text("fr " + " ".join(words)),) + tail}, L)
 
 
 def article(key: str, paras) -> Division:
@@ -49,12 +48,13 @@ def agreements(draw):
     for p, size in enumerate(sizes):
         arts = []
         for _ in range(size):
-            paras = [paragraph(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)))
-                     for _ in range(draw(st.integers(1, 2)))]
+            paras = [
+                paragraph(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4)))
+                for _ in range(draw(st.integers(1, 2)))
+            ]
             arts.append(article(keys[index], paras))
             index += 1
-        parts.append(Division("part", f"p{p}", {lang: (Text(f"{lang} p{p}"),) for lang in LANGS}, (),
-                              tuple(arts), L))
+        parts.append(Division("part", f"p{p}", {lang: (Text(f"{lang} p{p}"),) for lang in LANGS}, (), tuple(arts), L))
     return Agreement(tuple(parts))
 
 
@@ -66,14 +66,21 @@ def operations(draw, keys: list[str]):
     if kind == "insert":
         new = f"n{draw(st.integers(0, 10_000))}"
         ref = draw(st.sampled_from(keys + [None]))
-        return Insert(new, draw(st.sampled_from(["after", "before"])), target,
-                      (article(new, [paragraph(["nieuw"], ref)]),), L)
+        return Insert(
+            new, draw(st.sampled_from(["after", "before"])), target, (article(new, [paragraph(["nieuw"], ref)]),), L
+        )
     if kind == "repeal":
         return Repeal(target, L)
     if kind == "words":
         word = draw(st.sampled_from(WORDS))
-        return ReplaceWords(target, None, {"nl": word, "fr": word}, {"nl": word.upper(), "fr": word.upper()},
-                            {"nl": None, "fr": None}, L)
+        return ReplaceWords(
+            target,
+            None,
+            {"nl": word, "fr": word},
+            {"nl": word.upper(), "fr": word.upper()},
+            {"nl": None, "fr": None},
+            L,
+        )
     if kind == "append":
         return Append(target, (paragraph(["extra"]),), L)
     return Replace(target, None, (article(target, [paragraph(["vervangen"])]),), L)

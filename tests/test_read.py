@@ -8,11 +8,25 @@ from pathlib import Path
 
 import pytest
 
-from bocompile.load import load
 from bocompile.diagnostics import Report
+from bocompile.load import load
 from bocompile.model import (
-    DataTable, Division, Emphasis, Figure, Footnote, Heading, LineBreak, Link, ListBlock,
-    Paragraph, Reference, Strong, Table, Text, walk, walk_divisions,
+    DataTable,
+    Division,
+    Emphasis,
+    Figure,
+    Footnote,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Reference,
+    Strong,
+    Table,
+    Text,
+    walk,
+    walk_divisions,
 )
 from bocompile.project import Project
 from bocompile.read.markdown import FileReader
@@ -104,8 +118,7 @@ def test_a_footnote_labelled_with_signs_keeps_them_as_its_mark(mini):
 
 def test_figures_placeholder_and_image(mini):
     figures = [b for b in article(mini, "tabellen").blocks if isinstance(b, Figure)]
-    assert [f.src for f in figures] == [{"nl": None, "fr": None},
-                                        {"nl": "images/logo.png", "fr": "images/logo.png"}]
+    assert [f.src for f in figures] == [{"nl": None, "fr": None}, {"nl": "images/logo.png", "fr": "images/logo.png"}]
     assert plain(figures[0].caption["fr"]) == "Organigramme (non repris)"
 
 
@@ -115,27 +128,33 @@ def read(text: str, lang: str = "nl"):
     return parts, [str(d) for d in report.diagnostics]
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("# Deel {#d}\n\n> citaat\n", "x.md:3: error: block quote is not part of the source format"),
-    ("# Deel {#d}\n\n```\ncode\n```\n", "x.md:3: error: code block is not part"),
-    ("# Deel {#d}\n\n<div>x</div>\n", "x.md:3: error: raw HTML is not part"),
-    ("# Deel {#d}\n\n---\n", "x.md:3: error: horizontal rule is not part"),
-    ("# Deel {#d}\n\n### A {#a}\n\n###### Diep\n", "x.md:5: error: heading level 6"),
-    ("# Deel {#d}\n\nmet `code`\n", "x.md:3:5: error: inline code is not part"),
-    ("# Deel zonder sleutel\n", "x.md:1: error: part heading has no key"),
-    ("# Deel {#Fout_Key}\n", "x.md:1: error: key 'Fout_Key' must be lower-case"),
-    ("# Artikel 3 Titel {#d}\n", "x.md:1: error: part heading starts with a number"),
-    ("Tekst vooraf.\n\n# Deel {#d}\n", "x.md:1: error: text before the first part heading"),
-    ("## Afdeling {#s}\n", "x.md:1: error: section 's' is not inside a part"),
-    ("# D {#d}\n\n### A {#a}\n\n1) een\n\n   a) zelf genummerd\n", "x.md:7: error: paragraph starts with a written point number"),
-    ("# D {#d}\n\n### A {#a}\n\n3. drie\n", "x.md:5: error: a numbered list must start at 1"),
-    ("# D {#d}\n\nZie [^x].\n", "x.md:3:5: error: footnote [^x] is used but not defined"),
-    ("# D {#d}\n\nTekst.\n\n[^x]: Noot.\n", "x.md:5: error: footnote [^x] is defined but never referenced"),
-    ("# D {#d}\n\nZie [[Niet Goed]].\n", "x.md:3:5: error: [[Niet Goed]] is not a key"),
-    ("# D {#d}\n\n::: data onbekend\n- stub: x\n:::\n", "x.md:3: error: data table 'onbekend' has no file"),
-    ("# D {#d}\n\n### A {#a}\n\n::: table\n- - a\n  - b\n- - c\n:::\n", "x.md:8: error: table row has 1 cells"),
-    ("# D {#d}\n\n#### Sub\n", "x.md:3: error: a sub-heading (####) must be inside an article"),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("# Deel {#d}\n\n> citaat\n", "x.md:3: error: block quote is not part of the source format"),
+        ("# Deel {#d}\n\n```\ncode\n```\n", "x.md:3: error: code block is not part"),
+        ("# Deel {#d}\n\n<div>x</div>\n", "x.md:3: error: raw HTML is not part"),
+        ("# Deel {#d}\n\n---\n", "x.md:3: error: horizontal rule is not part"),
+        ("# Deel {#d}\n\n### A {#a}\n\n###### Diep\n", "x.md:5: error: heading level 6"),
+        ("# Deel {#d}\n\nmet `code`\n", "x.md:3:5: error: inline code is not part"),
+        ("# Deel zonder sleutel\n", "x.md:1: error: part heading has no key"),
+        ("# Deel {#Fout_Key}\n", "x.md:1: error: key 'Fout_Key' must be lower-case"),
+        ("# Artikel 3 Titel {#d}\n", "x.md:1: error: part heading starts with a number"),
+        ("Tekst vooraf.\n\n# Deel {#d}\n", "x.md:1: error: text before the first part heading"),
+        ("## Afdeling {#s}\n", "x.md:1: error: section 's' is not inside a part"),
+        (
+            "# D {#d}\n\n### A {#a}\n\n1) een\n\n   a) zelf genummerd\n",
+            "x.md:7: error: paragraph starts with a written point number",
+        ),
+        ("# D {#d}\n\n### A {#a}\n\n3. drie\n", "x.md:5: error: a numbered list must start at 1"),
+        ("# D {#d}\n\nZie [^x].\n", "x.md:3:5: error: footnote [^x] is used but not defined"),
+        ("# D {#d}\n\nTekst.\n\n[^x]: Noot.\n", "x.md:5: error: footnote [^x] is defined but never referenced"),
+        ("# D {#d}\n\nZie [[Niet Goed]].\n", "x.md:3:5: error: [[Niet Goed]] is not a key"),
+        ("# D {#d}\n\n::: data onbekend\n- stub: x\n:::\n", "x.md:3: error: data table 'onbekend' has no file"),
+        ("# D {#d}\n\n### A {#a}\n\n::: table\n- - a\n  - b\n- - c\n:::\n", "x.md:8: error: table row has 1 cells"),
+        ("# D {#d}\n\n#### Sub\n", "x.md:3: error: a sub-heading (####) must be inside an article"),
+    ],
+)
 def test_rejected_constructs_are_reported_with_file_and_line(source, expected):
     _, errors = read(source)
     assert any(e.startswith(expected) for e in errors), errors
@@ -153,23 +172,37 @@ def test_numbered_paragraphs_are_divisions_of_their_article(mini):
     evaluation = article(mini, "evaluatie")
     assert not evaluation.blocks
     assert [(p.kind, p.key) for p in evaluation.children] == [
-        ("paragraph", "evaluatie-jaarlijks"), ("paragraph", "evaluatie-verslag"), ("paragraph", "evaluatie-slot")]
+        ("paragraph", "evaluatie-jaarlijks"),
+        ("paragraph", "evaluatie-verslag"),
+        ("paragraph", "evaluatie-slot"),
+    ]
     first = evaluation.children[0]
     assert [plain(b.text["nl"]) for b in first.blocks] == [
-        "De partijen evalueren de overeenkomst jaarlijks.", "Het verslag wordt bezorgd aan de voogdijminister."]
+        "De partijen evalueren de overeenkomst jaarlijks.",
+        "Het verslag wordt bezorgd aan de voogdijminister.",
+    ]
     assert plain(first.blocks[0].text["fr"]) == "Les parties évaluent le contrat chaque année."
     assert first.loc["nl"].path == "sources/nl/twee.md" and first.blocks[0].loc["nl"].line == first.loc["nl"].line + 1
 
 
-@pytest.mark.parametrize("text, message", [
-    ("# Deel {#d}\n\n§ {#los}\nTekst.\n",
-     "paragraph 'los' is not inside an article; put it under the heading of one"),
-    ("# Deel {#d}\n\n### Artikel {#a}\n\nEen lid.\n\n§ {#p}\nTekst.\n",
-     "article 'a' has text of its own before paragraph 'p'; an article has either no paragraphs or only "
-     "paragraphs: put that text after a § {#key} line"),
-    ("# Deel {#d}\n\n### Artikel {#a}\n\n§ {#P 1}\nTekst.\n",
-     "key 'P 1' must be lower-case letters, digits and hyphens"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "# Deel {#d}\n\n§ {#los}\nTekst.\n",
+            "paragraph 'los' is not inside an article; put it under the heading of one",
+        ),
+        (
+            "# Deel {#d}\n\n### Artikel {#a}\n\nEen lid.\n\n§ {#p}\nTekst.\n",
+            "article 'a' has text of its own before paragraph 'p'; an article has either no paragraphs or only "
+            "paragraphs: put that text after a § {#key} line",
+        ),
+        (
+            "# Deel {#d}\n\n### Artikel {#a}\n\n§ {#P 1}\nTekst.\n",
+            "key 'P 1' must be lower-case letters, digits and hyphens",
+        ),
+    ],
+)
 def test_paragraph_markers_out_of_place(text, message):
     report = Report()
     FileReader("x.md", "nl", {}, report).read(text)

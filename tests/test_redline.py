@@ -254,8 +254,11 @@ def consolidated_text(loaded: Loaded, day: dt.date, lang: str) -> list[str]:
 def tracked_changes(data: bytes) -> list[tuple[str, str, str]]:
     """(change, author, words) of each w:ins / w:del around runs."""
     return [
-        (c.tag[len(W) :], plain(c.get(f"{W}author")),
-         plain("".join(t.text or "" for t in c.iter(f"{W}t", f"{W}delText"))))
+        (
+            c.tag[len(W) :],
+            plain(c.get(f"{W}author")),
+            plain("".join(t.text or "" for t in c.iter(f"{W}t", f"{W}delText"))),
+        )
         for c in body(data).iter(f"{W}ins", f"{W}del")
         if c.getparent().tag != f"{W}rPr"
     ]
@@ -311,7 +314,9 @@ def test_author_is_the_amendment_and_date_its_signing(redlines):
     root = body(redlines["wijziging-2", "fr"])
     changes = list(root.iter(f"{W}ins", f"{W}del"))
     assert changes
-    assert {plain(c.get(f"{W}author")) for c in changes} == {"Modification n° 2 – Communication de crise, moyens et suivi"}
+    assert {plain(c.get(f"{W}author")) for c in changes} == {
+        "Modification n° 2 – Communication de crise, moyens et suivi"
+    }
     assert {c.get(f"{W}date") for c in changes} == {"2020-10-15T00:00:00Z"}
     ids = [c.get(f"{W}id") for c in changes] + [b.get(f"{W}id") for b in root.iter(f"{W}bookmarkStart")]
     assert len(ids) == len(set(ids))

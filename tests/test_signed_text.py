@@ -22,17 +22,17 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 ARTICLE_13 = {
     "nl": "In het kader van de jaarlijkse toetsing van de uitvoering van de wederzijdse verbintenissen opgenomen "
-          "in de bestuursovereenkomst en in de context van het sluiten van bestuursovereenkomsten zal de "
-          "voogdijminister rekening houden met de weerslag van de maatregelen",
+    "in de bestuursovereenkomst en in de context van het sluiten van bestuursovereenkomsten zal de "
+    "voogdijminister rekening houden met de weerslag van de maatregelen",
     "fr": "Dans le cadre de l’évaluation annuelle de l’exécution des engagements réciproques repris dans le "
-          "contrat d’administration et dans le contexte de la conclusion de contrats d’administration, le "
-          "ministre de tutelle tiendra compte de l’incidence des mesures",
+    "contrat d’administration et dans le contexte de la conclusion de contrats d’administration, le "
+    "ministre de tutelle tiendra compte de l’incidence des mesures",
 }
 NOTE = {
     "nl": "* buiten ontvangsten en uitgaven voor de realisatie van informatiecampagnes voor andere federale "
-          "organisaties",
+    "organisaties",
     "fr": "* hors recettes et dépenses liées à la réalisation de campagnes d’information pour d’autres "
-          "organisations fédérales",
+    "organisations fédérales",
 }
 
 
@@ -52,18 +52,24 @@ def test_article_13_reads_as_signed_without_an_added_reference(latest, lang):  #
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_the_second_budget_table_is_headed_as_signed(latest, lang):  # noqa: F811
     root = etree.parse(str(latest / f"base/{lang}.akn.xml"), SAFE).getroot()
-    stubs = [" ".join("".join(t.find("a:tr/a:th", AKN).itertext()).split())
-             for t in root.iterfind(".//a:table[@class='data']", AKN)]
-    assert stubs == [{"nl": "Begroting / vastleggingskredieten", "fr": "Budget / crédits d’engagement"}[lang],
-                     "BUDGET / crédits d’engagement"]
+    stubs = [
+        " ".join("".join(t.find("a:tr/a:th", AKN).itertext()).split())
+        for t in root.iterfind(".//a:table[@class='data']", AKN)
+    ]
+    assert stubs == [
+        {"nl": "Begroting / vastleggingskredieten", "fr": "Budget / crédits d’engagement"}[lang],
+        "BUDGET / crédits d’engagement",
+    ]
 
 
 def test_the_consolidated_text_keeps_the_signed_opricht(latest):  # noqa: F811
     for edition in ("base", "consolidated"):
         with docx2python(latest / f"{edition}/nl.docx") as document:
             text = " ".join(document.text.split())
-        assert "Verplichting tot administratieve, logistieke, juridische ondersteuning van de diensten opricht " \
-               "bij de Kanselarij" in text
+        assert (
+            "Verplichting tot administratieve, logistieke, juridische ondersteuning van de diensten opricht "
+            "bij de Kanselarij" in text
+        )
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
@@ -78,11 +84,17 @@ def test_the_budget_note_keeps_its_star(latest, lang):  # noqa: F811
     note = notes.find(f"{W}footnote[@{W}id='{reference.get(f'{W}id')}']")
     assert note.find(f".//{W}footnoteRef") is None  # no number inside the note either
     assert " ".join("".join(note.itertext()).split()) == NOTE[lang]
-    table = next(t for t in docx.Document(str(latest / f"base/{lang}.docx")).tables
-                 if t.cell(0, 0).text in ("Begroting / vastleggingskredieten", "Budget / crédits d’engagement"))
+    table = next(
+        t
+        for t in docx.Document(str(latest / f"base/{lang}.docx")).tables
+        if t.cell(0, 0).text in ("Begroting / vastleggingskredieten", "Budget / crédits d’engagement")
+    )
     assert [row.cells[0].text for row in table.rows if row.cells[0].text.endswith("(IPC)*")] == [
-        {"nl": "Internationaal Perscentrum – Résidence Palace (IPC)*",
-         "fr": "Centre de presse international – Résidence Palace (IPC)*"}[lang]]
+        {
+            "nl": "Internationaal Perscentrum – Résidence Palace (IPC)*",
+            "fr": "Centre de presse international – Résidence Palace (IPC)*",
+        }[lang]
+    ]
     with docx2python(latest / f"base/{lang}.docx") as document:  # an independent reader
         assert NOTE[lang] in document.text
 
@@ -106,8 +118,9 @@ def test_numbered_notes_count_on_without_the_star(project_copy, tmp_path):
     root = etree.parse(str(tmp_path / "out/base/nl.akn.xml"), SAFE).getroot()
     assert [n.get("marker") for n in root.iterfind(".//a:authorialNote", AKN)] == ["*", "1"]
     body = etree.fromstring(zipfile.ZipFile(tmp_path / "out/base/nl.docx").read("word/document.xml"))
-    marks = [(r.get(f"{W}customMarkFollows"), "".join(r.getparent().itertext()))
-             for r in body.iter(f"{W}footnoteReference")]
+    marks = [
+        (r.get(f"{W}customMarkFollows"), "".join(r.getparent().itertext())) for r in body.iter(f"{W}footnoteReference")
+    ]
     assert marks == [("1", "*"), (None, "")]  # Word numbers the second note itself: 1
 
 

@@ -38,34 +38,48 @@ SAFE = etree.XMLParser(resolve_entities=False, no_network=True)
 #: amendment -> language -> (preamble line of the government, signing line, names under the signatures)
 SIGNED_BY = {
     "wijziging-1": {
-        "nl": ("De federale Regering, vertegenwoordigd door mevrouw Sophie Wilmès, Eerste Minister, "
-               "voogdijminister,", "Opgemaakt te Brussel op 10 december 2019 in twee exemplaren.",
-               ["Mevrouw Françoise Audag-Dechamps", "Mevrouw Sophie Wilmès"]),
-        "fr": ("Le Gouvernement fédéral, représenté par Mme Sophie Wilmès, Première Ministre, ministre de "
-               "tutelle,", "Fait à Bruxelles, le 10 décembre 2019, en deux exemplaires.",
-               ["Mme Françoise Audag-Dechamps", "Mme Sophie Wilmès"]),
+        "nl": (
+            "De federale Regering, vertegenwoordigd door mevrouw Sophie Wilmès, Eerste Minister, voogdijminister,",
+            "Opgemaakt te Brussel op 10 december 2019 in twee exemplaren.",
+            ["Mevrouw Françoise Audag-Dechamps", "Mevrouw Sophie Wilmès"],
+        ),
+        "fr": (
+            "Le Gouvernement fédéral, représenté par Mme Sophie Wilmès, Première Ministre, ministre de tutelle,",
+            "Fait à Bruxelles, le 10 décembre 2019, en deux exemplaires.",
+            ["Mme Françoise Audag-Dechamps", "Mme Sophie Wilmès"],
+        ),
     },
     "wijziging-2": {
-        "nl": ("De federale Regering, vertegenwoordigd door de heer Alexander De Croo, Eerste Minister, "
-               "voogdijminister,", "Opgemaakt te Brussel op 15 oktober 2020 in twee exemplaren.",
-               ["Mevrouw Françoise Audag-Dechamps", "De heer Alexander De Croo"]),
-        "fr": ("Le Gouvernement fédéral, représenté par M. Alexander De Croo, Premier Ministre, ministre de "
-               "tutelle,", "Fait à Bruxelles, le 15 octobre 2020, en deux exemplaires.",
-               ["Mme Françoise Audag-Dechamps", "M. Alexander De Croo"]),
+        "nl": (
+            "De federale Regering, vertegenwoordigd door de heer Alexander De Croo, Eerste Minister, voogdijminister,",
+            "Opgemaakt te Brussel op 15 oktober 2020 in twee exemplaren.",
+            ["Mevrouw Françoise Audag-Dechamps", "De heer Alexander De Croo"],
+        ),
+        "fr": (
+            "Le Gouvernement fédéral, représenté par M. Alexander De Croo, Premier Ministre, ministre de tutelle,",
+            "Fait à Bruxelles, le 15 octobre 2020, en deux exemplaires.",
+            ["Mme Françoise Audag-Dechamps", "M. Alexander De Croo"],
+        ),
     },
     "wijziging-3": {
-        "nl": ("De federale Regering, vertegenwoordigd door de heer Alexander De Croo, Eerste Minister, "
-               "voogdijminister,", "Opgemaakt te Brussel op 15 februari 2021 in twee exemplaren.",
-               ["Mevrouw Françoise Audag-Dechamps", "De heer Alexander De Croo"]),
-        "fr": ("Le Gouvernement fédéral, représenté par M. Alexander De Croo, Premier Ministre, ministre de "
-               "tutelle,", "Fait à Bruxelles, le 15 février 2021, en deux exemplaires.",
-               ["Mme Françoise Audag-Dechamps", "M. Alexander De Croo"]),
+        "nl": (
+            "De federale Regering, vertegenwoordigd door de heer Alexander De Croo, Eerste Minister, voogdijminister,",
+            "Opgemaakt te Brussel op 15 februari 2021 in twee exemplaren.",
+            ["Mevrouw Françoise Audag-Dechamps", "De heer Alexander De Croo"],
+        ),
+        "fr": (
+            "Le Gouvernement fédéral, représenté par M. Alexander De Croo, Premier Ministre, ministre de tutelle,",
+            "Fait à Bruxelles, le 15 février 2021, en deux exemplaires.",
+            ["Mme Françoise Audag-Dechamps", "M. Alexander De Croo"],
+        ),
     },
 }
 
-PEOPLE = {"wijziging-1": ["Françoise Audag-Dechamps", "Sophie Wilmès"],
-          "wijziging-2": ["Françoise Audag-Dechamps", "Alexander De Croo"],
-          "wijziging-3": ["Françoise Audag-Dechamps", "Alexander De Croo"]}
+PEOPLE = {
+    "wijziging-1": ["Françoise Audag-Dechamps", "Sophie Wilmès"],
+    "wijziging-2": ["Françoise Audag-Dechamps", "Alexander De Croo"],
+    "wijziging-3": ["Françoise Audag-Dechamps", "Alexander De Croo"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +97,7 @@ def paragraphs(path: Path) -> list[str]:
 
 def signature_block(lines: list[str], done: str) -> list[str]:
     """The non-empty lines from the place-and-date sentence to the end."""
-    return [line for line in lines[lines.index(done):] if line]
+    return [line for line in lines[lines.index(done) :] if line]
 
 
 @pytest.mark.parametrize("amendment", sorted(SIGNED_BY))
@@ -113,23 +127,34 @@ def test_instrument_akn_preamble_conclusions_and_references_name_its_signatories
     root = etree.parse(str(built / f"amendments/{amendment}/{lang}.akn.xml"), SAFE).getroot()
     preamble = [" ".join("".join(p.itertext()).split()) for p in root.iterfind(".//a:preamble/a:p", AKN)]
     assert party in preamble
-    lines = [" ".join(((s.find("a:br", AKN).tail or "") + s.findtext("a:person", namespaces=AKN)
-                       + (s.find("a:person", AKN).tail or "")).split())
-             for s in root.findall(".//a:conclusions//a:signature", AKN)]
+    lines = [
+        " ".join(
+            (
+                (s.find("a:br", AKN).tail or "")
+                + s.findtext("a:person", namespaces=AKN)
+                + (s.find("a:person", AKN).tail or "")
+            ).split()
+        )
+        for s in root.findall(".//a:conclusions//a:signature", AKN)
+    ]
     assert lines == names  # the words between the party and the function
     assert root.xpath("//a:TLCPerson/@showAs", namespaces=AKN) == PEOPLE[amendment]
     date = root.find(".//a:conclusions//a:date", AKN).get("date")
-    assert date == {"wijziging-1": "2019-12-10", "wijziging-2": "2020-10-15", "wijziging-3": "2021-02-15"}[
-        amendment]
+    assert date == {"wijziging-1": "2019-12-10", "wijziging-2": "2020-10-15", "wijziging-3": "2021-02-15"}[amendment]
 
 
-@pytest.mark.parametrize("lang, names", [
-    ("nl", ["Mevrouw Françoise Audag-Dechamps", "De heer Charles Michel"]),
-    ("fr", ["Mme Françoise Audag-Dechamps", "M. Charles Michel"]),
-])
+@pytest.mark.parametrize(
+    "lang, names",
+    [
+        ("nl", ["Mevrouw Françoise Audag-Dechamps", "De heer Charles Michel"]),
+        ("fr", ["Mme Françoise Audag-Dechamps", "M. Charles Michel"]),
+    ],
+)
 def test_the_agreement_keeps_its_own_signatories(built, lang, names):
-    done = {"nl": "Opgemaakt te Brussel op 28 februari 2019 in twee exemplaren.",
-            "fr": "Fait à Bruxelles, le 28 février 2019, en deux exemplaires."}[lang]
+    done = {
+        "nl": "Opgemaakt te Brussel op 28 februari 2019 in twee exemplaren.",
+        "fr": "Fait à Bruxelles, le 28 février 2019, en deux exemplaires.",
+    }[lang]
     block = signature_block(paragraphs(built / f"base/{lang}.docx"), done)
     assert [line for line in block if line in names] == names
 
@@ -142,20 +167,25 @@ def amendment_line(config: Path, amendment: str) -> int:
 
 def test_an_amendment_without_signatories_for_a_party_is_an_error_at_its_line(project_copy):
     config = project_copy / "sources/agreement.toml"
-    replace_in(config, '''[[amendments.parties]]
+    replace_in(
+        config,
+        """[[amendments.parties]]
 key = "regering"
 
 [[amendments.parties.signatories]]
 name = "Alexander De Croo"
 title = { nl = "de heer", fr = "M." }
 function = { nl = "Eerste Minister, voogdijminister", fr = "Premier Ministre, ministre de tutelle" }
-''', "")
+""",
+        "",
+    )
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
     assert errors(result) == [
         f"sources/agreement.toml:{amendment_line(config, 'wijziging-2')}: error: amendment nr. 2 names no "
         "signatory for party 'regering'; add [[amendments.parties]] with key = \"regering\" and its "
-        "[[amendments.parties.signatories]]: who signs for it on the amendment's date"]
+        "[[amendments.parties.signatories]]: who signs for it on the amendment's date"
+    ]
 
 
 def test_an_unknown_party_of_an_amendment_is_an_error_at_its_key(project_copy):
@@ -166,5 +196,7 @@ def test_an_unknown_party_of_an_amendment_is_an_error_at_its_key(project_copy):
     line = next(n for n, t in enumerate(config.read_text().splitlines(), 1) if t == 'key = "fod-kanselarij"')
     result = run("check", "-C", str(project_copy))
     assert result.returncode == 1
-    assert f"sources/agreement.toml:{line}: error: amendment nr. 3: 'fod-kanselarij' is not a party of the " \
-           "agreement; use the key of one of its [[parties]]: fod, regering" in errors(result)
+    assert (
+        f"sources/agreement.toml:{line}: error: amendment nr. 3: 'fod-kanselarij' is not a party of the "
+        "agreement; use the key of one of its [[parties]]: fod, regering" in errors(result)
+    )

@@ -19,8 +19,9 @@ LEDGER = "sources/translations.lock"
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "bocompile", "-C", str(root), *args],
-                            capture_output=True, text=True, env={**os.environ})
+    result = subprocess.run(
+        [sys.executable, "-m", "bocompile", "-C", str(root), *args], capture_output=True, text=True, env={**os.environ}
+    )
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
@@ -44,8 +45,11 @@ def test_the_bundled_sources_are_aligned():
 @pytest.fixture
 def edited(project_copy) -> Path:
     """The copy with one Dutch paragraph reworded (article 5's only lid)."""
-    edit(project_copy / NL, "Beleidscoördinatie en de Beleidscel van de Eerste Minister voorbereid.",
-         "Beleidscoördinatie en de Beleidscel van de Eerste Minister zorgvuldig voorbereid.")
+    edit(
+        project_copy / NL,
+        "Beleidscoördinatie en de Beleidscel van de Eerste Minister voorbereid.",
+        "Beleidscoördinatie en de Beleidscel van de Eerste Minister zorgvuldig voorbereid.",
+    )
     return project_copy
 
 
@@ -92,13 +96,19 @@ def test_ids_survive_inserting_a_division_before_others(project_copy):
     assert lines[-1] == "fr: 0 stale, 2 new, 131 aligned"
 
 
-@pytest.mark.parametrize("ledger, line, message", [
-    ('[fr]\nbeheersprincipes = "abc\n', 2, "the translation ledger is not valid TOML"),
-    ('[fr]\nbeheersprincipes = "f1a20d24b2abee5e"\nweg-p1 = "f1a20d24b2abee5e"\n', 3,
-     "'weg-p1' is not a title or block of the sources"),
-    ('[fr]\nbeheersprincipes = "xyz"\n', 2, "'beheersprincipes' must be a fingerprint of 16 hexadecimal digits"),
-    ('[de]\nbeheersprincipes = "f1a20d24b2abee5e"\n', 1, "[de] is not a translated language"),
-])
+@pytest.mark.parametrize(
+    "ledger, line, message",
+    [
+        ('[fr]\nbeheersprincipes = "abc\n', 2, "the translation ledger is not valid TOML"),
+        (
+            '[fr]\nbeheersprincipes = "f1a20d24b2abee5e"\nweg-p1 = "f1a20d24b2abee5e"\n',
+            3,
+            "'weg-p1' is not a title or block of the sources",
+        ),
+        ('[fr]\nbeheersprincipes = "xyz"\n', 2, "'beheersprincipes' must be a fingerprint of 16 hexadecimal digits"),
+        ('[de]\nbeheersprincipes = "f1a20d24b2abee5e"\n', 1, "[de] is not a translated language"),
+    ],
+)
 def test_a_bad_ledger_is_reported_where_it_is_wrong_and_nothing_is_written(project_copy, ledger, line, message):
     (project_copy / LEDGER).write_text(ledger)
     before = hashes(project_copy)

@@ -105,5 +105,6 @@ def test_a_project_reference_docx_that_is_no_word_document_is_a_clear_error(bare
     own.write_text("not a document")
     result = run("-C", str(bare), "check")
     assert result.returncode == 1
-    assert errors(result)[0].startswith("templates/docx/reference.docx: error: templates/docx/reference.docx is "
-                                        "not a zip archive (a .docx is one)")
+    assert errors(result)[0].startswith(
+        "templates/docx/reference.docx: error: templates/docx/reference.docx is not a zip archive (a .docx is one)"
+    )

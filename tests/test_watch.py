@@ -17,8 +17,13 @@ PATIENCE = 120
 @pytest.fixture
 def watcher(project_copy, tmp_path):
     out = tmp_path / "preview"
-    process = subprocess.Popen([sys.executable, "-m", "bocompile", "-C", str(project_copy), "watch", "-o", str(out)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bocompile", "-C", str(project_copy), "watch", "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
     try:
         yield process, out
     finally:
@@ -63,7 +68,19 @@ def test_watch_rebuilds_the_preview_on_each_save_and_stops_on_ctrl_c(watcher, pr
 
 
 def test_the_preview_may_not_be_written_where_it_is_watched(project_copy):
-    result = subprocess.run([sys.executable, "-m", "bocompile", "-C", str(project_copy), "watch", "-o",
-                             str(project_copy / "sources/preview")], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bocompile",
+            "-C",
+            str(project_copy),
+            "watch",
+            "-o",
+            str(project_copy / "sources/preview"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "cannot be written inside sources/ or templates/" in result.stderr
     assert not (project_copy / "sources/preview").exists()

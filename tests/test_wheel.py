@@ -88,8 +88,16 @@ def test_a_project_overrides_one_key_of_the_packaged_wording(run, tmp_path):
     }
     assert rows["lang/nl.toml"] == "project"
     assert {name: origin for name, origin in rows.items() if name != "lang/nl.toml"} == {
-        name: "default" for name in ("docx/reference.docx", "lang/fr.toml", "html/document.html", "html/macros.html",
-                                     "html/parallel.html", "html/style.css")}
+        name: "default"
+        for name in (
+            "docx/reference.docx",
+            "lang/fr.toml",
+            "html/document.html",
+            "html/macros.html",
+            "html/parallel.html",
+            "html/style.css",
+        )
+    }
 
 
 def test_outside_a_project_it_says_so(run, tmp_path):

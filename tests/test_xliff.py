@@ -55,7 +55,11 @@ def test_the_export_of_the_bundled_agreement_is_valid_xliff_2_1(project_copy, tm
     assert SCHEMA.validate(document), SCHEMA.error_log
     assert (document.get("version"), document.get("srcLang"), document.get("trgLang")) == ("2.1", "nl-BE", "fr-BE")
     assert [f.get("original") for f in document.findall("x:file", NS)] == [
-        "definities.md", "verbintenissen.md", "doelstellingen.md", "transversaal.md"]
+        "definities.md",
+        "verbintenissen.md",
+        "doelstellingen.md",
+        "transversaal.md",
+    ]
     # one unit per title and block (131, as status counts them), one per footnote
     assert len(document.findall(".//x:unit", NS)) == 131 + 1
     article = unit(document, "voorafgaand-overleg-p1")
@@ -77,22 +81,35 @@ def subprocess_env(root: Path, out: Path):
     import sys
 
     env = {**os.environ, "PYTHONHASHSEED": "99", "TZ": "America/Lima", "LC_ALL": "C"}
-    return subprocess.run([sys.executable, "-m", "bocompile", "-C", str(root), "xliff", "export", "--to", "fr",
-                           "-o", str(out)], capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "bocompile", "-C", str(root), "xliff", "export", "--to", "fr", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def test_inline_markup_is_protected_inline_codes(mini, tmp_path):
     document = export(mini, tmp_path / "mini.xlf")
     assert SCHEMA.validate(document), SCHEMA.error_log
     source = unit(document, "draagwijdte-p1").find("x:segment/x:source", NS)
-    kinds = [(etree.QName(c).localname, c.get("id"), c.get("type"), c.get("subType")) for c in source.iter()
-             if c is not source]
-    assert kinds == [("pc", "i1", "fmt", "xlf:i"), ("pc", "b1", "fmt", "xlf:b"), ("ph", "br1", "fmt", "xlf:lb"),
-                     ("pc", "a1", "link", None)]
+    kinds = [
+        (etree.QName(c).localname, c.get("id"), c.get("type"), c.get("subType"))
+        for c in source.iter()
+        if c is not source
+    ]
+    assert kinds == [
+        ("pc", "i1", "fmt", "xlf:i"),
+        ("pc", "b1", "fmt", "xlf:b"),
+        ("ph", "br1", "fmt", "xlf:lb"),
+        ("pc", "a1", "link", None),
+    ]
     assert source.find("x:pc[@id='a1']", NS).get("dispEnd") == "](https://www.belgium.be)"
     references = unit(document, "draagwijdte-p2").find("x:segment/x:target", NS)
     assert [(r.get("id"), r.get("disp"), r.get("equiv"), r.get("canDelete")) for r in references] == [
-        ("r1", "[[slot]]", "3", "no"), ("r2", "[[algemeen]]", "1re", "no")]  # the French target: "partie 1re"
+        ("r1", "[[slot]]", "3", "no"),
+        ("r2", "[[algemeen]]", "1re", "no"),
+    ]  # the French target: "partie 1re"
     # a footnote anchor points to the unit holding the note's text (a sub-flow)
     anchor = document.find(".//x:ph[@subType='bocompile:note']", NS)
     note = unit(document, anchor.get("subFlows"))
@@ -103,12 +120,12 @@ def test_inline_markup_is_protected_inline_codes(mini, tmp_path):
 def test_states_come_from_the_ledger(project_copy, tmp_path):
     edit(project_copy / "sources/nl/verbintenissen.md", "Minister voorbereid.", "Minister zorgvuldig voorbereid.")
     ledger = project_copy / "sources/translations.lock"
-    ledger.write_text(ledger.read_text().replace('consolidatie-p1 = ', 'weg = ').replace("\nweg = ", "\n# "))
+    ledger.write_text(ledger.read_text().replace("consolidatie-p1 = ", "weg = ").replace("\nweg = ", "\n# "))
     document = export(project_copy, tmp_path / "x.xlf")
     state = {u.get("id"): u.find("x:segment", NS).get("state") for u in document.iterfind(".//x:unit", NS)}
-    assert state["voorafgaand-overleg-p1"] == "initial"   # stale: the Dutch changed since
-    assert state["consolidatie-p1"] == "translated"       # never aligned
-    assert state["consolidatie"] == "reviewed"            # aligned
+    assert state["voorafgaand-overleg-p1"] == "initial"  # stale: the Dutch changed since
+    assert state["consolidatie-p1"] == "translated"  # never aligned
+    assert state["consolidatie"] == "reviewed"  # aligned
 
 
 def test_importing_the_unchanged_export_changes_no_byte(project_copy, mini, tmp_path):
@@ -132,15 +149,20 @@ def test_an_edited_target_rewrites_only_its_own_lines(project_copy, tmp_path):
     before = fr.read_text().splitlines()
     result = run(project_copy, "xliff", "import", str(tmp_path / "x.xlf"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["sources/fr/verbintenissen.md",
-                                          "2 text(s) changed in 1 file(s); 0 reviewed unit(s) newly "
-                                          "recorded as aligned"]
+    assert result.stdout.splitlines() == [
+        "sources/fr/verbintenissen.md",
+        "2 text(s) changed in 1 file(s); 0 reviewed unit(s) newly recorded as aligned",
+    ]
     start = next(n for n, line in enumerate(before) if line.startswith("Tout avant-projet de loi"))
     heading = next(n for n, line in enumerate(before) if line.endswith("{#consolidatie}"))
     assert start < heading and before[start + 3] == ""  # the paragraph had three lines
     assert fr.read_text().splitlines() == (
-        before[:start] + [r"Tout avant-projet est \*préparé\* avec soin: 1. d'abord \[la cellule\] & co."]
-        + before[start + 3:heading] + ["### Consolidation {#consolidatie}"] + before[heading + 1:])
+        before[:start]
+        + [r"Tout avant-projet est \*préparé\* avec soin: 1. d'abord \[la cellule\] & co."]
+        + before[start + 3 : heading]
+        + ["### Consolidation {#consolidatie}"]
+        + before[heading + 1 :]
+    )
     assert run(project_copy, "status").returncode == 0  # the Dutch did not change
     assert run(project_copy, "check").returncode == 0
 
@@ -169,20 +191,21 @@ def unknown_unit(text: str) -> str:
 
 def lost_reference(text: str) -> str:
     """The first target that holds a code (a footnote anchor, a line break) loses it."""
-    target = next(i for i in range(len(text)) if text.startswith("<target>", i)
-                  and "<ph " in text[i:text.index("</target>", i)])
+    target = next(
+        i for i in range(len(text)) if text.startswith("<target>", i) and "<ph " in text[i : text.index("</target>", i)]
+    )
     end = text.index("</target>", target)
     body = text[target:end]
-    ph = body[body.index("<ph "):body.index("/>", body.index("<ph ")) + 2]
+    ph = body[body.index("<ph ") : body.index("/>", body.index("<ph ")) + 2]
     return text[:target] + body.replace(ph, "<!-- code deleted -->") + text[end:]
 
 
 def wrong_element(text: str) -> str:
-    return text.replace('<target>Tout avant-projet', '<target><ph id="i1"/>Tout avant-projet', 1)
+    return text.replace("<target>Tout avant-projet", '<target><ph id="i1"/>Tout avant-projet', 1)
 
 
 def entity(text: str) -> str:
-    return text.replace('<target>Tout avant-projet', '<target>&boom;Tout avant-projet', 1)
+    return text.replace("<target>Tout avant-projet", "<target>&boom;Tout avant-projet", 1)
 
 
 def broken(text: str) -> str:
@@ -192,7 +215,7 @@ def broken(text: str) -> str:
 def one_segment_more(text: str) -> str:
     start = text.index('<unit id="voorafgaand-overleg-p1">')
     end = text.index("</segment>", start) + len("</segment>")
-    segment = text[text.index("<segment", start):end]
+    segment = text[text.index("<segment", start) : end]
     return text[:end] + segment + text[end:]
 
 
@@ -200,18 +223,22 @@ def other_language(text: str) -> str:
     return text.replace('trgLang="fr-BE"', 'trgLang="de-BE"', 1)
 
 
-@pytest.mark.parametrize("damage, marker, message", [
-    (doctype, "<!DOCTYPE", "may not hold a DOCTYPE or entity declarations"),
-    (unknown_unit, "geen-sleutel-p1", "unit 'geen-sleutel-p1' is not a title, block or note of verbintenissen.md"),
-    (lost_reference, "<!-- code deleted -->", "the inline codes do not match the source: missing"),
-    (wrong_element, '<ph id="i1"/>', "<ph id=\"i1\"> is not a code of this unit's source"),
-    (entity, "&boom;", "not well-formed XML"),
-    (broken, "</unitt>", "not well-formed XML"),
-    (one_segment_more, '<unit id="voorafgaand-overleg-p1">', "has 2 segment(s); its source has 1"),
-    (other_language, "trgLang", "trgLang 'de-BE' is not a translated language"),
-])
-def test_bad_xliff_is_refused_where_it_is_wrong_and_nothing_is_written(project_copy, exported, tmp_path, damage,
-                                                                       marker, message):
+@pytest.mark.parametrize(
+    "damage, marker, message",
+    [
+        (doctype, "<!DOCTYPE", "may not hold a DOCTYPE or entity declarations"),
+        (unknown_unit, "geen-sleutel-p1", "unit 'geen-sleutel-p1' is not a title, block or note of verbintenissen.md"),
+        (lost_reference, "<!-- code deleted -->", "the inline codes do not match the source: missing"),
+        (wrong_element, '<ph id="i1"/>', '<ph id="i1"> is not a code of this unit\'s source'),
+        (entity, "&boom;", "not well-formed XML"),
+        (broken, "</unitt>", "not well-formed XML"),
+        (one_segment_more, '<unit id="voorafgaand-overleg-p1">', "has 2 segment(s); its source has 1"),
+        (other_language, "trgLang", "trgLang 'de-BE' is not a translated language"),
+    ],
+)
+def test_bad_xliff_is_refused_where_it_is_wrong_and_nothing_is_written(
+    project_copy, exported, tmp_path, damage, marker, message
+):
     text = damage(exported)
     (tmp_path / "x.xlf").write_text(text, encoding="utf-8")
     before = hashes(project_copy)
@@ -235,8 +262,9 @@ def test_a_target_file_changed_since_export_is_refused(project_copy, tmp_path):
     result = run(project_copy, "xliff", "import", str(tmp_path / "x.xlf"))
     assert result.returncode == 1
     line = line_of(tmp_path / "x.xlf", 'original="verbintenissen.md"')
-    assert (f"{tmp_path / 'x.xlf'}:{line}: error: sources/fr/verbintenissen.md changed since this file was "
-            "exported") in result.stderr
+    assert (
+        f"{tmp_path / 'x.xlf'}:{line}: error: sources/fr/verbintenissen.md changed since this file was exported"
+    ) in result.stderr
     assert hashes(project_copy) == before
 
 
@@ -251,7 +279,9 @@ def test_references_keep_their_order_and_a_swap_is_refused(mini, tmp_path):
     document = export(mini, tmp_path / "x.xlf")
     target = unit(document, "draagwijdte-p2").find("x:segment/x:target", NS)
     assert [(r.get("id"), r.get("canReorder"), r.get("canCopy")) for r in target] == [
-        ("r1", "firstNo", "no"), ("r2", "no", "no")]
+        ("r1", "firstNo", "no"),
+        ("r2", "no", "no"),
+    ]
     target.insert(0, target[1])  # r2 before r1
     save(document, tmp_path / "x.xlf")
     before = hashes(mini)

@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from bocompile.load import load
@@ -27,7 +28,8 @@ X = "{urn:oasis:names:tc:xliff:document:2.0}"
 #: letters, accents, spaces (a no-break one too) and every character Markdown gives a meaning; the
 #: source format reads "[^x]" as a footnote and "[[" as a reference, even escaped
 ANY = st.text(st.sampled_from(list("abzAZéçà 09 \u00a0.,;:!?()'\"*_[]\\<>&#`{}-+=~|/^")), max_size=10).filter(
-    lambda text: "[^" not in text and "[[" not in text)
+    lambda text: "[^" not in text and "[[" not in text
+)
 WORD = st.text(st.sampled_from(list("abcxyzéàç")), min_size=1, max_size=5)
 #: a code's own text: any characters, between letters (an emphasis around spaces is no emphasis)
 INNER = st.tuples(WORD, ANY, WORD).map("".join) | WORD
@@ -46,9 +48,14 @@ def code(kind: str, inner: str = ""):
     element = etree.Element(f"{X}{'pc' if kind in ('i1', 'b1', 'a1') else 'ph'}", id=kind)
     element.text = inner or None
     text = (Text(inner),)
-    model = {"i1": lambda: Emphasis(text), "b1": lambda: Strong(text), "br1": LineBreak,
-             "a1": lambda: Link("https://www.belgium.be", text), "r1": lambda: Reference("slot", None),
-             "r2": lambda: Reference("algemeen", None)}[kind]()
+    model = {
+        "i1": lambda: Emphasis(text),
+        "b1": lambda: Strong(text),
+        "br1": LineBreak,
+        "a1": lambda: Link("https://www.belgium.be", text),
+        "r1": lambda: Reference("slot", None),
+        "r2": lambda: Reference("algemeen", None),
+    }[kind]()
     return element, model
 
 

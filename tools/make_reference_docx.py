@@ -68,72 +68,189 @@ STYLES = [
     ("table", "TableNormal", "Normal Table", None, "", ""),
     ("numbering", "NoList", "No List", None, "", ""),
     ("paragraph", "BodyText", "Body Text", "Normal", '<w:jc w:val="both"/>', ""),
-    ("paragraph", "Title", "Title", "Normal",
-     '<w:suppressAutoHyphens/><w:spacing w:before="2400" w:after="480"/><w:jc w:val="center"/>',
-     f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="48"/><w:szCs w:val="48"/>'),
-    ("paragraph", "Subtitle", "Subtitle", "Normal",
-     '<w:suppressAutoHyphens/><w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>',
-     '<w:b/><w:sz w:val="28"/><w:szCs w:val="28"/>'),
-    ("paragraph", "TitlePageLine", "Title Page Line", "Normal",
-     '<w:suppressAutoHyphens/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
-     '<w:sz w:val="24"/><w:szCs w:val="24"/>'),
-    ("paragraph", "TitlePageDetail", "Title Page Detail", "Normal",
-     '<w:suppressAutoHyphens/><w:spacing w:before="0" w:after="60"/><w:jc w:val="center"/>',
-     '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
-    ("paragraph", "Heading1", "heading 1", "Normal",
-     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="480" w:after="240"/><w:outlineLvl w:val="0"/>',
-     f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/>'),
-    ("paragraph", "Heading2", "heading 2", "Normal",
-     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="360" w:after="180"/><w:outlineLvl w:val="1"/>',
-     f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="26"/><w:szCs w:val="26"/>'),
-    ("paragraph", "Heading3", "heading 3", "Normal",
-     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="300" w:after="120"/><w:outlineLvl w:val="2"/>',
-     '<w:b/><w:sz w:val="23"/><w:szCs w:val="23"/>'),
-    ("paragraph", "Heading4", "heading 4", "Normal",
-     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="3"/>',
-     '<w:b/><w:i/>'),
-    ("paragraph", "Heading5", "heading 5", "Normal",
-     '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="4"/>',
-     '<w:i/>'),
+    (
+        "paragraph",
+        "Title",
+        "Title",
+        "Normal",
+        '<w:suppressAutoHyphens/><w:spacing w:before="2400" w:after="480"/><w:jc w:val="center"/>',
+        f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="48"/><w:szCs w:val="48"/>',
+    ),
+    (
+        "paragraph",
+        "Subtitle",
+        "Subtitle",
+        "Normal",
+        '<w:suppressAutoHyphens/><w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>',
+        '<w:b/><w:sz w:val="28"/><w:szCs w:val="28"/>',
+    ),
+    (
+        "paragraph",
+        "TitlePageLine",
+        "Title Page Line",
+        "Normal",
+        '<w:suppressAutoHyphens/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>',
+        '<w:sz w:val="24"/><w:szCs w:val="24"/>',
+    ),
+    (
+        "paragraph",
+        "TitlePageDetail",
+        "Title Page Detail",
+        "Normal",
+        '<w:suppressAutoHyphens/><w:spacing w:before="0" w:after="60"/><w:jc w:val="center"/>',
+        '<w:sz w:val="20"/><w:szCs w:val="20"/>',
+    ),
+    (
+        "paragraph",
+        "Heading1",
+        "heading 1",
+        "Normal",
+        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="480" w:after="240"/><w:outlineLvl w:val="0"/>',
+        f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/>',
+    ),
+    (
+        "paragraph",
+        "Heading2",
+        "heading 2",
+        "Normal",
+        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="360" w:after="180"/><w:outlineLvl w:val="1"/>',
+        f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="26"/><w:szCs w:val="26"/>',
+    ),
+    (
+        "paragraph",
+        "Heading3",
+        "heading 3",
+        "Normal",
+        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="300" w:after="120"/><w:outlineLvl w:val="2"/>',
+        '<w:b/><w:sz w:val="23"/><w:szCs w:val="23"/>',
+    ),
+    (
+        "paragraph",
+        "Heading4",
+        "heading 4",
+        "Normal",
+        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="3"/>',
+        "<w:b/><w:i/>",
+    ),
+    (
+        "paragraph",
+        "Heading5",
+        "heading 5",
+        "Normal",
+        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="4"/>',
+        "<w:i/>",
+    ),
     ("paragraph", "ListParagraph", "List Paragraph", "BodyText", '<w:spacing w:after="60"/>', ""),
-    ("paragraph", "TableText", "Table Text", "Normal",
-     '<w:spacing w:after="60" w:line="240" w:lineRule="auto"/>',
-     '<w:sz w:val="19"/><w:szCs w:val="19"/>'),
-    ("paragraph", "TableHeading", "Table Heading", "TableText", '<w:keepNext/>', '<w:b/>'),
-    ("paragraph", "Caption", "caption", "Normal",
-     '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:before="60" w:after="240"/><w:jc w:val="center"/>',
-     '<w:i/><w:color w:val="404040"/><w:sz w:val="19"/><w:szCs w:val="19"/>'),
-    ("paragraph", "FootnoteText", "footnote text", "Normal",
-     '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-     '<w:sz w:val="18"/><w:szCs w:val="18"/>'),
-    ("paragraph", "JustelNote", "Justel Note", "Normal",
-     '<w:keepLines/><w:spacing w:before="0" w:after="40" w:line="240" w:lineRule="auto"/>',
-     '<w:color w:val="404040"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
-    ("character", "FootnoteReference", "footnote reference", "DefaultParagraphFont", "",
-     '<w:vertAlign w:val="superscript"/>'),
-    ("character", "Hyperlink", "Hyperlink", "DefaultParagraphFont", "",
-     '<w:color w:val="0563C1"/><w:u w:val="single"/>'),
-    ("paragraph", "TOCHeading", "TOC Heading", "Normal",
-     '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:before="0" w:after="240"/>',
-     f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/>'),
-    ("paragraph", "TOC1", "toc 1", "Normal",
-     f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
-     '<w:suppressAutoHyphens/><w:spacing w:before="120" w:after="40"/>', '<w:b/>'),
-    ("paragraph", "TOC2", "toc 2", "Normal",
-     f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
-     '<w:suppressAutoHyphens/><w:spacing w:after="40"/><w:ind w:left="220"/>', ""),
-    ("paragraph", "TOC3", "toc 3", "Normal",
-     f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
-     '<w:suppressAutoHyphens/><w:spacing w:after="20"/><w:ind w:left="440"/>', ""),
-    ("paragraph", "Header", "header", "Normal",
-     '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="808080"/></w:pBdr>'
-     '<w:spacing w:after="0"/><w:jc w:val="right"/>',
-     '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
-    ("paragraph", "Footer", "footer", "Normal", '<w:spacing w:after="0"/><w:jc w:val="center"/>',
-     '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>'),
-    ("paragraph", "Signature", "Signature", "Normal",
-     '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:after="0"/><w:jc w:val="left"/>', ""),
-    ("paragraph", "SignatureParty", "Signature Party", "Signature", '<w:spacing w:after="120"/>', '<w:b/>'),
+    (
+        "paragraph",
+        "TableText",
+        "Table Text",
+        "Normal",
+        '<w:spacing w:after="60" w:line="240" w:lineRule="auto"/>',
+        '<w:sz w:val="19"/><w:szCs w:val="19"/>',
+    ),
+    ("paragraph", "TableHeading", "Table Heading", "TableText", "<w:keepNext/>", "<w:b/>"),
+    (
+        "paragraph",
+        "Caption",
+        "caption",
+        "Normal",
+        '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:before="60" w:after="240"/><w:jc w:val="center"/>',
+        '<w:i/><w:color w:val="404040"/><w:sz w:val="19"/><w:szCs w:val="19"/>',
+    ),
+    (
+        "paragraph",
+        "FootnoteText",
+        "footnote text",
+        "Normal",
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+        '<w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ),
+    (
+        "paragraph",
+        "JustelNote",
+        "Justel Note",
+        "Normal",
+        '<w:keepLines/><w:spacing w:before="0" w:after="40" w:line="240" w:lineRule="auto"/>',
+        '<w:color w:val="404040"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ),
+    (
+        "character",
+        "FootnoteReference",
+        "footnote reference",
+        "DefaultParagraphFont",
+        "",
+        '<w:vertAlign w:val="superscript"/>',
+    ),
+    (
+        "character",
+        "Hyperlink",
+        "Hyperlink",
+        "DefaultParagraphFont",
+        "",
+        '<w:color w:val="0563C1"/><w:u w:val="single"/>',
+    ),
+    (
+        "paragraph",
+        "TOCHeading",
+        "TOC Heading",
+        "Normal",
+        '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:before="0" w:after="240"/>',
+        f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/>',
+    ),
+    (
+        "paragraph",
+        "TOC1",
+        "toc 1",
+        "Normal",
+        f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
+        '<w:suppressAutoHyphens/><w:spacing w:before="120" w:after="40"/>',
+        "<w:b/>",
+    ),
+    (
+        "paragraph",
+        "TOC2",
+        "toc 2",
+        "Normal",
+        f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
+        '<w:suppressAutoHyphens/><w:spacing w:after="40"/><w:ind w:left="220"/>',
+        "",
+    ),
+    (
+        "paragraph",
+        "TOC3",
+        "toc 3",
+        "Normal",
+        f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>'
+        '<w:suppressAutoHyphens/><w:spacing w:after="20"/><w:ind w:left="440"/>',
+        "",
+    ),
+    (
+        "paragraph",
+        "Header",
+        "header",
+        "Normal",
+        '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="808080"/></w:pBdr>'
+        '<w:spacing w:after="0"/><w:jc w:val="right"/>',
+        '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>',
+    ),
+    (
+        "paragraph",
+        "Footer",
+        "footer",
+        "Normal",
+        '<w:spacing w:after="0"/><w:jc w:val="center"/>',
+        '<w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/>',
+    ),
+    (
+        "paragraph",
+        "Signature",
+        "Signature",
+        "Normal",
+        '<w:keepNext/><w:suppressAutoHyphens/><w:spacing w:after="0"/><w:jc w:val="left"/>',
+        "",
+    ),
+    ("paragraph", "SignatureParty", "Signature Party", "Signature", '<w:spacing w:after="120"/>', "<w:b/>"),
     # the space above each name is where the signatory signs
     ("paragraph", "SignatureName", "Signature Name", "Signature", '<w:spacing w:before="1134"/>', ""),
 ]
@@ -181,16 +298,18 @@ def styles_xml() -> str:
             body += f'<w:basedOn w:val="{based_on}"/>'
         if kind == "paragraph" and style_id.startswith(("Heading", "Title")):
             body += '<w:next w:val="BodyText"/>'
-        body += '<w:qFormat/>' if kind == "paragraph" else ""
+        body += "<w:qFormat/>" if kind == "paragraph" else ""
         if ppr:
             body += f"<w:pPr>{ppr}</w:pPr>"
         if rpr:
             body += f"<w:rPr>{rpr}</w:rPr>"
         if style_id == "TableNormal":
-            body += ('<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
-                     '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-                     '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
-                     '</w:tblCellMar></w:tblPr>')
+            body += (
+                '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+                '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+                '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+                "</w:tblCellMar></w:tblPr>"
+            )
         parts.append(f'<w:style w:type="{kind}"{default} w:styleId="{style_id}">{body}</w:style>')
     parts.append(TABLE_GRID)
     return f"<w:styles {W_NS}>{''.join(parts)}</w:styles>"
@@ -205,8 +324,10 @@ def numbering_xml() -> str:
             f'<w:pPr><w:ind w:left="{LIST_STEP * (level + 1)}" w:hanging="{LIST_STEP}"/></w:pPr></w:lvl>'
             for level in range(9)
         )
-        nums.append(f'<w:abstractNum w:abstractNumId="{index}"><w:nsid w:val="B0C0000{index}"/>'
-                    f'<w:multiLevelType w:val="multilevel"/><w:name w:val="{name}"/>{levels}</w:abstractNum>')
+        nums.append(
+            f'<w:abstractNum w:abstractNumId="{index}"><w:nsid w:val="B0C0000{index}"/>'
+            f'<w:multiLevelType w:val="multilevel"/><w:name w:val="{name}"/>{levels}</w:abstractNum>'
+        )
     return f"<w:numbering {W_NS}>{''.join(nums)}</w:numbering>"
 
 
@@ -243,8 +364,10 @@ def drop(rels, reltypes: tuple[str, ...]) -> None:
 def build() -> bytes:
     document = docx.Document()
     drop(document.part.package.rels, (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES))
-    drop(document.part.rels, (RT.CUSTOM_XML, RT.WEB_SETTINGS,
-                              "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"))
+    drop(
+        document.part.rels,
+        (RT.CUSTOM_XML, RT.WEB_SETTINGS, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"),
+    )
     replace_children(document.styles.element, styles_xml())
     replace_children(document.part.numbering_part.element, numbering_xml())
     replace_children(document.settings.element, SETTINGS)

@@ -10,25 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
-from bocompile.compose.edition import Edition
 from bocompile.amend.history import History
 from bocompile.compose import editions_of
 from bocompile.compose.comparison import amendment_comparisons
+from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publish
 from bocompile.project import Project
-from bocompile.typography import typeset_edition
 from bocompile.provenance import provenance
+from bocompile.typography import typeset_edition
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
+from bocompile.write.docx.redline import write_redline
 from bocompile.write.html import write_html
 from bocompile.write.pdf import OfficeError, write_pdf
-from bocompile.write.docx.redline import write_redline
 
 FORMATS = ("docx", "akn", "pdf", "html")
 
@@ -44,9 +44,17 @@ CONVERTERS: dict[str, tuple[str, Converter]] = {"pdf": ("docx", write_pdf)}
 Progress = Callable[[str, int, int], None]
 
 
-def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Iterable[str] = (),
-          consolidated: bool = False, as_of: dt.date | None = None, renumbered: bool = False,
-          warnings: list[Diagnostic] | None = None, progress: Progress | None = None) -> list[Path]:
+def build(
+    project: Project,
+    out: Path,
+    langs: Iterable[str] = (),
+    formats: Iterable[str] = (),
+    consolidated: bool = False,
+    as_of: dt.date | None = None,
+    renumbered: bool = False,
+    warnings: list[Diagnostic] | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
     """Compile the project into `out`; returns the files written. Warnings
     (nothing wrong for this build, but worth a look) go to `warnings`."""
     if (as_of or renumbered) and not consolidated:
@@ -60,10 +68,17 @@ def build(project: Project, out: Path, langs: Iterable[str] = (), formats: Itera
     return publish(out, files)
 
 
-def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (),
-           consolidated: bool = False, as_of: dt.date | None = None,
-           renumbered: bool = False, *, states: History | None = None,
-           progress: Progress | None = None) -> dict[str, bytes]:
+def render(
+    loaded: Loaded,
+    langs: Iterable[str] = (),
+    formats: Iterable[str] = (),
+    consolidated: bool = False,
+    as_of: dt.date | None = None,
+    renumbered: bool = False,
+    *,
+    states: History | None = None,
+    progress: Progress | None = None,
+) -> dict[str, bytes]:
     """Every output file in memory, manifest included.
 
     Always the base agreement and every amendment instrument (in DOCX with
@@ -74,13 +89,14 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
     """
     unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
-        raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in "
-                           f"{', '.join(loaded.config.languages)}")
+        raise UsageProblem(f"--lang {unknown[0]}: the agreement is written in {', '.join(loaded.config.languages)}")
     config = loaded.config
     if consolidated and as_of and not config.signing_date <= as_of <= config.period_end:
-        raise UsageProblem(f"--as-of {as_of} is outside the agreement: a consolidated text exists from "
-                           f"its signing ({config.signing_date}) to the end of its period "
-                           f"({config.period_end}); give a date in that range")
+        raise UsageProblem(
+            f"--as-of {as_of} is outside the agreement: a consolidated text exists from "
+            f"its signing ({config.signing_date}) to the end of its period "
+            f"({config.period_end}); give a date in that range"
+        )
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     editions = [typeset_edition(edition) for edition in editions]
@@ -113,14 +129,24 @@ def render(loaded: Loaded, langs: Iterable[str] = (), formats: Iterable[str] = (
 
 def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
     manifest = {
-        "editions": {e.name: {
-            "kind": e.kind,
-            "date": e.date.isoformat(),
-            "as_of": e.as_of.isoformat() if e.as_of else None,
-            "renumbered": e.renumbered,
-            "amendments": [{"number": a.info.number, "id": a.info.id, "signed": a.info.signed.isoformat(),
-                            "in_force": a.info.in_force.isoformat()} for a in e.amendments],
-        } for e in editions},
+        "editions": {
+            e.name: {
+                "kind": e.kind,
+                "date": e.date.isoformat(),
+                "as_of": e.as_of.isoformat() if e.as_of else None,
+                "renumbered": e.renumbered,
+                "amendments": [
+                    {
+                        "number": a.info.number,
+                        "id": a.info.id,
+                        "signed": a.info.signed.isoformat(),
+                        "in_force": a.info.in_force.isoformat(),
+                    }
+                    for a in e.amendments
+                ],
+            }
+            for e in editions
+        },
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
         "bocompile": provenance(),
     }

@@ -69,14 +69,15 @@ class Language:
         source: object = self.strings
         for step in name.split("."):
             if not isinstance(source, dict) or step not in source:
-                raise self._error(name, f"template '{name}' is missing; add it to "
-                                  f"templates/lang/{self.code}.toml")
+                raise self._error(name, f"template '{name}' is missing; add it to templates/lang/{self.code}.toml")
             source = source[step]
         try:
             text = _compile(str(source)).render(**values)
         except Exception as exc:  # the legal service edits these: any failure is theirs to fix
-            raise self._error(name, f"template '{name}' cannot be rendered: {exc}; "
-                              f"values available: {', '.join(sorted(values)) or 'none'}") from None
+            raise self._error(
+                name,
+                f"template '{name}' cannot be rendered: {exc}; values available: {', '.join(sorted(values)) or 'none'}",
+            ) from None
         return typeset(text, self.typography)
 
     def _error(self, name: str, message: str) -> SourceError:
@@ -91,8 +92,7 @@ class Language:
 
     def date(self, day: dt.date, style: str = "text") -> str:
         """A date in words ("1er janvier 2019"); month names come from Babel."""
-        return self.render(f"date.{style}", day=day.day, year=day.year,
-                           month=month_name(self.locale, day.month))
+        return self.render(f"date.{style}", day=day.day, year=day.year, month=month_name(self.locale, day.month))
 
     def figure(self, value: Decimal, grouping: str) -> str:
         """A figure per Babel; grouping "dot" forces Belgian official 206.746."""
@@ -102,7 +102,7 @@ class Language:
         return text
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compile(source: str):
     return _ENV.from_string(source)
 
@@ -114,9 +114,16 @@ def load_language(project: Project, code: str) -> Language:
     layers = [(file, shown(file, project.root)) for file in (template.default, template.own) if file]
     if not layers:
         rel = f"templates/lang/{code}.toml"
-        raise SourceError([Diagnostic(Loc(rel, 1), f"no wording for language '{code}': create {rel} "
-                                      "with every key of a packaged one (bocompile templates copy "
-                                      "lang/fr.toml, then rename and translate it)")])
+        raise SourceError(
+            [
+                Diagnostic(
+                    Loc(rel, 1),
+                    f"no wording for language '{code}': create {rel} "
+                    "with every key of a packaged one (bocompile templates copy "
+                    "lang/fr.toml, then rename and translate it)",
+                )
+            ]
+        )
     strings: dict = {}
     origins: dict[tuple, Loc] = {}
     report = Report()
@@ -125,15 +132,25 @@ def load_language(project: Project, code: str) -> Language:
         _merge(strings, data, (), where, lines, origins, report, over_default=index > 0)
     report.raise_if_errors()
     if not isinstance(strings.get("locale"), str):
-        raise SourceError([Diagnostic(_locate(origins, ("locale",)),
-                                      "locale must be a text such as \"nl_BE\"")])
+        raise SourceError([Diagnostic(_locate(origins, ("locale",)), 'locale must be a text such as "nl_BE"')])
     try:
         Locale.parse(strings["locale"])
     except (ValueError, TypeError, UnknownLocaleError):
-        raise SourceError([Diagnostic(_locate(origins, ("locale",)), f"locale {strings['locale']!r} is not "
-                                      "a locale Babel knows; write one such as \"nl_BE\"")]) from None
-    return Language(code, strings["locale"], strings, origins,
-                    _typography(strings.get("typography", {}), strings["locale"], origins))
+        raise SourceError(
+            [
+                Diagnostic(
+                    _locate(origins, ("locale",)),
+                    f'locale {strings["locale"]!r} is not a locale Babel knows; write one such as "nl_BE"',
+                )
+            ]
+        ) from None
+    return Language(
+        code,
+        strings["locale"],
+        strings,
+        origins,
+        _typography(strings.get("typography", {}), strings["locale"], origins),
+    )
 
 
 def _read(project: Project, file: Traversable, where: str) -> tuple[dict, dict[tuple, int]]:
@@ -141,8 +158,16 @@ def _read(project: Project, file: Traversable, where: str) -> tuple[dict, dict[t
     return parse_toml(text, where), key_lines(text)
 
 
-def _merge(into: dict, layer: dict, path: tuple, where: str, lines: dict[tuple, int],
-           origins: dict[tuple, Loc], report: Report, over_default: bool) -> None:
+def _merge(
+    into: dict,
+    layer: dict,
+    path: tuple,
+    where: str,
+    lines: dict[tuple, int],
+    origins: dict[tuple, Loc],
+    report: Report,
+    over_default: bool,
+) -> None:
     """Lay `layer` over `into` key by key, remembering where each key was set.
 
     A key the default lacks is added (the formula of an operation registered
@@ -183,6 +208,7 @@ _TYPOGRAPHY = {"apostrophe": str, "space": str, "before": list, "after": list, "
 
 def _typography(table, locale: str, origins: dict[tuple, Loc]) -> Typography:
     """The [typography] table, checked; month names come from Babel."""
+
     def fail(key: str, message: str):
         return SourceError([Diagnostic(_locate(origins, ("typography", key)), message)])
 
@@ -192,22 +218,27 @@ def _typography(table, locale: str, origins: dict[tuple, Loc]) -> Typography:
         kind = _TYPOGRAPHY.get(key)
         if kind is None:
             raise fail(key, f"typography.{key} is unknown; known: {', '.join(_TYPOGRAPHY)}")
-        if not isinstance(value, kind) or (kind is list and not all(
-                isinstance(v, str) and (v or key == "day_endings") for v in value)):
+        if not isinstance(value, kind) or (
+            kind is list and not all(isinstance(v, str) and (v or key == "day_endings") for v in value)
+        ):
             what = "a list of non-empty strings" if kind is list else "a string"
             raise fail(key, f"typography.{key} must be {what}")
     if len(table.get("space", " ")) != 1 or len(table.get("apostrophe", "")) > 1:
-        raise fail("space" if len(table.get("space", " ")) != 1 else "apostrophe",
-                   "typography.space and typography.apostrophe are one character each")
+        raise fail(
+            "space" if len(table.get("space", " ")) != 1 else "apostrophe",
+            "typography.space and typography.apostrophe are one character each",
+        )
     return Typography(
-        apostrophe=table.get("apostrophe", ""), space=table.get("space", "\u00a0"),
-        before=tuple(table.get("before", ())), after=tuple(table.get("after", ())),
+        apostrophe=table.get("apostrophe", ""),
+        space=table.get("space", "\u00a0"),
+        before=tuple(table.get("before", ())),
+        after=tuple(table.get("after", ())),
         day_endings=tuple(table.get("day_endings", ())),
         months=tuple(month_name(locale, m) for m in range(1, 13)),
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def month_name(locale: str, month: int) -> str:
     return str(get_month_names("wide", locale=locale)[month])
 

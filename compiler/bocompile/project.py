@@ -29,17 +29,23 @@ class Project:
     root: Path
 
     @classmethod
-    def open(cls, directory: str | Path) -> "Project":
+    def open(cls, directory: str | Path) -> Project:
         if not os.path.isdir(directory):
-            raise UsageProblem(f"project directory {str(directory)!r} "
-                               f"{'is not a directory' if os.path.exists(directory) else 'does not exist'}")
+            raise UsageProblem(
+                f"project directory {str(directory)!r} "
+                f"{'is not a directory' if os.path.exists(directory) else 'does not exist'}"
+            )
         project = cls(Path(directory).resolve())
         if project.kind(project.root / CONFIG) is None:
-            raise SourceError([Diagnostic(
-                Loc(str(project.root), 0),
-                f"not a bocompile project: {CONFIG} not found; "
-                "run bocompile in the project directory or pass -C DIR",
-            )])
+            raise SourceError(
+                [
+                    Diagnostic(
+                        Loc(str(project.root), 0),
+                        f"not a bocompile project: {CONFIG} not found; "
+                        "run bocompile in the project directory or pass -C DIR",
+                    )
+                ]
+            )
         return project
 
     def rel(self, path: Path) -> str:
@@ -51,12 +57,17 @@ class Project:
         project by its name ("../"); where a link leads, the read checks."""
         path = Path(os.path.normpath(self.root / relative))
         if not path.is_relative_to(self.root):
-            raise SourceError([Diagnostic(loc, f"path {relative!r} leaves the project directory; "
-                                          "sources may only use files inside it")])
+            raise SourceError(
+                [
+                    Diagnostic(
+                        loc, f"path {relative!r} leaves the project directory; sources may only use files inside it"
+                    )
+                ]
+            )
         return path
 
     def kind(self, path: Path) -> str | None:
-        """"a file", "a directory", ... or None when nothing is there; an entry
+        """ "a file", "a directory", ... or None when nothing is there; an entry
         that cannot be looked at (a name too long, a loop of links) is "an
         unreadable entry", and the read that follows says why."""
         try:
@@ -74,8 +85,11 @@ class Project:
             names = os.listdir(real)
         except OSError as error:
             raise SourceError([Diagnostic(loc, f"cannot list {self.rel(folder)}: {error.strerror}")]) from None
-        return sorted(folder / name for name in names
-                      if name.endswith(suffix) and not name.startswith((".", "#")) and not name.endswith("~"))
+        return sorted(
+            folder / name
+            for name in names
+            if name.endswith(suffix) and not name.startswith((".", "#")) and not name.endswith("~")
+        )
 
     def read_bytes(self, path: Path, limit: int = BINARY_LIMIT, loc: Loc | None = None) -> bytes:
         """The bytes of a file of the project: a regular file inside it, of
@@ -115,8 +129,7 @@ class Project:
         try:
             return decode(data)
         except TextFaults as faults:
-            raise SourceError([Diagnostic(Loc(name, f.line, f.column), f.message)
-                               for f in faults.faults]) from None
+            raise SourceError([Diagnostic(Loc(name, f.line, f.column), f.message) for f in faults.faults]) from None
 
     def language_dir(self, lang: str) -> Path:
         return self.root / "sources" / lang
@@ -126,8 +139,15 @@ class Project:
         real = self._resolve(path, loc)
         if not real.is_relative_to(self.root):
             name = self.rel(path) if path.is_relative_to(self.root) else str(path)
-            raise SourceError([Diagnostic(loc, f"{name} is a symbolic link to {real}, outside the "
-                                          "project; copy the file into the project instead")])
+            raise SourceError(
+                [
+                    Diagnostic(
+                        loc,
+                        f"{name} is a symbolic link to {real}, outside the "
+                        "project; copy the file into the project instead",
+                    )
+                ]
+            )
         return real
 
     def _resolve(self, path: Path, loc: Loc) -> Path:
@@ -135,5 +155,6 @@ class Project:
             return path.resolve()
         except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
             name = self.rel(path) if path.is_relative_to(self.root) else str(path)
-            raise SourceError([Diagnostic(loc, f"{name} cannot be followed: a loop of symbolic "
-                                          "links; replace the link by the file")]) from None
+            raise SourceError(
+                [Diagnostic(loc, f"{name} cannot be followed: a loop of symbolic links; replace the link by the file")]
+            ) from None

@@ -41,7 +41,7 @@ from bocompile.load import Loaded
 from bocompile.model import Figure, ListBlock, Mark, Quotation, Reference, query, walk_divisions
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.number import numbered
-from bocompile.template_files import find, every_template
+from bocompile.template_files import every_template, find
 
 HTML = "html/"
 REFERENCE = "docx/reference.docx"
@@ -98,11 +98,20 @@ def _furniture(edition: Edition, lang: str) -> None:
             edition.text("titlepage.between", lang)
         if len(config.parties) > 1:
             edition.text("titlepage.and", lang)
-        edition.text("titlepage.period", lang, start=edition.date_text(config.period_start, lang),
-                     end=edition.date_text(config.period_end, lang))
+        edition.text(
+            "titlepage.period",
+            lang,
+            start=edition.date_text(config.period_start, lang),
+            end=edition.date_text(config.period_end, lang),
+        )
     if signing:
-        edition.text("signature.done", lang, place=signing.place[lang], date=edition.date_text(signing.date, lang),
-                     copies=len(signing.parties))
+        edition.text(
+            "signature.done",
+            lang,
+            place=signing.place[lang],
+            date=edition.date_text(signing.date, lang),
+            copies=len(signing.parties),
+        )
         for signatory in (s for party in signing.parties for s in party.signatories):
             honorific = signatory.title.get(lang, "")
             edition.text("signature.name", lang, title=honorific, name=signatory.name)
@@ -129,16 +138,29 @@ def _history(loaded: Loaded, states: History, latest: Edition) -> None:
             info = step.amendment.info
             latest.text("diff.author", lang, nr=info.number, subject=info.title[lang])
             latest.text("diff.redline", lang)
-            front_lines(states, Point("", index), Point("", index + 1), (step.amendment,),
-                        latest.languages[lang], loaded.config.signing_date)
+            front_lines(
+                states,
+                Point("", index),
+                Point("", index + 1),
+                (step.amendment,),
+                latest.languages[lang],
+                loaded.config.signing_date,
+            )
 
 
 #: Values of the names and kinds each key's callers give, for the keys of
 #: bocompile's wording that no source needs yet (fnmatch patterns, the first
 #: that matches wins). A key no pattern knows (a project's own, an operation
 #: registered at run time) is proven only where it is used.
-_CITE = {"the": "artikel 8", "The": "Artikel 8", "in": "in artikel 8", "In": "In artikel 8", "e": "",
-         "history": "", "n": "8"}
+_CITE = {
+    "the": "artikel 8",
+    "The": "Artikel 8",
+    "in": "in artikel 8",
+    "In": "In artikel 8",
+    "e": "",
+    "history": "",
+    "n": "8",
+}
 _DATE = "1 januari 2020"
 SPECIMENS: tuple[tuple[str, dict], ...] = (
     ("number.*", {"n": "8"}),
@@ -175,12 +197,24 @@ SPECIMENS: tuple[tuple[str, dict], ...] = (
     ("history.*", {"nr": 1, "e": ""}),
     ("formula*.replace_paragraph", {**_CITE, "paragraph": 2, "only": False}),
     ("formula*.insert", {"kind": "artikel", "e": "", "within": "In de overeenkomst", "n": "8/1"}),
-    ("formula*.insert_run", {"kinds": "artikelen", "e": "", "count": 2, "within": "In de overeenkomst",
-                             "first": "8/1", "last": "8/2"}),
+    (
+        "formula*.insert_run",
+        {"kinds": "artikelen", "e": "", "count": 2, "within": "In de overeenkomst", "first": "8/1", "last": "8/2"},
+    ),
     ("formula*.reinstate", {**_CITE, "nr": 1}),
     ("formula*.replace_words", {**_CITE, "old": "“a”", "new": "“b”", "single_old": True, "single_new": True}),
-    ("formula*.set_cell", {**_CITE, "table": "“Tabel”", "column": "2020", "row": "“Rij”", "old": "“1”",
-                           "new": "“2”", "totals": [{"row": "“Totaal”", "old": "“1”", "new": "“2”"}]}),
+    (
+        "formula*.set_cell",
+        {
+            **_CITE,
+            "table": "“Tabel”",
+            "column": "2020",
+            "row": "“Rij”",
+            "old": "“1”",
+            "new": "“2”",
+            "totals": [{"row": "“Totaal”", "old": "“1”", "new": "“2”"}],
+        },
+    ),
     ("formula.punctuation.*", {}),
     *((f"formula*.{name}", _CITE) for name in ("replace", "repeal", "append", "append_point", "several")),
     ("instrument.title", {"date": "1 JANUARI 2020", "nr": 1, "agreement": "Overeenkomst", "subject": "Onderwerp"}),
@@ -227,9 +261,13 @@ def _keys(strings: dict, prefix: str = ""):
 def _files(loaded: Loaded, editions: list[Edition]) -> None:
     """The project's own reference.docx and HTML templates, and every image."""
     project = loaded.project
-    figures = {(figure.src[lang], figure.loc[lang]): None for edition in editions
-               for figure in query((edition.preamble, edition.agreement.parts), Figure)
-               for lang in edition.languages if figure.src.get(lang)}
+    figures = {
+        (figure.src[lang], figure.loc[lang]): None
+        for edition in editions
+        for figure in query((edition.preamble, edition.agreement.parts), Figure)
+        for lang in edition.languages
+        if figure.src.get(lang)
+    }
     if find(project.root, REFERENCE).own or figures:
         from bocompile.write.docx.package import Package  # python-docx: only when there is something to open
 

@@ -21,16 +21,17 @@ from bocompile.model.walk import rewrite_text
 if TYPE_CHECKING:
     from bocompile.compose.edition import Edition
 
+
 @dataclass(frozen=True)
 class Typography:
     """One language's rules; the empty default changes nothing."""
 
-    apostrophe: str = ""                 # every ' or ’ between two letters becomes this
-    space: str = "\u00a0"                # what a protected space becomes
-    before: tuple[str, ...] = ()         # a space before these does not break ("texte :")
-    after: tuple[str, ...] = ()          # a space after these does not break ("n° 1", "« texte")
-    day_endings: tuple[str, ...] = ()    # a day (1-31) with one of these endings before a month name
-    months: tuple[str, ...] = ()         # the month names (from Babel)
+    apostrophe: str = ""  # every ' or ’ between two letters becomes this
+    space: str = "\u00a0"  # what a protected space becomes
+    before: tuple[str, ...] = ()  # a space before these does not break ("texte :")
+    after: tuple[str, ...] = ()  # a space after these does not break ("n° 1", "« texte")
+    day_endings: tuple[str, ...] = ()  # a day (1-31) with one of these endings before a month name
+    months: tuple[str, ...] = ()  # the month names (from Babel)
 
 
 def typeset(text: str, rules: Typography) -> str:
@@ -38,10 +39,14 @@ def typeset(text: str, rules: Typography) -> str:
     if not text:
         return text
     digits = _DIGIT.search(text) is not None
-    spaces = [match.start(1) for pattern, dated in _spaces(rules) if digits or not dated
-              for match in pattern.finditer(text)]
-    quotes = [match.start() for match in _APOSTROPHE.finditer(text)] \
-        if rules.apostrophe and ("'" in text or "’" in text) else []
+    spaces = [
+        match.start(1) for pattern, dated in _spaces(rules) if digits or not dated for match in pattern.finditer(text)
+    ]
+    quotes = (
+        [match.start() for match in _APOSTROPHE.finditer(text)]
+        if rules.apostrophe and ("'" in text or "’" in text)
+        else []
+    )
     if not spaces and not quotes:
         return text
     chars = list(text)
@@ -67,22 +72,36 @@ def typeset_edition(edition: Edition) -> Edition:
         return {lang: typeset(value, rules[lang]) if lang in rules else value for lang, value in values.items()}
 
     def parties(signers: tuple) -> tuple:
-        return tuple(replace(party, name=words(party.name), signatories=tuple(
-            replace(s, function=words(s.function), title=words(s.title)) for s in party.signatories))
-            for party in signers)
+        return tuple(
+            replace(
+                party,
+                name=words(party.name),
+                signatories=tuple(
+                    replace(s, function=words(s.function), title=words(s.title)) for s in party.signatories
+                ),
+            )
+            for party in signers
+        )
 
     config, signing = edition.config, edition.signing
     return replace(
         edition,
-        agreement=text(edition.agreement), preamble=text(edition.preamble),
-        annexes=tuple(replace(annex, title=words(annex.title), blocks=text(annex.blocks))
-                      for annex in edition.annexes),
-        title=words(edition.title), header=words(edition.header),
+        agreement=text(edition.agreement),
+        preamble=text(edition.preamble),
+        annexes=tuple(replace(annex, title=words(annex.title), blocks=text(annex.blocks)) for annex in edition.annexes),
+        title=words(edition.title),
+        header=words(edition.header),
         front={lang: tuple(typeset(line, rules[lang]) for line in lines) for lang, lines in edition.front.items()},
-        cited={lang: {nr: typeset(title, rules[lang]) for nr, title in titles.items()}
-               for lang, titles in edition.cited.items()},
-        config=replace(config, title=words(config.title), signing_place=words(config.signing_place),
-                       parties=parties(config.parties)),
+        cited={
+            lang: {nr: typeset(title, rules[lang]) for nr, title in titles.items()}
+            for lang, titles in edition.cited.items()
+        },
+        config=replace(
+            config,
+            title=words(config.title),
+            signing_place=words(config.signing_place),
+            parties=parties(config.parties),
+        ),
         signing=signing and replace(signing, place=words(signing.place), parties=parties(signing.parties)),
     )
 
@@ -91,7 +110,7 @@ _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 _DIGIT = re.compile(r"\d")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _spaces(rules: Typography) -> tuple[tuple[re.Pattern, bool], ...]:
     """One pattern per rule, group 1 the space to protect; with each, whether
     it needs a digit (a date), so that text without one skips it."""

@@ -9,8 +9,8 @@ running before the first result is printed, so no save is missed.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 import watchfiles
 
@@ -27,11 +27,13 @@ def watch(project: Project, out: Path, say: Callable[[str], None]) -> None:
     """Build the preview, then again after each change, until interrupted."""
     folders = [project.root / name for name in WATCHED if (project.root / name).is_dir()]
     if any(out.resolve().is_relative_to(folder) for folder in folders):
-        raise UsageProblem(f"-o {out}: the preview cannot be written inside "
-                           f"{' or '.join(name + '/' for name in WATCHED)}")
+        raise UsageProblem(
+            f"-o {out}: the preview cannot be written inside {' or '.join(name + '/' for name in WATCHED)}"
+        )
     started = False
-    for changes in watchfiles.watch(*folders, watch_filter=watchfiles.DefaultFilter(), rust_timeout=WAKE,
-                                    yield_on_timeout=True):
+    for changes in watchfiles.watch(
+        *folders, watch_filter=watchfiles.DefaultFilter(), rust_timeout=WAKE, yield_on_timeout=True
+    ):
         if changes or not started:
             started = True
             for line in preview(project, out, sorted(path for _, path in changes)):

@@ -43,8 +43,8 @@ class Step:
 
 @dataclass(frozen=True)
 class History:
-    signed: Agreement            # as signed, numbered
-    steps: tuple[Step, ...]      # in the order the amendments apply
+    signed: Agreement  # as signed, numbered
+    steps: tuple[Step, ...]  # in the order the amendments apply
 
     def at(self, as_of: dt.date | None = None) -> Agreement:
         """The text in force on `as_of` (the latest state if None)."""
@@ -109,24 +109,34 @@ class _References:
             self._add(division)
         lost = {d.key for d in gone} - self.present.keys()
         named = [r for d in made for _, r in self.held[d.key]] + [
-            r for key in lost for holder in self.to.get(key, ()) for _, r in self.held[holder] if r.key == key]
+            r for key in lost for holder in self.to.get(key, ()) for _, r in self.held[holder] if r.key == key
+        ]
         for reference in named:
             if reference.key not in self.present:
-                report.error(reference.loc, f"[[{reference.key}]] refers to no part, section or article; "
-                             "use an existing key")
-        dangling = [(self._place(after, holder, index, lang), reference, self.present[key])
-                    for key in self.repealed for holder in self.to.get(key, ())
-                    for index, (lang, reference) in enumerate(self.held[holder]) if reference.key == key]
-        return tuple(_repealed_reference(reference, target) for _, reference, target in sorted(
-            dangling, key=lambda item: item[0]))
+                report.error(
+                    reference.loc, f"[[{reference.key}]] refers to no part, section or article; use an existing key"
+                )
+        dangling = [
+            (self._place(after, holder, index, lang), reference, self.present[key])
+            for key in self.repealed
+            for holder in self.to.get(key, ())
+            for index, (lang, reference) in enumerate(self.held[holder])
+            if reference.key == key
+        ]
+        return tuple(
+            _repealed_reference(reference, target)
+            for _, reference, target in sorted(dangling, key=lambda item: item[0])
+        )
 
     def _add(self, division: Division) -> None:
         self.present[division.key] = division
         if division.repealed:
             self.repealed.add(division.key)
-        own = [(index, reference) for index, lang in enumerate(self.languages)
-               for reference in (*query(division.title.get(lang, ()), Reference),
-                                 *query(division.blocks, Reference, lang))]
+        own = [
+            (index, reference)
+            for index, lang in enumerate(self.languages)
+            for reference in (*query(division.title.get(lang, ()), Reference), *query(division.blocks, Reference, lang))
+        ]
         self.held[division.key] = own
         for _, reference in own:
             self.to.setdefault(reference.key, {})[division.key] = None
@@ -151,13 +161,16 @@ class _References:
 
 def _repealed_reference(reference: Reference, target: Division) -> Diagnostic:
     by = next(c.amendment for c in reversed(target.history) if c.action == "repealed")
-    return Diagnostic(reference.loc, f"[[{reference.key}]] refers to {a(target.kind)} repealed by amendment "
-                      f"nr. {by}: it keeps its number, but --renumber drops it; update the reference in that "
-                      "amendment", "warning")
+    return Diagnostic(
+        reference.loc,
+        f"[[{reference.key}]] refers to {a(target.kind)} repealed by amendment "
+        f"nr. {by}: it keeps its number, but --renumber drops it; update the reference in that "
+        "amendment",
+        "warning",
+    )
 
 
-def consolidate(agreement: Agreement, amendments: tuple[Amendment, ...],
-                as_of: dt.date | None = None) -> Agreement:
+def consolidate(agreement: Agreement, amendments: tuple[Amendment, ...], as_of: dt.date | None = None) -> Agreement:
     """The text in force on `as_of`, from the signed text and the amendments."""
     result = assign(agreement)
     for amendment in in_force(amendments, as_of):
@@ -178,6 +191,5 @@ def _stages(agreement: Agreement, amendment: Amendment) -> tuple[Agreement, ...]
             stages.append(apply(stages[-1], operation, Change("", info.number, info.signed, info.in_force, index)))
         except AmendmentError as error:
             lang = error.lang or next(iter(operation.loc))
-            raise SourceError([Diagnostic(operation.loc[lang],
-                                          f"amendment nr. {info.number}: {error}")]) from None
+            raise SourceError([Diagnostic(operation.loc[lang], f"amendment nr. {info.number}: {error}")]) from None
     return tuple(stages)

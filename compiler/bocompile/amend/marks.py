@@ -45,8 +45,10 @@ def bracket_words(text: str, old: str, new: str, change: Change) -> tuple:
 
 def unmarked(node):
     """`node` without Justel marks: the text as an instrument quotes it."""
+
     def drop(item, lang):
         if isinstance(item, Mark):
             return ()
         return replace(item, marks=()) if isinstance(item, DataRow) and item.marks else item
+
     return rewrite(node, drop)

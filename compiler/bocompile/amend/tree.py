@@ -7,8 +7,8 @@ the operation's file:line.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Callable, Iterator
 
 from bocompile.model import Agreement, Change, Division, walk_divisions
 from bocompile.model.memo import per_node
@@ -28,9 +28,10 @@ def live(agreement: Agreement, key: str) -> Division:
     if division is None:
         keys = [d.key for d in walk_divisions(agreement.parts) if not d.repealed]
         near = difflib.get_close_matches(key, keys, n=3)
-        raise AmendmentError(f"'{key}' does not exist at this point; use the key of a part, section, "
-                             "article or paragraph in force" + (f" (did you mean {', '.join(map(repr, near))}?)"
-                                                                if near else ""))
+        raise AmendmentError(
+            f"'{key}' does not exist at this point; use the key of a part, section, "
+            "article or paragraph in force" + (f" (did you mean {', '.join(map(repr, near))}?)" if near else "")
+        )
     if division.repealed:
         raise AmendmentError(f"'{key}' is repealed at this point; reinstate it first")
     return division
@@ -70,8 +71,10 @@ def position(agreement: Agreement, key: str) -> tuple[int, ...]:
     path = path_to(agreement, key)
     if not path:
         raise KeyError(key)
-    return tuple(next(i for i, d in enumerate(siblings) if d is division)
-                 for siblings, division in zip((agreement.parts, *(d.children for d in path)), path))
+    return tuple(
+        next(i for i, d in enumerate(siblings) if d is division)
+        for siblings, division in zip((agreement.parts, *(d.children for d in path)), path)
+    )
 
 
 @per_node
@@ -99,8 +102,7 @@ def insert(agreement: Agreement, new: Division, position: str, anchor: str) -> A
     return _rebuilt(agreement, path[:-1], path[-1], (new, path[-1]) if position == "before" else (path[-1], new))
 
 
-def _rebuilt(agreement: Agreement, above: tuple[Division, ...], old: Division,
-             new: tuple[Division, ...]) -> Agreement:
+def _rebuilt(agreement: Agreement, above: tuple[Division, ...], old: Division, new: tuple[Division, ...]) -> Agreement:
     """`agreement` with `old`, which stands under the divisions `above`, replaced by `new`."""
     for parent in reversed(above):
         new, old = (replace(parent, children=_swap(parent.children, old, new)),), parent
@@ -109,11 +111,12 @@ def _rebuilt(agreement: Agreement, above: tuple[Division, ...], old: Division,
 
 def _swap(divisions: tuple[Division, ...], old: Division, new: tuple[Division, ...]) -> tuple[Division, ...]:
     index = next(i for i, d in enumerate(divisions) if d is old)
-    return divisions[:index] + new + divisions[index + 1:]
+    return divisions[:index] + new + divisions[index + 1 :]
 
 
-def fresh(before: tuple[Division, ...], after: tuple[Division, ...],
-          parent: Division | None = None) -> Iterator[tuple[Division | None, Division]]:
+def fresh(
+    before: tuple[Division, ...], after: tuple[Division, ...], parent: Division | None = None
+) -> Iterator[tuple[Division | None, Division]]:
     """(parent, division) for every division of `after` that `before` does
     not hold as the same object, in document order: what an edit made, and
     the divisions above it. The rest is shared, so it is not visited."""
@@ -124,8 +127,8 @@ def fresh(before: tuple[Division, ...], after: tuple[Division, ...],
         start += 1
     while end < min(len(before), len(after)) - start and before[-1 - end] is after[-1 - end]:
         end += 1
-    old = {d.key: d for d in before[start:len(before) - end]}
-    for division in after[start:len(after) - end]:
+    old = {d.key: d for d in before[start : len(before) - end]}
+    for division in after[start : len(after) - end]:
         was = old.get(division.key)
         if was is not division:
             yield parent, division

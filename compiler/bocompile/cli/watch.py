@@ -11,8 +11,12 @@ from bocompile.project import Project
 
 
 @click.command("watch")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
-              help="Output directory (default: output/ in the project).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output directory (default: output/ in the project).",
+)
 @global_options
 def command(output: Path | None) -> None:
     """Rebuild the HTML preview (only) on every saved change of sources/ or

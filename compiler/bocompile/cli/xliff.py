@@ -18,8 +18,12 @@ def command() -> None:
 
 @command.command("export")
 @click.option("--to", "target", required=True, metavar="LANG", help="The target language.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="The XLIFF file (default: output/xliff/<id>.<reference>-<target>.xlf).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The XLIFF file (default: output/xliff/<id>.<reference>-<target>.xlf).",
+)
 @global_options
 def export(target: str, output: Path | None) -> None:
     """Write the reference text and the LANG translation as one XLIFF 2.1 file."""
@@ -48,5 +52,7 @@ def import_(file: Path) -> None:
         done = import_xliff(Project.open(settings().directory), file, str(file))
     for name in done.files:
         say(name)
-    say(f"{done.texts} text(s) changed in {len(done.files)} file(s); "
-        f"{done.aligned} reviewed unit(s) newly recorded as aligned")
+    say(
+        f"{done.texts} text(s) changed in {len(done.files)} file(s); "
+        f"{done.aligned} reviewed unit(s) newly recorded as aligned"
+    )

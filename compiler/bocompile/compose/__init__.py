@@ -19,8 +19,14 @@ from bocompile.compose.signed import base_edition
 from bocompile.load import Loaded
 
 
-def editions_of(loaded: Loaded, consolidated: bool = False, as_of: dt.date | None = None,
-                renumbered: bool = False, *, states: History | None = None) -> list[Edition]:
+def editions_of(
+    loaded: Loaded,
+    consolidated: bool = False,
+    as_of: dt.date | None = None,
+    renumbered: bool = False,
+    *,
+    states: History | None = None,
+) -> list[Edition]:
     """The agreement as signed and every instrument; with `consolidated`, the
     text in force on `as_of`. The amendments apply once, for all of them."""
     states = states or history_of(loaded)

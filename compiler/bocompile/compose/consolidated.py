@@ -9,10 +9,10 @@ import datetime as dt
 from bocompile.amend.history import History
 from bocompile.compose.concordance import concordance
 from bocompile.compose.edition import Annex, Edition
-from bocompile.diagnostics import SourceError
 from bocompile.compose.inputs import history_of, languages_of
 from bocompile.compose.instrument import instrument_title
 from bocompile.compose.justel import annotate
+from bocompile.diagnostics import SourceError
 from bocompile.language import Language
 from bocompile.load import Loaded
 from bocompile.number import number
@@ -24,8 +24,9 @@ def latest(loaded: Loaded) -> dt.date:
     return max((a.info.in_force for a in loaded.amendments), default=loaded.config.signing_date)
 
 
-def consolidated_edition(loaded: Loaded, as_of: dt.date | None = None, renumbered: bool = False, *,
-                         states: History | None = None) -> Edition:
+def consolidated_edition(
+    loaded: Loaded, as_of: dt.date | None = None, renumbered: bool = False, *, states: History | None = None
+) -> Edition:
     config, langs, states = loaded.config, languages_of(loaded), states or history_of(loaded)
     as_of = as_of or latest(loaded)
     applied = states.applied(as_of)
@@ -38,26 +39,55 @@ def consolidated_edition(loaded: Loaded, as_of: dt.date | None = None, renumbere
         agreement = renumber(agreement)
         annexes = (concordance(before, agreement, config.numbering, langs),)
     agreement = annotate(agreement, langs, tuple(s for s in states.steps if s.amendment in applied))
-    front = {lang: (langs[lang].render("consolidated.state", date=langs[lang].date(as_of)),
-                    *_included(applied, langs[lang]),
-                    *((langs[lang].render("consolidated.renumbered"),) if renumbered else ()),
-                    langs[lang].render("consolidated.disclaimer"))
-             for lang in langs}
-    header = {lang: langs[lang].render("consolidated.header", title=config.title[lang],
-                                       date=langs[lang].date(as_of)) for lang in langs}
+    front = {
+        lang: (
+            langs[lang].render("consolidated.state", date=langs[lang].date(as_of)),
+            *_included(applied, langs[lang]),
+            *((langs[lang].render("consolidated.renumbered"),) if renumbered else ()),
+            langs[lang].render("consolidated.disclaimer"),
+        )
+        for lang in langs
+    }
+    header = {
+        lang: langs[lang].render("consolidated.header", title=config.title[lang], date=langs[lang].date(as_of))
+        for lang in langs
+    }
     return Edition(
-        name="consolidated", kind="consolidated", config=config, agreement=agreement,
-        numbering=number(agreement, config.numbering), languages=langs, project=loaded.project,
-        date=as_of, title=config.title, header=header, front=front, annexes=annexes,
-        amendments=applied, as_of=as_of, renumbered=renumbered, cited={lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang])
-                                          for a in applied} for lang in langs},
+        name="consolidated",
+        kind="consolidated",
+        config=config,
+        agreement=agreement,
+        numbering=number(agreement, config.numbering),
+        languages=langs,
+        project=loaded.project,
+        date=as_of,
+        title=config.title,
+        header=header,
+        front=front,
+        annexes=annexes,
+        amendments=applied,
+        as_of=as_of,
+        renumbered=renumbered,
+        cited={
+            lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang]) for a in applied}
+            for lang in langs
+        },
     )
 
 
 def _included(applied, language: Language) -> tuple[str, ...]:
     if not applied:
         return (language.render("consolidated.none"),)
-    return (language.render("consolidated.includes"), *(
-        language.render("consolidated.amendment", nr=a.info.number, subject=a.info.title[language.code],
-                        signed=language.date(a.info.signed), in_force=language.date(a.info.in_force))
-        for a in applied))
+    return (
+        language.render("consolidated.includes"),
+        *(
+            language.render(
+                "consolidated.amendment",
+                nr=a.info.number,
+                subject=a.info.title[language.code],
+                signed=language.date(a.info.signed),
+                in_force=language.date(a.info.in_force),
+            )
+            for a in applied
+        ),
+    )

@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from bocompile.language import Language
 from bocompile.model import Agreement, Block, Division, plain_text
-from bocompile.model.facts import Config, Signing
 from bocompile.model.amendment import Amendment, Modification
+from bocompile.model.facts import Config, Signing
 from bocompile.number import Numbering
 from bocompile.project import Project
 
@@ -30,8 +30,8 @@ class Annex:
     """A part after the body with a heading of its own and no number (a
     renumbered text's concordance table), listed in the table of contents."""
 
-    key: str                   # stable name ("concordance"): AKN hcontainer name, bookmark
-    title: dict[str, str]      # its heading per language ("Bijlage – Concordantietabel")
+    key: str  # stable name ("concordance"): AKN hcontainer name, bookmark
+    title: dict[str, str]  # its heading per language ("Bijlage – Concordantietabel")
     blocks: tuple[Block, ...]
 
 
@@ -39,26 +39,26 @@ class Annex:
 class Edition:
     """One document to write in every language."""
 
-    name: str                      # output folder: "base", "consolidated", "amendments/<id>"
-    kind: str                      # "base" | "consolidated" | "amendment"
+    name: str  # output folder: "base", "consolidated", "amendments/<id>"
+    kind: str  # "base" | "consolidated" | "amendment"
     config: Config
     agreement: Agreement
     numbering: Numbering
     languages: dict[str, Language]
-    project: Project               # the door to reference.docx and images
-    date: dt.date                  # the expression date of this edition
-    title: dict[str, str]          # the document's title per language
-    header: dict[str, str]         # running header per language: what the document is, on every page
+    project: Project  # the door to reference.docx and images
+    date: dt.date  # the expression date of this edition
+    title: dict[str, str]  # the document's title per language
+    header: dict[str, str]  # running header per language: what the document is, on every page
     signing: Signing | None = None  # what the signature block prints; None: no block
     front: dict[str, tuple[str, ...]] = field(default_factory=dict)  # title-page lines
-    preamble: tuple[Block, ...] = ()   # blocks before the body (instrument preamble)
-    annexes: tuple[Annex, ...] = ()    # after the body (and the signatures)
+    preamble: tuple[Block, ...] = ()  # blocks before the body (instrument preamble)
+    annexes: tuple[Annex, ...] = ()  # after the body (and the signatures)
     amendments: tuple[Amendment, ...] = ()  # applied ones, or the instrument's own
     modifications: tuple[Modification, ...] = ()  # an instrument's article -> provision changed
     cited: dict[str, dict[int, str]] = field(default_factory=dict)  # per language: amendment nr -> its title
     review: dict[str, dict[str, str]] = field(default_factory=dict)  # per language: unit id -> "stale" | "new"
-    as_of: dt.date | None = None   # the date of the state of the agreement shown; None: an instrument
-    renumbered: bool = False       # numbered 1..n again (a concordance annex follows)
+    as_of: dt.date | None = None  # the date of the state of the agreement shown; None: an instrument
+    renumbered: bool = False  # numbered 1..n again (a concordance annex follows)
 
     @property
     def signed(self) -> dt.date | None:
@@ -66,19 +66,25 @@ class Edition:
         return self.signing.date if self.signing else None
 
     def label(self, division: Division, lang: str) -> str:
-        """"Artikel 8", "Article 1er", "Deel 2"."""
+        """ "Artikel 8", "Article 1er", "Deel 2"."""
         return self.languages[lang].label(division.kind, self.numbering.text(division.key))
 
     def untitled(self, division: Division, lang: str) -> str:
         """The heading of a division without title (an instrument's article):
         "Artikel 1.", then "Art. 2."."""
-        return self.text("heading.special.untitled", lang, n=self.numbering.text(division.key),
-                         label=self.label(division, lang))
+        return self.text(
+            "heading.special.untitled", lang, n=self.numbering.text(division.key), label=self.label(division, lang)
+        )
 
     def repealed(self, division: Division, lang: str) -> str:
-        """"Art. 15. (Opgeheven)", "§ 3. (Opgeheven)": a repealed provision's heading."""
-        return self.text("heading.special.repealed", lang, kind=division.kind,
-                         n=self.reference(division.key, lang), label=self.label(division, lang))
+        """ "Art. 15. (Opgeheven)", "§ 3. (Opgeheven)": a repealed provision's heading."""
+        return self.text(
+            "heading.special.repealed",
+            lang,
+            kind=division.kind,
+            n=self.reference(division.key, lang),
+            label=self.label(division, lang),
+        )
 
     def reference(self, key: str, lang: str) -> str:
         """What `[[key]]` renders: the number as read in `lang` ("8", "1er")."""

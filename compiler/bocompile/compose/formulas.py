@@ -8,9 +8,9 @@ quoted new text, figures, all from templates/lang, in every language.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from typing import Callable
 
 from bocompile.amend.history import Step
 from bocompile.amend.tree import find, path_to
@@ -50,8 +50,11 @@ class Formulas:
         for lang in self.languages:
             self._quoted[lang] = []
             pieces = QUOTED.split(self.t(lang, f"{family}.{name}", **values(lang)))
-            text[lang] = tuple(Quoted(*_words(self._quoted[lang][int(piece)])) if index % 2 else Text(piece)
-                               for index, piece in enumerate(pieces) if index % 2 or piece)
+            text[lang] = tuple(
+                Quoted(*_words(self._quoted[lang][int(piece)])) if index % 2 else Text(piece)
+                for index, piece in enumerate(pieces)
+                if index % 2 or piece
+            )
         return Paragraph(text, self.loc)
 
     def amending(self, operation, formula: Paragraph, quotation: Quotation | None = None) -> Amending:
@@ -86,10 +89,14 @@ class Formulas:
         lid_words = self.t(lang, "cite.lid.name", n=lid, only=len(division.blocks) == 1) if lid else ""
         values = {"n": n, "article": self._article(lang, self.step.before, self.before, key), "lid": lid_words}
         forms = {form: self.t(lang, f"cite.{kind}.{form}", **values) for form in ("the", "The", "in", "In", "e")}
-        events = [self.t(lang, f"history.{c.action}", nr=c.amendment, e=forms["e"]) for c in division.history] \
-            if division is not None else []
-        forms["history"] = self.t(lang, "history.clause", events=self.t(lang, "history.and").join(events)) \
-            if events else ""
+        events = (
+            [self.t(lang, f"history.{c.action}", nr=c.amendment, e=forms["e"]) for c in division.history]
+            if division is not None
+            else []
+        )
+        forms["history"] = (
+            self.t(lang, "history.clause", events=self.t(lang, "history.and").join(events)) if events else ""
+        )
         forms["n"] = n
         return forms
 
@@ -100,8 +107,12 @@ class Formulas:
         if kind not in SUBDIVISIONS:
             return self.t(lang, "cite.agreement.within")
         parent = path_to(self.step.after, key)[-2]
-        return self.t(lang, f"cite.{parent.kind}.within", n=self.number(lang, parent.kind, parent.key),
-                      article=self._article(lang, self.step.after, self.after, parent.key))
+        return self.t(
+            lang,
+            f"cite.{parent.kind}.within",
+            n=self.number(lang, parent.kind, parent.key),
+            article=self._article(lang, self.step.after, self.after, parent.key),
+        )
 
     def _article(self, lang: str, agreement, numbering, key: str) -> str:
         """The number of the division that holds subdivision `key` ("" for others)."""
@@ -136,8 +147,9 @@ class Formulas:
         head = {lang: (Strong(self._heading(lang, division)),) for lang in self.languages}
         if division.kind in SUBDIVISIONS and division.blocks and isinstance(division.blocks[0], Paragraph):
             first = division.blocks[0]  # "§ 1/1. Tekst ...": the number starts the first lid
-            blocks = (replace(first, text={lang: head[lang] + (Text(" "),) + first.text[lang]
-                                           for lang in self.languages}),) + division.blocks[1:]
+            blocks = (
+                replace(first, text={lang: head[lang] + (Text(" "),) + first.text[lang] for lang in self.languages}),
+            ) + division.blocks[1:]
         else:
             blocks = (Paragraph(head, self.loc),) + division.blocks
         for child in division.children:
@@ -149,14 +161,19 @@ class Formulas:
         language = self.languages[lang]
         label = language.label(division.kind, self.after.text(division.key))
         before, _, after = language.render(f"heading.{division.kind}", label=label, title=TITLE).partition(TITLE)
-        return tuple(x for x in (Text(before) if before else None, *division.title[lang],
-                                 Text(after) if after else None) if x is not None)
+        return tuple(
+            x
+            for x in (Text(before) if before else None, *division.title[lang], Text(after) if after else None)
+            if x is not None
+        )
 
     def quote_blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         """`blocks` between the quotes, the closing one followed by the full stop."""
         opened = {lang: self.t(lang, "instrument.quotes.open") for lang in self.languages}
-        closing = {lang: self.t(lang, "instrument.quotes.close") + self.t(lang, "formula.punctuation.last")
-                   for lang in self.languages}
+        closing = {
+            lang: self.t(lang, "instrument.quotes.close") + self.t(lang, "formula.punctuation.last")
+            for lang in self.languages
+        }
         return suffix(prefix(blocks, opened), closing)
 
 

@@ -19,8 +19,20 @@ from bocompile.compose.inputs import history_of, languages_of, running_headers
 from bocompile.compose.plan import Planned, plan
 from bocompile.language import Language
 from bocompile.load import Loaded
-from bocompile.model import (Agreement, Amending, Block, Division, ListBlock, ListItem, Quotation, Reference, Text,
-                             query, rewrite, walk_divisions)
+from bocompile.model import (
+    Agreement,
+    Amending,
+    Block,
+    Division,
+    ListBlock,
+    ListItem,
+    Quotation,
+    Reference,
+    Text,
+    query,
+    rewrite,
+    walk_divisions,
+)
 from bocompile.model.amendment import Modification
 from bocompile.model.facts import AmendmentInfo
 from bocompile.number import Numbering
@@ -31,7 +43,7 @@ from bocompile.operations import kind_of
 class Instrument:
     title: dict[str, str]
     preamble: tuple[Block, ...]
-    body: Agreement          # its articles, numbered 1..n
+    body: Agreement  # its articles, numbered 1..n
     numbering: Numbering
     modifications: tuple[Modification, ...]
 
@@ -41,39 +53,70 @@ def instrument_editions(loaded: Loaded, *, states: History | None = None) -> lis
     out = []
     for step in (states or history_of(loaded)).steps:
         info = step.amendment.info
-        instrument = build_instrument(step, langs, config.numbering, config.grouping,
-                                      config.title, info.parties)
-        out.append(Edition(
-            name=f"amendments/{info.id}", kind="amendment", config=config, agreement=instrument.body,
-            numbering=instrument.numbering, languages=langs, project=loaded.project,
-            date=info.signed, title=instrument.title, header=running_headers(langs, instrument.title),
-            signing=info.signing,
-            front={lang: (info.title[lang],) for lang in langs}, preamble=instrument.preamble,
-            amendments=(step.amendment,), modifications=instrument.modifications,
-        ))
+        instrument = build_instrument(step, langs, config.numbering, config.grouping, config.title, info.parties)
+        out.append(
+            Edition(
+                name=f"amendments/{info.id}",
+                kind="amendment",
+                config=config,
+                agreement=instrument.body,
+                numbering=instrument.numbering,
+                languages=langs,
+                project=loaded.project,
+                date=info.signed,
+                title=instrument.title,
+                header=running_headers(langs, instrument.title),
+                signing=info.signing,
+                front={lang: (info.title[lang],) for lang in langs},
+                preamble=instrument.preamble,
+                amendments=(step.amendment,),
+                modifications=instrument.modifications,
+            )
+        )
     return out
 
 
-def build_instrument(step: Step, languages: dict[str, Language], style: str, grouping: str,
-                     agreement_title: dict[str, str], parties) -> Instrument:
+def build_instrument(
+    step: Step, languages: dict[str, Language], style: str, grouping: str, agreement_title: dict[str, str], parties
+) -> Instrument:
     formulas = Formulas(step, languages, style, grouping)
     info = step.amendment.info
     planned = plan(step)
     bodies = [_article(formulas, article) for article in planned]
-    bodies.append((formulas.para({lang: formulas.t(lang, "instrument.entry_into_force", date=languages[
-        lang].date(info.in_force)) for lang in languages}),))
+    bodies.append(
+        (
+            formulas.para(
+                {
+                    lang: formulas.t(lang, "instrument.entry_into_force", date=languages[lang].date(info.in_force))
+                    for lang in languages
+                }
+            ),
+        )
+    )
     articles = tuple(
-        Division("article", f"{info.id}-art-{i}", {lang: () for lang in languages},
-                 _resolve_refs(unmarked(body), formulas.after, languages), (), formulas.loc, number=(i,))
-        for i, body in enumerate(bodies, start=1))
+        Division(
+            "article",
+            f"{info.id}-art-{i}",
+            {lang: () for lang in languages},
+            _resolve_refs(unmarked(body), formulas.after, languages),
+            (),
+            formulas.loc,
+            number=(i,),
+        )
+        for i, body in enumerate(bodies, start=1)
+    )
     # its own articles, and the provisions it quotes, as numbered after it
     numbered = [*articles, *(d for q in query(articles, Quotation) for d in walk_divisions(q.divisions))]
     numbering = Numbering({d.key: d.number for d in numbered}, {d.key: d.kind for d in numbered}, style)
-    modifications = tuple(_modification(formulas, op) for article in planned
-                          for op in (article.operations[:1] if article.run else article.operations))
+    modifications = tuple(
+        _modification(formulas, op)
+        for article in planned
+        for op in (article.operations[:1] if article.run else article.operations)
+    )
     title = {lang: instrument_title(info, languages[lang], agreement_title[lang]) for lang in languages}
-    return Instrument(title, _preamble(formulas, parties, agreement_title), Agreement(articles), numbering,
-                      modifications)
+    return Instrument(
+        title, _preamble(formulas, parties, agreement_title), Agreement(articles), numbering, modifications
+    )
 
 
 def _article(formulas: Formulas, article: Planned) -> tuple[Block, ...]:
@@ -91,8 +134,9 @@ def _article(formulas: Formulas, article: Planned) -> tuple[Block, ...]:
         blocks = kind_of(op).word(formulas, op, "formula.item")
         if not any(isinstance(b, Amending) and b.quotation for b in blocks):  # a bare formula: ";" or "."
             mark = "last" if index == len(ops) - 1 else "between"
-            blocks = suffix(blocks, {lang: formulas.t(lang, f"formula.punctuation.{mark}")
-                                     for lang in formulas.languages})
+            blocks = suffix(
+                blocks, {lang: formulas.t(lang, f"formula.punctuation.{mark}") for lang in formulas.languages}
+            )
         items.append(ListItem(blocks, formulas.loc))
     return (intro, ListBlock("point", tuple(items), formulas.loc))
 
@@ -106,10 +150,15 @@ def _modification(formulas: Formulas, op) -> Modification:
 
 
 def instrument_title(info: AmendmentInfo, language: Language, agreement_title: str) -> str:
-    """"15 OKTOBER 2020. – Wijziging nr. 2 van de bestuursovereenkomst 2019-2021":
+    """ "15 OKTOBER 2020. – Wijziging nr. 2 van de bestuursovereenkomst 2019-2021":
     one wording for the instrument and for whatever cites it."""
-    return language.render("instrument.title", date=language.date(info.signed, "title"), nr=info.number,
-                           agreement=agreement_title, subject=info.title[language.code])
+    return language.render(
+        "instrument.title",
+        date=language.date(info.signed, "title"),
+        nr=info.number,
+        agreement=agreement_title,
+        subject=info.title[language.code],
+    )
 
 
 def _preamble(formulas: Formulas, parties, agreement_title) -> tuple[Block, ...]:
@@ -118,9 +167,26 @@ def _preamble(formulas: Formulas, parties, agreement_title) -> tuple[Block, ...]
     for index, party in enumerate(parties):
         if index:
             lines.append({lang: t(lang, "instrument.and") for lang in langs})
-        lines.append({lang: t(lang, "instrument.party", name=party.name[lang], signatories=", ".join(
-            t(lang, "instrument.signatory", title=s.title.get(lang, ""), name=s.name, function=s.function[lang])
-            for s in party.signatories)) for lang in langs})
+        lines.append(
+            {
+                lang: t(
+                    lang,
+                    "instrument.party",
+                    name=party.name[lang],
+                    signatories=", ".join(
+                        t(
+                            lang,
+                            "instrument.signatory",
+                            title=s.title.get(lang, ""),
+                            name=s.name,
+                            function=s.function[lang],
+                        )
+                        for s in party.signatories
+                    ),
+                )
+                for lang in langs
+            }
+        )
     lines.append({lang: t(lang, "instrument.legal_basis") for lang in langs})
     lines.append({lang: t(lang, "instrument.agreement_basis", agreement=agreement_title[lang]) for lang in langs})
     lines.append({lang: t(lang, "instrument.agreed") for lang in langs})
@@ -130,8 +196,10 @@ def _preamble(formulas: Formulas, parties, agreement_title) -> tuple[Block, ...]
 def _resolve_refs(body: tuple[Block, ...], numbering: Numbering, languages) -> tuple[Block, ...]:
     """References in quoted text cite the amended agreement, not this
     instrument: they become plain numbers."""
+
     def number_of(node, lang):
         if not isinstance(node, Reference):
             return node
         return Text(languages[lang].number(numbering.kinds[node.key], numbering.text(node.key)))
+
     return rewrite(body, number_of)

@@ -18,15 +18,16 @@ from bocompile.amend.history import Step
 from bocompile.compose.plan import article_of
 from bocompile.diagnostics import Loc
 from bocompile.language import Language
-from bocompile.model import Agreement, Division, JustelNote, Mark, Text, query, rewrite, walk_divisions
+from bocompile.model import Agreement, Division, JustelNote, Mark, Text, query, rewrite
 from bocompile.model.hierarchy import SUBDIVISIONS
 
 GENERATED = Loc("<generated>", 0)
 
 
 def annotate(agreement: Agreement, langs: dict[str, Language], steps: tuple[Step, ...]) -> Agreement:
-    articles = {(step.amendment.info.number, index): article
-                for step in steps for index, article in article_of(step).items()}
+    articles = {
+        (step.amendment.info.number, index): article for step in steps for index, article in article_of(step).items()
+    }
     infos = {step.amendment.info.number: step.amendment.info for step in steps}
 
     def visit(node, lang):
@@ -43,17 +44,42 @@ def annotate(agreement: Agreement, langs: dict[str, Language], steps: tuple[Step
         if not sources:
             return node
         numbers = {source: n for n, source in enumerate(sources, start=1)}
-        numbered = rewrite(own, lambda item, code: replace(item, number=numbers[
-            item.amendment, articles[item.amendment, item.operation]]) if isinstance(item, Mark) else item)
-        notes = tuple(JustelNote(n, {code: (Text(langs[code].render(
-            "justel.source", n=n, nr=nr, article=article, signed=langs[code].date(infos[nr].signed),
-            in_force=langs[code].date(infos[nr].in_force))),) for code in langs},
-            {code: GENERATED for code in langs}) for (nr, article), n in numbers.items())
+        numbered = rewrite(
+            own,
+            lambda item, code: (
+                replace(item, number=numbers[item.amendment, articles[item.amendment, item.operation]])
+                if isinstance(item, Mark)
+                else item
+            ),
+        )
+        notes = tuple(
+            JustelNote(
+                n,
+                {
+                    code: (
+                        Text(
+                            langs[code].render(
+                                "justel.source",
+                                n=n,
+                                nr=nr,
+                                article=article,
+                                signed=langs[code].date(infos[nr].signed),
+                                in_force=langs[code].date(infos[nr].in_force),
+                            )
+                        ),
+                    )
+                    for code in langs
+                },
+                {code: GENERATED for code in langs},
+            )
+            for (nr, article), n in numbers.items()
+        )
         outer = tuple(c for c in node.children if c.kind not in SUBDIVISIONS)
         if numbered.children:  # after the last paragraph
             *before, last = numbered.children
             return replace(numbered, children=(*before, replace(last, blocks=last.blocks + notes)) + outer)
         return replace(numbered, blocks=numbered.blocks + notes, children=outer)
+
     return rewrite(agreement, visit)
 
 
@@ -63,5 +89,6 @@ def _repeal_noted(division: Division) -> Division:
     if not division.repealed:
         return division
     repeal = next(c for c in reversed(division.history) if c.action == "repealed")
-    return replace(division, title={code: (Mark("note", repeal.amendment, repeal.operation),)
-                                    for code in division.title})
+    return replace(
+        division, title={code: (Mark("note", repeal.amendment, repeal.operation),) for code in division.title}
+    )

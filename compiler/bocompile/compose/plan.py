@@ -22,7 +22,7 @@ from bocompile.operations import kind_of
 class Planned:
     """One article of an instrument: the provisions it changes and how."""
 
-    targets: tuple[str, ...]           # in the order of the agreement's text
+    targets: tuple[str, ...]  # in the order of the agreement's text
     operations: tuple[Operation, ...]
 
     @property
@@ -49,16 +49,21 @@ def plan(step: Step) -> tuple[Planned, ...]:
 def article_of(step: Step) -> dict[int, int]:
     """Index of each operation of the amendment -> number of its article."""
     positions = {id(op): index for index, op in enumerate(step.amendment.operations)}
-    return {positions[id(op)]: number for number, article in enumerate(plan(step), start=1)
-            for op in article.operations}
+    return {
+        positions[id(op)]: number for number, article in enumerate(plan(step), start=1) for op in article.operations
+    }
 
 
 def _runs_on(last: Planned, target: str, ops: list[Operation], following: dict[str, str | None]) -> bool:
     """Whether a lone operation on `target` continues `last`'s run of new provisions."""
     kind = kind_of(ops[0])
-    return (len(ops) == 1 and kind.word_run is not None and len(last.operations) == len(last.targets)
-            and all(kind_of(op) is kind for op in last.operations)
-            and following.get(last.targets[-1]) == target)
+    return (
+        len(ops) == 1
+        and kind.word_run is not None
+        and len(last.operations) == len(last.targets)
+        and all(kind_of(op) is kind for op in last.operations)
+        and following.get(last.targets[-1]) == target
+    )
 
 
 def _next_sibling(agreement: Agreement, key: str) -> str | None:
@@ -66,5 +71,4 @@ def _next_sibling(agreement: Agreement, key: str) -> str | None:
     path = path_to(agreement, key)
     siblings = path[-2].children if len(path) > 1 else agreement.parts
     index = next(i for i, d in enumerate(siblings) if d is path[-1])
-    return siblings[index + 1].key if index + 1 < len(siblings) and siblings[index + 1].kind == path[-1].kind \
-        else None
+    return siblings[index + 1].key if index + 1 < len(siblings) and siblings[index + 1].kind == path[-1].kind else None

@@ -14,9 +14,17 @@ from bocompile.translate.status import review
 def base_edition(loaded: Loaded, *, states: History | None = None) -> Edition:
     config, signed, langs = loaded.config, (states or history_of(loaded)).signed, languages_of(loaded)
     return Edition(
-        name="base", kind="base", config=config, agreement=signed,
-        numbering=number(signed, config.numbering), languages=langs,
-        project=loaded.project, date=config.signing_date, title=config.title,
-        header=running_headers(langs, config.title), signing=config.signing, as_of=config.signing_date,
+        name="base",
+        kind="base",
+        config=config,
+        agreement=signed,
+        numbering=number(signed, config.numbering),
+        languages=langs,
+        project=loaded.project,
+        date=config.signing_date,
+        title=config.title,
+        header=running_headers(langs, config.title),
+        signing=config.signing,
+        as_of=config.signing_date,
         review=review(loaded),
     )

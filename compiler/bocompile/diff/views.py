@@ -15,8 +15,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import cast
 
-from bocompile.diff.changes import (DELETED, INSERTED, Added, Changed, Delta, DivisionChange, Kept, Node, Removed,
-                                    Tracked, Words)
+from bocompile.diff.changes import (
+    DELETED,
+    INSERTED,
+    Added,
+    Changed,
+    Delta,
+    DivisionChange,
+    Kept,
+    Node,
+    Removed,
+    Tracked,
+    Words,
+)
 from bocompile.diff.fields import walked
 from bocompile.model import DataTable, Division, Localized
 from bocompile.model.nodes import Inlines

@@ -57,8 +57,7 @@ def load(project: Project) -> Loaded:
         check_figures(project, lang, trees[lang], report)
     if unread:
         report.raise_if_errors()
-    start = {lang: Loc(f"sources/{lang}/{config.files[0]}" if config.files else CONFIG, 1)
-             for lang in config.languages}
+    start = {lang: Loc(f"sources/{lang}/{config.files[0]}" if config.files else CONFIG, 1) for lang in config.languages}
     agreement = Agreement(Merger(config.languages, report).divisions(trees, start))
     report.raise_if_errors()
     problem = misplaced(agreement)  # the reader builds only what may stand; proven once more
@@ -77,8 +76,10 @@ def _read_language(project: Project, config: Config, lang: str, data, report: Re
     listed = set(config.files)
     for path in project.files(folder, ".md", Loc(f"sources/{lang}", 0)):
         if path.name not in listed:
-            report.error(Loc(project.rel(path), 1), f"{path.name} is not listed in files of "
-                         f"{CONFIG}; add it there or remove the file")
+            report.error(
+                Loc(project.rel(path), 1),
+                f"{path.name} is not listed in files of {CONFIG}; add it there or remove the file",
+            )
     parts: tuple[Division, ...] = ()
     for name in config.files:
         path = folder / name

@@ -23,8 +23,11 @@ def load_amendments(project: Project, config: Config, data, report: Report) -> t
         for lang in config.languages:
             path = project.language_dir(lang) / "amendments" / f"{info.id}.md"
             if project.kind(path) is None:
-                report.error(info.loc, f"amendment '{info.id}' has no file sources/{lang}/amendments/"
-                             f"{info.id}.md; write it in every language")
+                report.error(
+                    info.loc,
+                    f"amendment '{info.id}' has no file sources/{lang}/amendments/"
+                    f"{info.id}.md; write it in every language",
+                )
                 continue
             try:
                 text = project.read_text(path)
@@ -41,10 +44,14 @@ def load_amendments(project: Project, config: Config, data, report: Report) -> t
     for lang in config.languages:
         folder = project.language_dir(lang) / "amendments"
         listed = {f"{i.id}.md" for i in config.amendments}
-        listing = project.files(folder, ".md", Loc(project.rel(folder), 0)) \
-            if project.kind(folder) == "a directory" else ()
+        listing = (
+            project.files(folder, ".md", Loc(project.rel(folder), 0)) if project.kind(folder) == "a directory" else ()
+        )
         for path in listing:
             if path.name not in listed:
-                report.error(Loc(project.rel(path), 1), f"{path.name} is not listed in the "
-                             f"amendments of {CONFIG}; add an [[amendments]] entry or remove it")
+                report.error(
+                    Loc(project.rel(path), 1),
+                    f"{path.name} is not listed in the "
+                    f"amendments of {CONFIG}; add an [[amendments]] entry or remove it",
+                )
     return tuple(amendments)

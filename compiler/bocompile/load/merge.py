@@ -9,8 +9,8 @@ key) it reports the difference with `file:line` on both sides.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import fields
-from typing import Mapping
 
 from bocompile.diagnostics import Loc, Report
 from bocompile.model import Division, Footnote, Reference, walk
@@ -24,8 +24,7 @@ class Merger:
         self.ref = languages[0]
         self.within: list[str] = []  # enclosing divisions, for messages
 
-    def divisions(self, trees: Mapping[str, tuple[Division, ...]],
-                  where: Mapping[str, Loc]) -> tuple[Division, ...]:
+    def divisions(self, trees: Mapping[str, tuple[Division, ...]], where: Mapping[str, Loc]) -> tuple[Division, ...]:
         """Align divisions by key in every language against the reference."""
         ref = trees[self.ref]
         matched = {d.key: {self.ref: d} for d in ref}
@@ -54,16 +53,23 @@ class Merger:
             for d in ref[i1:i2]:
                 if d.key in in_b:
                     o = next(x for x in other if x.key == d.key)
-                    self.report.error(o.loc[lang], f"{d.kind} '{d.key}' is in another place in {lang} "
-                                      f"than in {self.ref} ({d.loc[self.ref]}); same order in every language")
+                    self.report.error(
+                        o.loc[lang],
+                        f"{d.kind} '{d.key}' is in another place in {lang} "
+                        f"than in {self.ref} ({d.loc[self.ref]}); same order in every language",
+                    )
                 else:
-                    self.report.error(near, f"{d.kind} '{d.key}' ({d.loc[self.ref]}) is missing in {lang}; "
-                                      f"expected after this line")
+                    self.report.error(
+                        near, f"{d.kind} '{d.key}' ({d.loc[self.ref]}) is missing in {lang}; expected after this line"
+                    )
             for o in other[j1:j2]:
                 if o.key not in in_a:
                     anchor = ref[i1 - 1].loc[self.ref] if i1 else where[self.ref]
-                    self.report.error(o.loc[lang], f"{o.kind} '{o.key}' is not in {self.ref} "
-                                      f"(expected near {anchor}); keys must be the same in every language")
+                    self.report.error(
+                        o.loc[lang],
+                        f"{o.kind} '{o.key}' is not in {self.ref} "
+                        f"(expected near {anchor}); keys must be the same in every language",
+                    )
 
     # -- generic node merge -----------------------------------------------------
 
@@ -105,8 +111,11 @@ class Merger:
     def sequence(self, by_lang, where, owner, name: str) -> tuple:
         lengths = {lang: len(v) for lang, v in by_lang.items()}
         if len(set(lengths.values())) > 1:
-            self._differs(where, f"{self._describe(owner)} has a different number of {name}",
-                          {lang: f"{n} {name}" for lang, n in lengths.items()})
+            self._differs(
+                where,
+                f"{self._describe(owner)} has a different number of {name}",
+                {lang: f"{n} {name}" for lang, n in lengths.items()},
+            )
             return by_lang[self.ref]
         out = []
         for index, first in enumerate(by_lang[self.ref]):
@@ -114,8 +123,11 @@ class Merger:
             kinds = {lang: type(n) for lang, n in group.items()}
             if len(set(kinds.values())) > 1:
                 here = self._here(group) or where
-                self._differs(here, f"{self._describe(owner)}: item {index + 1} differs",
-                              {lang: self._describe(n) for lang, n in group.items()})
+                self._differs(
+                    here,
+                    f"{self._describe(owner)}: item {index + 1} differs",
+                    {lang: self._describe(n) for lang, n in group.items()},
+                )
                 continue
             if isinstance(first, tuple):
                 out.append(self.sequence(group, where, owner, "cells"))
@@ -139,20 +151,19 @@ class Merger:
             other_at = other[j1].loc[lang] if j1 < len(other) else where[lang]
             what = self._describe(owner)
             if tag == "delete":
-                message = (f"{what}: {self.ref} has {self._a(sig[self.ref][i1])} at {ref_at} "
-                           f"that {lang} lacks")
+                message = f"{what}: {self.ref} has {self._a(sig[self.ref][i1])} at {ref_at} that {lang} lacks"
             elif tag == "insert":
-                message = (f"{what}: {lang} has {self._a(sig[lang][j1])} that {self.ref} lacks "
-                           f"(near {ref_at})")
+                message = f"{what}: {lang} has {self._a(sig[lang][j1])} that {self.ref} lacks (near {ref_at})"
             else:
-                message = (f"{what}: {self.ref} has {self._a(sig[self.ref][i1])} at {ref_at} "
-                           f"where {lang} has {self._a(sig[lang][j1])}")
+                message = (
+                    f"{what}: {self.ref} has {self._a(sig[self.ref][i1])} at {ref_at} "
+                    f"where {lang} has {self._a(sig[lang][j1])}"
+                )
             counts = f" ({len(ref_blocks)} blocks in {self.ref}, {len(other)} in {lang})"
             self.report.error(other_at, message + counts)
         if not ok:
             return ref_blocks
-        return tuple(self.node({lang: b[i] for lang, b in by_lang.items()}, where)
-                     for i in range(len(ref_blocks)))
+        return tuple(self.node({lang: b[i] for lang, b in by_lang.items()}, where) for i in range(len(ref_blocks)))
 
     # -- helpers ------------------------------------------------------------------
 
@@ -164,8 +175,9 @@ class Merger:
     def _same_presence(self, values: Mapping[str, object], where, owner) -> None:
         shown = {lang: "an image" if value is not None else "a placeholder ()" for lang, value in values.items()}
         if len(set(shown.values())) > 1:
-            self._differs(where, f"{self._describe(owner)} is an image in one language and a "
-                          "placeholder in another", shown)
+            self._differs(
+                where, f"{self._describe(owner)} is an image in one language and a placeholder in another", shown
+            )
 
     def _differs(self, where, message: str, by_lang: Mapping) -> None:
         """One error, at the first language that departs from the reference,
@@ -184,8 +196,11 @@ class Merger:
     @staticmethod
     def _signature(block) -> str:
         name = _noun(block)
-        extra = getattr(block, "style", None) or getattr(block, "level", None) or \
-            (getattr(block, "key", None) if name == "data table" else None)
+        extra = (
+            getattr(block, "style", None)
+            or getattr(block, "level", None)
+            or (getattr(block, "key", None) if name == "data table" else None)
+        )
         return f"{name} ({extra})" if extra else name
 
     @staticmethod
@@ -208,12 +223,16 @@ def _noun(node) -> str:
 
 def _shape(inlines) -> tuple:
     """What must match across languages inside text: references and notes."""
-    return tuple(("ref", node.key) if isinstance(node, Reference) else ("note", (len(node.paragraphs), node.mark))
-                 for node, _ in walk(inlines, prune=(Footnote,)) if isinstance(node, (Reference, Footnote)))
+    return tuple(
+        ("ref", node.key) if isinstance(node, Reference) else ("note", (len(node.paragraphs), node.mark))
+        for node, _ in walk(inlines, prune=(Footnote,))
+        if isinstance(node, (Reference, Footnote))
+    )
 
 
 def _show(shape) -> str:
     if not shape:
         return "none"
-    return ", ".join(f"[[{v}]]" if k == "ref" else f"a footnote marked {v[1]}" if v[1] else "a footnote"
-                     for k, v in shape)
+    return ", ".join(
+        f"[[{v}]]" if k == "ref" else f"a footnote marked {v[1]}" if v[1] else "a footnote" for k, v in shape
+    )

@@ -11,13 +11,17 @@ def check_unique_keys(lang: str, parts: tuple[Division, ...], report: Report) ->
     for division in walk_divisions(parts):
         first = seen.setdefault(division.key, division)
         if first is not division and division.key:
-            report.error(division.loc[lang], f"duplicate key '{division.key}': already used by "
-                         f"{first.kind} at {first.loc[lang]}; keys must be unique")
+            report.error(
+                division.loc[lang],
+                f"duplicate key '{division.key}': already used by "
+                f"{first.kind} at {first.loc[lang]}; keys must be unique",
+            )
 
 
 def check_references(lang: str, parts: tuple[Division, ...], report: Report) -> None:
     keys = {d.key for d in walk_divisions(parts)}
     for reference in query(parts, Reference, lang):
         if reference.key not in keys and reference.key:
-            report.error(reference.loc, f"[[{reference.key}]] refers to no part, section or article; "
-                         "use an existing key")
+            report.error(
+                reference.loc, f"[[{reference.key}]] refers to no part, section or article; use an existing key"
+            )

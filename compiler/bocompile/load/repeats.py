@@ -16,11 +16,21 @@ from bocompile.model import Division
 
 
 def check_repeats(lang: str, parts: tuple[Division, ...], report: Report) -> None:
-    seen: dict[object, Division] = {}
+    shapes: dict[object, int] = {}  # a division's content -> a number naming it
+    shape: dict[int, int] = {}  # id of a division -> the number of its content
+
+    def measure(division: Division) -> int:
+        """Bottom up, so each division's content holds its children's numbers,
+        not their whole text: linear in the size of the agreement."""
+        children = tuple(measure(child) for child in division.children)
+        content = (division.kind, _content(division.title, lang), _content(division.blocks, lang), children)
+        number = shape[id(division)] = shapes.setdefault(content, len(shapes))
+        return number
+
+    seen: dict[int, Division] = {}
 
     def visit(division: Division) -> None:
-        content = _content(division, lang)
-        first = seen.setdefault(content, division)
+        first = seen.setdefault(shape[id(division)], division)
         if first is not division:
             report.error(
                 division.loc[lang],
@@ -32,6 +42,8 @@ def check_repeats(lang: str, parts: tuple[Division, ...], report: Report) -> Non
         for child in division.children:
             visit(child)
 
+    for part in parts:
+        measure(part)
     for part in parts:
         visit(part)
 

@@ -13,5 +13,8 @@ def check_totals(tables: dict[str, DataSeries], report: Report) -> None:
         stated, loc = series.stated_total
         for column, want, have in zip(series.columns, stated, series.computed_total()):
             if want != have:
-                report.error(loc, f"total of column {column} is stated as {want} but the rows "
-                             f"of {series.key} add up to {have}; correct the figures or the total")
+                report.error(
+                    loc,
+                    f"total of column {column} is stated as {want} but the rows "
+                    f"of {series.key} add up to {have}; correct the figures or the total",
+                )

@@ -5,7 +5,9 @@ container node is shared by all languages; only `Localized` values differ.
 """
 
 from bocompile.model.nodes import (  # noqa: F401
+    TEXT,
     Agreement,
+    Amending,
     Block,
     Cell,
     Change,
@@ -22,16 +24,14 @@ from bocompile.model.nodes import (  # noqa: F401
     Link,
     ListBlock,
     ListItem,
-    Mark,
     Localized,
+    Mark,
     Paragraph,
     Quotation,
     Quoted,
-    Amending,
     Reference,
     Strong,
     Table,
     Text,
-    TEXT,
 )
 from bocompile.model.walk import plain_text, query, rewrite, rewrite_text, walk, walk_divisions  # noqa: F401

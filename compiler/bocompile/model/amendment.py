@@ -29,9 +29,9 @@ class Destination:
     """Where a modification applies, in the agreement as amended."""
 
     path: tuple[tuple[str, tuple[int, ...]], ...]  # (kind, number) from its part down to the provision
-    lid: int | None = None                 # one of its lids (from 1)
-    cell: tuple[int, int] | None = None    # in that lid's data table: (row, column) of a figure, from 1
-    pos: str | None = None                 # "before" | "after" | "end": where an insertion goes
+    lid: int | None = None  # one of its lids (from 1)
+    cell: tuple[int, int] | None = None  # in that lid's data table: (row, column) of a figure, from 1
+    pos: str | None = None  # "before" | "after" | "end": where an insertion goes
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,6 @@ class Modification:
     """What one modification (<mod>) of an instrument does to the agreement,
     for AKN's activeModifications."""
 
-    source: int                  # the Amending block that words it (its number in the instrument)
-    type: str                    # "insertion" | "substitution" | "repeal"
+    source: int  # the Amending block that words it (its number in the instrument)
+    type: str  # "insertion" | "substitution" | "repeal"
     destinations: tuple[Destination, ...]

@@ -42,7 +42,7 @@ class AmendmentInfo:
     title: dict[str, str]
     loc: Loc
     place: dict[str, str] = field(default_factory=dict)  # where it is signed
-    parties: tuple[Party, ...] = ()                       # its own signatories, per party
+    parties: tuple[Party, ...] = ()  # its own signatories, per party
 
     @property
     def signing(self) -> Signing:
@@ -68,7 +68,7 @@ class Config:
     files_loc: Loc
     formats: tuple[str, ...] = ("docx", "akn")  # [output] formats: what a build writes by default
     formats_loc: Loc | None = None
-    pdf_timeout: float = 120.0                  # [output] pdf_timeout: seconds per LibreOffice step
+    pdf_timeout: float = 120.0  # [output] pdf_timeout: seconds per LibreOffice step
 
     @property
     def signing(self) -> Signing:

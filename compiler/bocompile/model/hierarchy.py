@@ -11,7 +11,7 @@ the amendment engine all ask this module.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from bocompile.model.nodes import Agreement, Division
 from bocompile.model.walk import walk_divisions
@@ -36,7 +36,7 @@ EITHER = ("article",)
 
 
 def a(kind: str) -> str:
-    """"an article", "a part": a kind in running text."""
+    """ "an article", "a part": a kind in running text."""
     return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
@@ -52,15 +52,21 @@ def siblings_problem(parent: Division | None, children: Iterable[Division]) -> s
     previous: Division | None = None
     for child in children:
         if child.kind not in allowed:
-            return (f"{a(child.kind)} ('{child.key}') cannot stand in {where}; "
-                    f"it holds {' and '.join(k + 's' for k in allowed) or 'no divisions'}")
+            return (
+                f"{a(child.kind)} ('{child.key}') cannot stand in {where}; "
+                f"it holds {' and '.join(k + 's' for k in allowed) or 'no divisions'}"
+            )
         if parent is not None and parent.kind in EITHER and parent.blocks:
-            return (f"{where} has text of its own and {a(child.kind)} ('{child.key}'); an article has "
-                    f"either no {child.kind}s or only {child.kind}s: put its text in its {child.kind}s")
+            return (
+                f"{where} has text of its own and {a(child.kind)} ('{child.key}'); an article has "
+                f"either no {child.kind}s or only {child.kind}s: put its text in its {child.kind}s"
+            )
         if previous is not None and DEPTH[child.kind] > DEPTH[previous.kind]:
-            return (f"{child.kind} '{child.key}' cannot follow {previous.kind} '{previous.key}' in "
-                    f"{where}: its {child.kind}s come before its {previous.kind}s; place the "
-                    f"{previous.kind} after the last {child.kind}")
+            return (
+                f"{child.kind} '{child.key}' cannot follow {previous.kind} '{previous.key}' in "
+                f"{where}: its {child.kind}s come before its {previous.kind}s; place the "
+                f"{previous.kind} after the last {child.kind}"
+            )
         previous = child
     return None
 

@@ -10,7 +10,8 @@ is collected.
 from __future__ import annotations
 
 import weakref
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 V = TypeVar("V")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Mapping, TypeVar, Union
+from typing import TypeVar, Union
 
 from bocompile.diagnostics import Loc
 
@@ -44,6 +45,7 @@ def nodes(metadata: dict = NODES, **default):
 
 # -- inline content (always inside a Localized: it is per language) --------
 
+
 @dataclass(frozen=True)
 class Text:
     value: str
@@ -51,12 +53,12 @@ class Text:
 
 @dataclass(frozen=True)
 class Emphasis:
-    children: tuple["Inline", ...] = nodes()
+    children: tuple[Inline, ...] = nodes()
 
 
 @dataclass(frozen=True)
 class Strong:
-    children: tuple["Inline", ...] = nodes()
+    children: tuple[Inline, ...] = nodes()
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class LineBreak:
 @dataclass(frozen=True)
 class Link:
     url: str
-    children: tuple["Inline", ...] = nodes()
+    children: tuple[Inline, ...] = nodes()
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ class Footnote:
     `mark` is the sign the source gives it ("*", as the signed text prints
     it); without one the writers number the note."""
 
-    paragraphs: tuple[tuple["Inline", ...], ...] = nodes()
+    paragraphs: tuple[tuple[Inline, ...], ...] = nodes()
     loc: Loc
     mark: str = ""
 
@@ -108,7 +110,7 @@ class Quoted:
     it: AKN's <quotedText>; on the page, the words between their quotes."""
 
     role: str  # "old" | "new"
-    children: tuple["Inline", ...] = nodes()
+    children: tuple[Inline, ...] = nodes()
 
 
 Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote, Mark, Quoted]
@@ -116,6 +118,7 @@ Inlines = tuple[Inline, ...]
 
 
 # -- blocks ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -140,7 +143,7 @@ class ListItem:
     paragraph carries the number; further blocks (nested lists, paragraphs)
     stand indented under it."""
 
-    blocks: tuple["Block", ...] = nodes(BLOCKS)
+    blocks: tuple[Block, ...] = nodes(BLOCKS)
     loc: Localized[Loc] = localized()
 
 
@@ -157,7 +160,7 @@ class ListBlock:
 class Cell:
     """A cell of a text table: any blocks (several paragraphs, lists)."""
 
-    blocks: tuple["Block", ...] = nodes(BLOCKS)
+    blocks: tuple[Block, ...] = nodes(BLOCKS)
     loc: Localized[Loc] = localized()
 
 
@@ -223,9 +226,9 @@ class Quotation:
     `lids`, lids of the provision at `within`, the first its lid `start`.
     """
 
-    blocks: tuple["Block", ...] = nodes(BLOCKS)
-    divisions: tuple["Division", ...] = nodes()
-    lids: tuple["Block", ...] = nodes()
+    blocks: tuple[Block, ...] = nodes(BLOCKS)
+    divisions: tuple[Division, ...] = nodes()
+    lids: tuple[Block, ...] = nodes()
     within: tuple[tuple[str, tuple[int, ...]], ...] = ()  # (kind, number) path to the holding division
     start: int = 1
     loc: Localized[Loc] = localized(default_factory=dict)
@@ -247,6 +250,7 @@ Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure, JustelNot
 
 # -- divisions ---------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Change:
     """One event in a provision's life, for Justel notes and citations.
@@ -255,10 +259,10 @@ class Change:
     """
 
     action: str
-    amendment: int        # the amendment's number (nr. 2)
-    signed: "dt.date"
-    in_force: "dt.date"
-    operation: int = 0    # which of the amendment's operations (from 0)
+    amendment: int  # the amendment's number (nr. 2)
+    signed: dt.date
+    in_force: dt.date
+    operation: int = 0  # which of the amendment's operations (from 0)
 
 
 @dataclass(frozen=True)
@@ -273,7 +277,7 @@ class Division:
     key: str
     title: Localized[Inlines] = text()
     blocks: tuple[Block, ...] = nodes(BLOCKS)
-    children: tuple["Division", ...] = nodes(DIVISIONS)
+    children: tuple[Division, ...] = nodes(DIVISIONS)
     loc: Localized[Loc] = localized()
     number: tuple[int, ...] = ()
     repealed: bool = False

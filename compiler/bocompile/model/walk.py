@@ -10,8 +10,9 @@ language-neutral structure).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterator
 from dataclasses import fields, is_dataclass, replace
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from bocompile.model.nodes import Division, Footnote, Inlines, LineBreak, Reference, Text
 
@@ -112,11 +113,13 @@ def rewrite(root, fn: Rewrite, lang: str | None = None):
 
 def rewrite_text(root, fn: Callable[[str, str | None], str], lang: str | None = None):
     """`root` with the words of every Text node replaced by fn(words, lang)."""
+
     def words(node, code):
         if not isinstance(node, Text):
             return node
         value = fn(node.value, code)
         return node if value == node.value else Text(value)
+
     return rewrite(root, words, lang)
 
 
@@ -134,7 +137,7 @@ def _edge(value, fn, last: bool) -> tuple[object, bool]:
         for index in order:
             item, done = _edge(value[index], fn, last)
             if done:
-                return value[:index] + (item,) + value[index + 1:], True
+                return value[:index] + (item,) + value[index + 1 :], True
         return value, False
     walked = holds(type(value))
     for name, what in reversed(walked) if last else walked:

@@ -21,10 +21,21 @@ Number = tuple[int, ...]
 #: 7decies, then units before tens: 7undecies, 7duodecies, ... 7vicies,
 #: 7unvicies, ... 7noviesnonagies (the 98th insertion; later ones read 7/99).
 _UNITS = ("", "un", "duo", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies")
-_TENS = ("", "decies", "vicies", "tricies", "quadragies", "quinquagies", "sexagies", "septuagies",
-         "octogies", "nonagies")
+_TENS = (
+    "",
+    "decies",
+    "vicies",
+    "tricies",
+    "quadragies",
+    "quinquagies",
+    "sexagies",
+    "septuagies",
+    "octogies",
+    "nonagies",
+)
 LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies") + tuple(
-    _UNITS[n % 10] + _TENS[n // 10] for n in range(10, 100))
+    _UNITS[n % 10] + _TENS[n // 10] for n in range(10, 100)
+)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ the last article takes the next whole number.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator
 
 from bocompile.amend.tree import find, path_to, update
 from bocompile.model import Agreement, Division, walk_divisions
@@ -21,8 +21,7 @@ def between(before: Number | None, after: Number | None) -> Number:
     if after is None:
         return ((before[0] if before else 0) + 1,)
     if before is not None:
-        for candidate in (before[:-1] + (before[-1] + 1,) if len(before) > 1 else before + (1,),
-                          before + (1,)):
+        for candidate in (before[:-1] + (before[-1] + 1,) if len(before) > 1 else before + (1,), before + (1,)):
             if before < candidate < after:
                 return candidate
     return after[:-1] + (after[-1] - 1, 1)
@@ -60,7 +59,7 @@ def _between_neighbours(agreement: Agreement, division: Division, known) -> Numb
     else:
         siblings = path[-2].children if len(path) > 1 else agreement.parts
         index = next(i for i, d in enumerate(siblings) if d is division)
-        earlier, later = reversed(siblings[:index]), iter(siblings[index + 1:])
+        earlier, later = reversed(siblings[:index]), iter(siblings[index + 1 :])
     before = next((n for d in earlier if d.kind == division.kind and (n := known(d))), None)
     after = next((n for d in later if d.kind == division.kind and (n := known(d))), None)
     return between(before, after)
@@ -89,4 +88,4 @@ def _following(agreement: Agreement, path: tuple[Division, ...]) -> Iterator[Div
     for depth in range(len(path) - 1, -1, -1):
         siblings = path[depth - 1].children if depth else agreement.parts
         index = next(i for i, d in enumerate(siblings) if d is path[depth])
-        yield from walk_divisions(siblings[index + 1:])
+        yield from walk_divisions(siblings[index + 1 :])

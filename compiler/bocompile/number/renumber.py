@@ -16,8 +16,8 @@ from bocompile.number import assign
 def renumber(agreement: Agreement) -> Agreement:
     """`agreement` numbered 1..n again (paragraphs 1..n in their article),
     without its repealed provisions."""
+
     def kept(divisions: tuple[Division, ...]) -> tuple[Division, ...]:
-        return tuple(replace(d, number=(), children=kept(d.children))
-                     for d in divisions if not d.repealed)
+        return tuple(replace(d, number=(), children=kept(d.children)) for d in divisions if not d.repealed)
 
     return assign(Agreement(kept(agreement.parts)))

@@ -5,9 +5,20 @@ append, set-cell, reinstate) that registers itself on import; a new
 operation is one more such module (see docs/architecture.md).
 """
 
+from importlib import import_module
+
 from bocompile.operations.registry import (  # noqa: F401
-    KEY, OperationKind, by_name, kind_of, kinds, names, register, unregister,
+    KEY,
+    OperationKind,
+    by_name,
+    kind_of,
+    kinds,
+    names,
+    register,
+    unregister,
 )
-from bocompile.operations import (  # noqa: F401  (registration order: the vocabulary's order)
-    replace, insert, repeal, replace_words, append, set_cell, reinstate,
-)
+
+#: the vocabulary's order (help, docs and errors list operations so); each module registers itself on import
+VOCABULARY = ("replace", "insert", "repeal", "replace_words", "append", "set_cell", "reinstate")
+for _module in VOCABULARY:
+    import_module(f"bocompile.operations.{_module}")

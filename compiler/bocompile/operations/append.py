@@ -4,6 +4,7 @@ that continue its last list."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+
 from bocompile.amend import tree
 from bocompile.amend.marks import bracket
 from bocompile.diagnostics import Loc
@@ -45,8 +46,9 @@ def _apply(agreement, op: Append, change):
         added = bracket(tuple(rest), change) if rest else ()
     else:
         added = bracket(op.content, change)
-    return tree.update(agreement, op.target, lambda d: tree.noted(replace(d, blocks=blocks + added), "modified",
-                                                                  change))
+    return tree.update(
+        agreement, op.target, lambda d: tree.noted(replace(d, blocks=blocks + added), "modified", change)
+    )
 
 
 def _word(f, op: Append, family: str):
@@ -67,9 +69,19 @@ def _textual(f, op: Append):
     return "insertion", (Destination(f.path(op.target), lid=_first_lid(f, op) if joins else None, pos="end"),)
 
 
-KIND = register(OperationKind(
-    name="append", type=Append, noun="append operation",
-    syntax=rf"(?P<target>{KEY})", usage="append KEY",
-    read=_read, apply=_apply, target=lambda op, agreement: op.target,
-    action=lambda op: "modified", word=_word, formulas=("append", "append_point"), textual=_textual,
-))
+KIND = register(
+    OperationKind(
+        name="append",
+        type=Append,
+        noun="append operation",
+        syntax=rf"(?P<target>{KEY})",
+        usage="append KEY",
+        read=_read,
+        apply=_apply,
+        target=lambda op, agreement: op.target,
+        action=lambda op: "modified",
+        word=_word,
+        formulas=("append", "append_point"),
+        textual=_textual,
+    )
+)

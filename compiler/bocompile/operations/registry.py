@@ -11,8 +11,9 @@ AKN writer look operations up here; none switches on their types.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 from bocompile.model import Agreement, Block, Change
 from bocompile.model.amendment import Destination, Operation
@@ -29,13 +30,13 @@ KEY = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 @dataclass(frozen=True)
 class OperationKind:
-    name: str      # the action word: `::: <name> ...`
-    type: type     # the frozen dataclass of its values (fields with model metadata)
-    noun: str      # what messages call it: "replace-words operation"
-    syntax: str    # the opening line after the name, a regex with named groups
-    usage: str     # the opening line as the user writes it, for errors
+    name: str  # the action word: `::: <name> ...`
+    type: type  # the frozen dataclass of its values (fields with model metadata)
+    noun: str  # what messages call it: "replace-words operation"
+    syntax: str  # the opening line after the name, a regex with named groups
+    usage: str  # the opening line as the user writes it, for errors
     #: read(reader, container node, groups of the opening line, loc) -> operation or None
-    read: Callable[["AmendmentReader", "SyntaxTreeNode", dict, dict], Operation | None]
+    read: Callable[[AmendmentReader, SyntaxTreeNode, dict, dict], Operation | None]
     #: apply(agreement in force, operation, change to record) -> amended agreement
     apply: Callable[[Agreement, Operation, Change], Agreement]
     #: target(operation, agreement before it) -> key of the provision it changes
@@ -43,14 +44,14 @@ class OperationKind:
     #: action(operation) -> the Change action it records ("inserted", "modified", ...)
     action: Callable[[Operation], str]
     #: word(formulas, operation, family) -> the instrument's blocks for it (an Amending)
-    word: Callable[["Formulas", Operation, str], tuple[Block, ...]]
+    word: Callable[[Formulas, Operation, str], tuple[Block, ...]]
     #: textual(formulas, operation) -> its AKN textualMod type and destinations
-    textual: Callable[["Formulas", Operation], tuple[str, tuple[Destination, ...]]]
+    textual: Callable[[Formulas, Operation], tuple[str, tuple[Destination, ...]]]
     #: the templates it words with, under formula.<name> and formula.item.<name>
     formulas: tuple[str, ...]
     #: word_run(formulas, operations, family) -> one article for consecutive new
     #: provisions ("de artikelen 30 tot 32"); None: each operation has its own
-    word_run: Callable[["Formulas", tuple[Operation, ...], str], tuple[Block, ...]] | None = None
+    word_run: Callable[[Formulas, tuple[Operation, ...], str], tuple[Block, ...]] | None = None
 
     def opening(self, line: str) -> dict | None:
         """The named groups of an opening line, or None if it does not read."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+
 from bocompile.amend import tree
 from bocompile.diagnostics import Loc
 from bocompile.model.amendment import Destination
@@ -27,8 +28,12 @@ def _read(reader, node, groups, loc) -> Repeal:
 def _emptied(division: Division) -> Division:
     """Repealed, it keeps its place and number; its subdivisions (§) go with
     its text, its other divisions stay, repealed, with their numbers."""
-    return replace(division, blocks=(), repealed=True,
-                   children=tuple(_emptied(c) for c in division.children if c.kind not in SUBDIVISIONS))
+    return replace(
+        division,
+        blocks=(),
+        repealed=True,
+        children=tuple(_emptied(c) for c in division.children if c.kind not in SUBDIVISIONS),
+    )
 
 
 def _apply(agreement, op: Repeal, change):
@@ -36,12 +41,19 @@ def _apply(agreement, op: Repeal, change):
     return tree.update(agreement, op.target, lambda d: tree.noted(_emptied(d), "repealed", change))
 
 
-KIND = register(OperationKind(
-    name="repeal", type=Repeal, noun="repeal operation",
-    syntax=rf"(?P<target>{KEY})", usage="repeal KEY",
-    read=_read, apply=_apply, target=lambda op, agreement: op.target,
-    action=lambda op: "repealed",
-    word=lambda f, op, family: (f.amending(op, f.say(family, "repeal", lambda lang: f.cite(lang, op.target))),),
-    textual=lambda f, op: ("repeal", (Destination(f.path(op.target)),)),
-    formulas=("repeal",),
-))
+KIND = register(
+    OperationKind(
+        name="repeal",
+        type=Repeal,
+        noun="repeal operation",
+        syntax=rf"(?P<target>{KEY})",
+        usage="repeal KEY",
+        read=_read,
+        apply=_apply,
+        target=lambda op, agreement: op.target,
+        action=lambda op: "repealed",
+        word=lambda f, op, family: (f.amending(op, f.say(family, "repeal", lambda lang: f.cite(lang, op.target))),),
+        textual=lambda f, op: ("repeal", (Destination(f.path(op.target)),)),
+        formulas=("repeal",),
+    )
+)

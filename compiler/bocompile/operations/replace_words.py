@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+
 from bocompile.amend import tree
 from bocompile.amend.marks import bracket_words
 from bocompile.amend.tree import AmendmentError
@@ -30,15 +31,24 @@ class ReplaceWords:
 
 
 def _read(reader, node, groups, loc) -> ReplaceWords | None:
-    lines = node.children[0].children[0].content.splitlines() \
-        if len(node.children) == 1 and node.children[0].type == "paragraph" else []
+    lines = (
+        node.children[0].children[0].content.splitlines()
+        if len(node.children) == 1 and node.children[0].type == "paragraph"
+        else []
+    )
     pairs = dict(m.groups() for m in map(WORDS.match, lines) if m)
     if len(lines) != 2 or set(pairs) != {"old", "new"} or not pairs["old"]:
         reader.error(loc[reader.lang], "replace-words holds two lines: 'old: <words>' and 'new: <words>'")
         return None
     count = int(groups["count"]) if groups["count"] else None
-    return ReplaceWords(groups["target"], int(groups["lid"]) if groups["lid"] else None, {reader.lang: pairs["old"]},
-                        {reader.lang: pairs["new"]}, {reader.lang: count}, loc)
+    return ReplaceWords(
+        groups["target"],
+        int(groups["lid"]) if groups["lid"] else None,
+        {reader.lang: pairs["old"]},
+        {reader.lang: pairs["new"]},
+        {reader.lang: count},
+        loc,
+    )
 
 
 def _apply(agreement, op: ReplaceWords, change):
@@ -61,26 +71,50 @@ def _apply(agreement, op: ReplaceWords, change):
         if found == 0:
             raise AmendmentError(f"the words \"{old}\" do not occur in '{op.target}' in {lang}", lang)
         if op.count[lang] is not None and found != op.count[lang]:
-            raise AmendmentError(f"the words \"{old}\" occur {found} times in '{op.target}' in "
-                                 f"{lang}, not {op.count[lang]}", lang)
-    return tree.update(agreement, op.target, lambda d: tree.noted(replace(
-        d, blocks=whole[:start] + blocks + whole[end:]), "modified", change))
+            raise AmendmentError(
+                f"the words \"{old}\" occur {found} times in '{op.target}' in {lang}, not {op.count[lang]}", lang
+            )
+    return tree.update(
+        agreement,
+        op.target,
+        lambda d: tree.noted(replace(d, blocks=whole[:start] + blocks + whole[end:]), "modified", change),
+    )
 
 
 def _word(f, op: ReplaceWords, family: str):
-    """"worden de woorden "X" vervangen door de woorden "Y"", "het woord" for one
+    """ "worden de woorden "X" vervangen door de woorden "Y"", "het woord" for one
     word, "opgeheven" when nothing replaces them."""
-    return (f.amending(op, f.say(family, "replace_words", lambda lang: dict(
-        old=f.quote(lang, op.old[lang], "old"), new=f.quote(lang, op.new[lang], "new") if op.new[lang] else "",
-        single_old=len(op.old[lang].split()) == 1, single_new=len(op.new[lang].split()) == 1,
-        **f.cite(lang, op.target, op.lid)))),)
+    return (
+        f.amending(
+            op,
+            f.say(
+                family,
+                "replace_words",
+                lambda lang: dict(
+                    old=f.quote(lang, op.old[lang], "old"),
+                    new=f.quote(lang, op.new[lang], "new") if op.new[lang] else "",
+                    single_old=len(op.old[lang].split()) == 1,
+                    single_new=len(op.new[lang].split()) == 1,
+                    **f.cite(lang, op.target, op.lid),
+                ),
+            ),
+        ),
+    )
 
 
-KIND = register(OperationKind(
-    name="replace-words", type=ReplaceWords, noun="replace-words operation",
-    syntax=rf"(?P<target>{KEY})(?: lid (?P<lid>\d+))?(?: count=(?P<count>\d+))?",
-    usage="replace-words KEY [lid N] [count=N]",
-    read=_read, apply=_apply, target=lambda op, agreement: op.target,
-    action=lambda op: "modified", word=_word, formulas=("replace_words",),
-    textual=lambda f, op: ("substitution", (Destination(f.path(op.target), lid=op.lid),)),
-))
+KIND = register(
+    OperationKind(
+        name="replace-words",
+        type=ReplaceWords,
+        noun="replace-words operation",
+        syntax=rf"(?P<target>{KEY})(?: lid (?P<lid>\d+))?(?: count=(?P<count>\d+))?",
+        usage="replace-words KEY [lid N] [count=N]",
+        read=_read,
+        apply=_apply,
+        target=lambda op, agreement: op.target,
+        action=lambda op: "modified",
+        word=_word,
+        formulas=("replace_words",),
+        textual=lambda f, op: ("substitution", (Destination(f.path(op.target), lid=op.lid),)),
+    )
+)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+
 from bocompile.amend import tree
 from bocompile.amend.marks import marks
 from bocompile.amend.tree import AmendmentError
 from bocompile.diagnostics import Loc
 from bocompile.model.amendment import Destination
-from bocompile.model.nodes import Agreement, DataRow, DataTable, Division, Localized, localized
 from bocompile.model.memo import per_node
+from bocompile.model.nodes import Agreement, DataRow, DataTable, Division, Localized, localized
 from bocompile.model.walk import plain_text
 from bocompile.operations.registry import KEY, OperationKind, register
 from bocompile.read.data import figure
@@ -58,8 +59,7 @@ def _own_tables(division: Division) -> set[str]:
 @per_node
 def _tables_under(division: Division) -> frozenset[str]:
     """The keys of the data tables of every division below `division`."""
-    return frozenset().union(*(_own_tables(c) | (_tables_under(c) if c.children else set())
-                               for c in division.children))
+    return frozenset().union(*(_own_tables(c) | (_tables_under(c) if c.children else set()) for c in division.children))
 
 
 def _table(division: Division, key: str) -> DataTable:
@@ -72,29 +72,40 @@ def _apply(agreement, op: SetCell, change):
         raise AmendmentError(f"no article in force holds data table '{op.table}'")
     table = _table(article, op.table)
     if op.column not in table.columns:
-        raise AmendmentError(f"data table '{op.table}' has no column '{op.column}' "
-                             f"(columns: {', '.join(table.columns)})")
+        raise AmendmentError(
+            f"data table '{op.table}' has no column '{op.column}' (columns: {', '.join(table.columns)})"
+        )
     if op.row not in {r.key for r in table.rows if not r.is_total}:
         raise AmendmentError(f"data table '{op.table}' has no row '{op.row}'")
     column = table.columns.index(op.column)
     if next(r for r in table.rows if r.key == op.row).values[column] == op.value:
-        raise AmendmentError(f"row '{op.row}' of data table '{op.table}' already holds {op.value} in "
-                             f"{op.column}; state only figures that change")
+        raise AmendmentError(
+            f"row '{op.row}' of data table '{op.table}' already holds {op.value} in "
+            f"{op.column}; state only figures that change"
+        )
     mark, _ = marks(change)
     rows = tuple(_set(r, column, op.value, mark) if r.key == op.row else r for r in table.rows)
     figures = [r.values for r in rows if not r.is_total]
     total = sum((values[column] for values in figures), Decimal(0))
     rows = tuple(_set(r, column, total, mark) if r.is_total and r.values[column] != total else r for r in rows)
     new_table = replace(table, rows=rows)
-    return tree.update(agreement, article.key, lambda d: tree.noted(replace(
-        d, blocks=tuple(new_table if b is table else b for b in d.blocks)), "modified", change))
+    return tree.update(
+        agreement,
+        article.key,
+        lambda d: tree.noted(
+            replace(d, blocks=tuple(new_table if b is table else b for b in d.blocks)), "modified", change
+        ),
+    )
 
 
 def _set(row: DataRow, column: int, value: Decimal, mark) -> DataRow:
     """`row` with figure `column` set to `value`, marked as the amendment's."""
     marked = row.marks or (None,) * len(row.values)
-    return replace(row, values=row.values[:column] + (value,) + row.values[column + 1:],
-                   marks=marked[:column] + (mark,) + marked[column + 1:])
+    return replace(
+        row,
+        values=row.values[:column] + (value,) + row.values[column + 1 :],
+        marks=marked[:column] + (mark,) + marked[column + 1 :],
+    )
 
 
 def _word(f, op: SetCell, family: str):
@@ -104,18 +115,26 @@ def _word(f, op: SetCell, family: str):
     "Totaal" het bedrag ... door het bedrag ..."."""
     before, after = (_table(holder(state, op.table), op.table) for state in f.around(op))
     column = before.columns.index(op.column)
-    changed = [(old, new) for old, new in zip(before.rows, after.rows)
-               if old.values[column] != new.values[column]]
+    changed = [(old, new) for old, new in zip(before.rows, after.rows) if old.values[column] != new.values[column]]
     article = holder(f.step.before, op.table).key
 
     def values(lang):
         def figures(old, new):
-            return {"row": f.quote(lang, plain_text(old.label[lang])),
-                    "old": f.quote(lang, f.figure(lang, old.values[column]), "old"),
-                    "new": f.quote(lang, f.figure(lang, new.values[column]), "new")}
+            return {
+                "row": f.quote(lang, plain_text(old.label[lang])),
+                "old": f.quote(lang, f.figure(lang, old.values[column]), "old"),
+                "new": f.quote(lang, f.figure(lang, new.values[column]), "new"),
+            }
+
         first, *totals = [figures(old, new) for old, new in changed]
-        return dict(table=f.quote(lang, plain_text(before.caption[lang])), column=op.column,
-                    totals=totals, **first, **f.cite(lang, article))
+        return dict(
+            table=f.quote(lang, plain_text(before.caption[lang])),
+            column=op.column,
+            totals=totals,
+            **first,
+            **f.cite(lang, article),
+        )
+
     return (f.amending(op, f.say(family, "set_cell", values)),)
 
 
@@ -130,10 +149,19 @@ def _textual(f, op: SetCell):
     return "substitution", tuple(Destination(f.path(article.key), lid=lid, cell=(row, column + 1)) for row in rows)
 
 
-KIND = register(OperationKind(
-    name="set-cell", type=SetCell, noun="set-cell operation",
-    syntax=rf"(?P<table>{KEY}) (?P<row>{KEY}) (?P<column>\S+) = (?P<value>\S+)",
-    usage="set-cell TABLE ROW COLUMN = VALUE",
-    read=_read, apply=_apply, target=lambda op, agreement: holder(agreement, op.table).key,
-    action=lambda op: "modified", word=_word, formulas=("set_cell",), textual=_textual,
-))
+KIND = register(
+    OperationKind(
+        name="set-cell",
+        type=SetCell,
+        noun="set-cell operation",
+        syntax=rf"(?P<table>{KEY}) (?P<row>{KEY}) (?P<column>\S+) = (?P<value>\S+)",
+        usage="set-cell TABLE ROW COLUMN = VALUE",
+        read=_read,
+        apply=_apply,
+        target=lambda op, agreement: holder(agreement, op.table).key,
+        action=lambda op: "modified",
+        word=_word,
+        formulas=("set_cell",),
+        textual=_textual,
+    )
+)

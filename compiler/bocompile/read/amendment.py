@@ -33,8 +33,10 @@ class AmendmentReader(FileReader):
                 continue
             kind = by_name(node.type.removeprefix("container_")) if node.type.startswith("container_") else None
             if kind is None:
-                self.error(self.loc(node), "an amendment file holds only operations "
-                           f"(::: {' | '.join(names())}); see docs/amendments.md")
+                self.error(
+                    self.loc(node),
+                    f"an amendment file holds only operations (::: {' | '.join(names())}); see docs/amendments.md",
+                )
                 continue
             loc = {self.lang: self.loc(node)}
             groups = kind.opening(node.info.strip())
@@ -52,6 +54,5 @@ class AmendmentReader(FileReader):
         """The one division an operation's content holds, headed {#key}."""
         content = self._structure(list(node.children), loose=True)
         if len(content) != 1 or content[0].key != key:
-            self.error(self.loc(node), f"the new text must be one heading with {{#{key}}} and "
-                       "its content")
+            self.error(self.loc(node), f"the new text must be one heading with {{#{key}}} and its content")
         return content

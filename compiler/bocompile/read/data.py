@@ -31,8 +31,7 @@ class DataSeries:
         return tuple(sum(column, Decimal(0)) for column in zip(*(v for _, v, _ in self.rows)))
 
 
-def read_data_tables(project: Project, report: Report,
-                     unread: list[str] | None = None) -> dict[str, DataSeries]:
+def read_data_tables(project: Project, report: Report, unread: list[str] | None = None) -> dict[str, DataSeries]:
     """The tables of sources/data; a file that cannot be read or is no table
     is reported and named in `unread`."""
     folder = project.root / "sources" / "data"
@@ -61,8 +60,10 @@ def _read_csv(name: str, text: str, report: Report) -> DataSeries | None:
     try:
         return _read_rows(name, key, reader, report)
     except csv.Error as error:  # a field past csv's size limit, a stray quote at the end
-        report.error(Loc(name, max(reader.line_num, 1)), f"not a CSV table: {error}; write one row per line, "
-                     "fields separated by commas")
+        report.error(
+            Loc(name, max(reader.line_num, 1)),
+            f"not a CSV table: {error}; write one row per line, fields separated by commas",
+        )
         return None
 
 
@@ -99,8 +100,9 @@ def _read_rows(name: str, key: str, reader, report: Report) -> DataSeries | None
 def _number(field: str, loc: Loc, report: Report) -> Decimal:
     value = figure(field.strip())
     if value is None:
-        report.error(loc, f"{field!r} is not a number; write figures without grouping, "
-                     "with a dot for decimals (4435, 106.22)")
+        report.error(
+            loc, f"{field!r} is not a number; write figures without grouping, with a dot for decimals (4435, 106.22)"
+        )
         return Decimal(0)
     return value
 

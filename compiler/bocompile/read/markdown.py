@@ -12,8 +12,25 @@ from dataclasses import dataclass, field
 from markdown_it.tree import SyntaxTreeNode
 
 from bocompile.diagnostics import Loc, Report
-from bocompile.model import (Cell, DataRow, DataTable, Division, Emphasis, Figure, Footnote, Heading, LineBreak,
-                             Link, ListBlock, ListItem, Paragraph, Reference, Strong, Table, Text)
+from bocompile.model import (
+    Cell,
+    DataRow,
+    DataTable,
+    Division,
+    Emphasis,
+    Figure,
+    Footnote,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Reference,
+    Strong,
+    Table,
+    Text,
+)
 from bocompile.model.hierarchy import EITHER, a, parents
 from bocompile.read.config import KEY
 from bocompile.read.data import TOTAL, DataSeries
@@ -36,8 +53,12 @@ UNDEFINED_NOTE = re.compile(r"\[\^[^\]]+\]")
 NOTE_MARK = re.compile(r"[^\w\s]+")
 
 NAMES = {
-    "blockquote": "block quote", "code_block": "indented code block", "fence": "code block",
-    "hr": "horizontal rule", "html_block": "raw HTML", "html_inline": "raw HTML",
+    "blockquote": "block quote",
+    "code_block": "indented code block",
+    "fence": "code block",
+    "hr": "horizontal rule",
+    "html_block": "raw HTML",
+    "html_inline": "raw HTML",
     "code_inline": "inline code",
 }
 
@@ -54,8 +75,14 @@ class _Open:
     children: list = field(default_factory=list)
 
     def freeze(self, lang: str) -> Division:
-        return Division(self.kind, self.key, {lang: self.title}, tuple(self.blocks),
-                        tuple(c.freeze(lang) for c in self.children), {lang: self.loc})
+        return Division(
+            self.kind,
+            self.key,
+            {lang: self.title},
+            tuple(self.blocks),
+            tuple(c.freeze(lang) for c in self.children),
+            {lang: self.loc},
+        )
 
 
 class FileReader:
@@ -85,16 +112,21 @@ class FileReader:
 
     def read(self, text: str) -> tuple[Division, ...]:
         if not text.strip():
-            self.error(Loc(self.name, 1), "the file is empty; write its part ('# Title {#key}' and "
-                       "its text) or remove it from files in agreement.toml")
+            self.error(
+                Loc(self.name, 1),
+                "the file is empty; write its part ('# Title {#key}' and "
+                "its text) or remove it from files in agreement.toml",
+            )
             return ()
         root, env = self.parse(text)
         for label, ident in env.get("footnotes", {}).get("refs", {}).items():
             if ident == -1:
                 label = label.removeprefix(":")
                 line = next((n for n, t in enumerate(self.lines, 1) if t.startswith(f"[^{label}]:")), 1)
-                self.error(Loc(self.name, line), f"footnote [^{label}] is defined but never "
-                           "referenced; reference it or remove it")
+                self.error(
+                    Loc(self.name, line),
+                    f"footnote [^{label}] is defined but never referenced; reference it or remove it",
+                )
         body = [n for n in root.children if n.type != "footnote_block"]
         for block in root.children:
             if block.type == "footnote_block":
@@ -117,25 +149,35 @@ class FileReader:
                 while stack and stack[-1].kind not in holders:
                     stack.pop()
                 if None not in holders and not stack and not loose:
-                    self.error(division.loc, f"{division.kind} '{division.key}' is not inside "
-                               f"{' or '.join(a(k) for k in holders if k)}; put it under the heading of one")
+                    self.error(
+                        division.loc,
+                        f"{division.kind} '{division.key}' is not inside "
+                        f"{' or '.join(a(k) for k in holders if k)}; put it under the heading of one",
+                    )
                     continue
                 if stack and stack[-1].kind in EITHER and stack[-1].blocks:
-                    self.error(division.loc, f"{stack[-1].kind} '{stack[-1].key}' has text of its own before "
-                               f"{division.kind} '{division.key}'; an article has either no paragraphs or "
-                               "only paragraphs: put that text after a § {#key} line")
+                    self.error(
+                        division.loc,
+                        f"{stack[-1].kind} '{stack[-1].key}' has text of its own before "
+                        f"{division.kind} '{division.key}'; an article has either no paragraphs or "
+                        "only paragraphs: put that text after a § {#key} line",
+                    )
                     continue
                 (stack[-1].children if stack else parts).append(division)
                 stack.append(division)
             elif not stack:
-                self.error(self.loc(node), "text before the first part heading (# Title {#key}); "
-                           "every text belongs to a part")
+                self.error(
+                    self.loc(node), "text before the first part heading (# Title {#key}); every text belongs to a part"
+                )
             else:
                 current = stack[-1]
                 if current.children:
-                    self.error(self.loc(node), f"text after the last article of {current.kind} "
-                               f"'{current.key}' belongs to no article; move it into an article "
-                               "or before the first one")
+                    self.error(
+                        self.loc(node),
+                        f"text after the last article of {current.kind} "
+                        f"'{current.key}' belongs to no article; move it into an article "
+                        "or before the first one",
+                    )
                     continue
                 if level and current.kind not in ("article", "paragraph"):
                     self.error(self.loc(node), "a sub-heading (####) must be inside an article")
@@ -153,8 +195,11 @@ class FileReader:
         for division in divisions:
             if division.kind in ("article", "paragraph") and not division.blocks and not division.children:
                 opening = "heading" if division.kind == "article" else f"'§ {{#{division.key}}}'"
-                self.error(division.loc, f"{division.kind} '{division.key}' has a {opening} but no text; "
-                           f"write its text below the {opening} or remove it")
+                self.error(
+                    division.loc,
+                    f"{division.kind} '{division.key}' has a {opening} but no text; "
+                    f"write its text below the {opening} or remove it",
+                )
             self._check_content(division.children)
 
     def _paragraph(self, node: SyntaxTreeNode, marker: re.Match) -> _Open:
@@ -166,10 +211,9 @@ class FileReader:
         division = _Open("paragraph", key, (), loc)
         inlines = self.inlines(node.children[0])
         first = inlines[0] if inlines and isinstance(inlines[0], Text) else Text("")
-        rest = (Text(first.value[marker.end():]),) if first.value[marker.end():] else ()
+        rest = (Text(first.value[marker.end() :]),) if first.value[marker.end() :] else ()
         if rest + inlines[1:]:
-            division.blocks.append(Paragraph({self.lang: _join(rest + inlines[1:])},
-                                             {self.lang: self.loc(node, 1)}))
+            division.blocks.append(Paragraph({self.lang: _join(rest + inlines[1:])}, {self.lang: self.loc(node, 1)}))
         return division
 
     def _division(self, node: SyntaxTreeNode, kind: str) -> _Open:
@@ -184,14 +228,22 @@ class FileReader:
             rest = last.value[: match.start()].rstrip()
             title = title[:-1] + ((Text(rest),) if rest else ())
         if not match:
-            self.error(loc, f"{kind} heading has no key; end it with {{#key}}, e.g. "
-                       "'### Consolidatie {#consolidatie}'")
+            self.error(
+                loc, f"{kind} heading has no key; end it with {{#key}}, e.g. '### Consolidatie {{#consolidatie}}'"
+            )
         elif not KEY.match(key):
             self.error(loc, f"key {key!r} must be lower-case letters, digits and hyphens")
-        if title and isinstance(title[0], Text) and re.match(r"^\s*(artikel|article|deel|partie|"
-                                                              r"afdeling|section)?\s*\d", title[0].value, re.I):
-            self.error(loc, f"{kind} heading starts with a number; numbers are computed, "
-                       "write only the title")
+        if (
+            title
+            and isinstance(title[0], Text)
+            and re.match(
+                r"^\s*(artikel|article|deel|partie|"
+                r"afdeling|section)?\s*\d",
+                title[0].value,
+                re.I,
+            )
+        ):
+            self.error(loc, f"{kind} heading starts with a number; numbers are computed, write only the title")
         return _Open(kind, key, title, loc)
 
     # -- blocks ---------------------------------------------------------------
@@ -209,14 +261,19 @@ class FileReader:
             if len(image) == 1 and image[0].type == "image":
                 return self._figure(image[0], inline, loc)
             if WRITTEN_POINT.match(inline.content):
-                self.error(loc[self.lang], "paragraph starts with a written point number; "
-                           "write points as a 1) list (see docs/format.md)")
+                self.error(
+                    loc[self.lang],
+                    "paragraph starts with a written point number; write points as a 1) list (see docs/format.md)",
+                )
             return Paragraph({self.lang: self.inlines(inline)}, loc)
         if kind == "heading":
             level = int(node.tag[1])
             if level > 5 or depth:
-                self.error(loc[self.lang], f"heading level {level} is not part of the format; "
-                           "use #### or ##### for sub-headings inside an article")
+                self.error(
+                    loc[self.lang],
+                    f"heading level {level} is not part of the format; "
+                    "use #### or ##### for sub-headings inside an article",
+                )
                 return None
             return Heading(level - 3, {self.lang: self.inlines(node.children[0])}, loc)
         if kind in ("bullet_list", "ordered_list"):
@@ -225,8 +282,7 @@ class FileReader:
             return self._table(node, depth, loc)
         if kind == "container_data":
             return self._data_table(node, loc)
-        self.error(loc[self.lang], f"{NAMES.get(kind, kind)} is not part of the source format "
-                   "(see docs/format.md)")
+        self.error(loc[self.lang], f"{NAMES.get(kind, kind)} is not part of the source format (see docs/format.md)")
         return None
 
     def _figure(self, image: SyntaxTreeNode, paragraph: SyntaxTreeNode, loc) -> Figure:
@@ -235,16 +291,18 @@ class FileReader:
 
     def _list(self, node: SyntaxTreeNode, depth: int, point_depth: int, loc) -> ListBlock | None:
         if depth >= MAX_LIST_DEPTH:
-            self.error(loc[self.lang], f"lists nest at most {MAX_LIST_DEPTH} levels deep (a table cell "
-                       "counts as a level), as Word numbers them; flatten this list")
+            self.error(
+                loc[self.lang],
+                f"lists nest at most {MAX_LIST_DEPTH} levels deep (a table cell "
+                "counts as a level), as Word numbers them; flatten this list",
+            )
             return None
         if node.type == "bullet_list":
             style = "bullet"
         elif node.markup == ")":
             style = "point" if point_depth == 0 else "letter"
             if point_depth >= 2:
-                self.error(loc[self.lang], "points nest two levels deep at most (1°, a)); "
-                           "use a bullet list below a)")
+                self.error(loc[self.lang], "points nest two levels deep at most (1°, a)); use a bullet list below a)")
         else:
             style = "number"
         if node.type == "ordered_list" and int(node.attrs.get("start", 1)) != 1:
@@ -253,19 +311,18 @@ class FileReader:
         items = []
         for item in node.children:
             first = item.children[0] if item.children else None
-            if first is not None and first.type == "paragraph" and \
-                    WRITTEN_NUMBER.match(first.children[0].content):
-                self.error(self.loc(item), "list item starts with a written number; "
-                           "nest an ordered list with 1) instead (see docs/format.md)")
-            items.append(ListItem(self.blocks(item.children, depth + 1, inner),
-                                  {self.lang: self.loc(item)}))
+            if first is not None and first.type == "paragraph" and WRITTEN_NUMBER.match(first.children[0].content):
+                self.error(
+                    self.loc(item),
+                    "list item starts with a written number; nest an ordered list with 1) instead (see docs/format.md)",
+                )
+            items.append(ListItem(self.blocks(item.children, depth + 1, inner), {self.lang: self.loc(item)}))
         return ListBlock(style, tuple(items), loc)
 
     def _table(self, node: SyntaxTreeNode, depth: int, loc) -> Table | None:
         rows_list = node.children[0] if len(node.children) == 1 else None
         if rows_list is None or rows_list.type != "bullet_list":
-            self.error(loc[self.lang], "a ::: table holds one list of rows, each a list of cells "
-                       "(see docs/format.md)")
+            self.error(loc[self.lang], "a ::: table holds one list of rows, each a list of cells (see docs/format.md)")
             return None
         rows = []
         for row in rows_list.children:
@@ -273,14 +330,17 @@ class FileReader:
             if cells_list is None or cells_list.type != "bullet_list":
                 self.error(self.loc(row), "each table row must be a list of cells: '- - cell'")
                 return None
-            rows.append(tuple(Cell(self.blocks(cell.children, depth + 1),
-                                   {self.lang: self.loc(cell)}) for cell in cells_list.children))
+            rows.append(
+                tuple(
+                    Cell(self.blocks(cell.children, depth + 1), {self.lang: self.loc(cell)})
+                    for cell in cells_list.children
+                )
+            )
         widths = {len(r) for r in rows}
         if len(widths) > 1:
             for row_node, row in zip(rows_list.children, rows):
                 if len(row) != len(rows[0]):
-                    self.error(self.loc(row_node), f"table row has {len(row)} cells, "
-                               f"the header row has {len(rows[0])}")
+                    self.error(self.loc(row_node), f"table row has {len(row)} cells, the header row has {len(rows[0])}")
         return Table(tuple(rows), loc)
 
     def _data_table(self, node: SyntaxTreeNode, loc) -> DataTable | None:
@@ -306,8 +366,7 @@ class FileReader:
             labels[row_key.strip()] = ((Text(rest.lstrip()),) if rest.strip() else ()) + inlines[1:]
         wanted = ["stub"] + [k for k, _, _ in series.rows] + ([TOTAL] if series.stated_total else [])
         for missing in (k for k in wanted if k not in labels):
-            self.error(loc[self.lang], f"data table '{key}' has no label for '{missing}'; "
-                       f"add '- {missing}: ...'")
+            self.error(loc[self.lang], f"data table '{key}' has no label for '{missing}'; add '- {missing}: ...'")
         for unknown in (k for k in labels if k not in wanted and k != CAPTION):
             self.error(loc[self.lang], f"data table '{key}' has no row '{unknown}' in {series.loc.path}")
         rows = tuple(DataRow(k, {self.lang: labels.get(k, ())}, v, False) for k, v, _ in series.rows)
@@ -320,12 +379,13 @@ class FileReader:
 
     def _collect_notes(self, block: SyntaxTreeNode) -> None:
         for note in block.children:
-            paragraphs = tuple(self.inlines(p.children[0]) for p in note.children
-                               if p.type == "paragraph")
+            paragraphs = tuple(self.inlines(p.children[0]) for p in note.children if p.type == "paragraph")
             for other in (p for p in note.children if p.type != "paragraph"):
                 self.error(self.loc(other), "a footnote holds paragraphs only")
-            self.notes[note.meta["id"]] = (paragraphs, self.loc(note.children[0]) if note.children else
-                                           Loc(self.name, 1))
+            self.notes[note.meta["id"]] = (
+                paragraphs,
+                self.loc(note.children[0]) if note.children else Loc(self.name, 1),
+            )
 
     def inlines(self, node: SyntaxTreeNode, where: SyntaxTreeNode | None = None) -> tuple:
         """The inline content of `node`; `where` is the inline node holding
@@ -345,7 +405,7 @@ class FileReader:
         line = start + content.count("\n", 0, index)
         begin = content.rfind("\n", 0, index) + 1
         end = content.find("\n", index)
-        segment = content[begin:end if end >= 0 else len(content)]
+        segment = content[begin : end if end >= 0 else len(content)]
         source = self.lines[line] if line < len(self.lines) else ""
         found = source.find(segment)
         return Loc(self.name, line + 1, found + index - begin + 1 if found >= 0 else 0)
@@ -355,11 +415,12 @@ class FileReader:
         if kind == "text":
             note = UNDEFINED_NOTE.search(node.content)
             if note:
-                self.error(self.at(where, note.group()), f"footnote {note.group()} is used but not "
-                           "defined; add '[^label]: text'")
+                self.error(
+                    self.at(where, note.group()),
+                    f"footnote {note.group()} is used but not defined; add '[^label]: text'",
+                )
             if "[[" in node.content:
-                self.error(self.at(where, "[["), "a reference '[[' is not closed: write [[key]] on "
-                           "one line")
+                self.error(self.at(where, "[["), "a reference '[[' is not closed: write [[key]] on one line")
             return Text(node.content)
         if kind == "softbreak":
             return Text(" ")
@@ -370,16 +431,17 @@ class FileReader:
         if kind == "strong":
             return Strong(_join(tuple(self._inline(c, where) for c in node.children)))
         if kind == "link":
-            return Link(str(node.attrs.get("href", "")),
-                        _join(tuple(self._inline(c, where) for c in node.children)))
+            return Link(str(node.attrs.get("href", "")), _join(tuple(self._inline(c, where) for c in node.children)))
         if kind == "xref":
             return self._reference(node, where)
         if kind == "footnote_ref":
             paragraphs, loc = self.notes.get(node.meta["id"], ((), self.at(where, "[^")))
             label = node.meta.get("label", "")
             return Footnote(paragraphs, loc, label if NOTE_MARK.fullmatch(label) else "")
-        self.error(self.at(where, (node.markup or "") + node.content), f"{NAMES.get(kind, kind)} is not "
-                   "part of the source format (see docs/format.md)")
+        self.error(
+            self.at(where, (node.markup or "") + node.content),
+            f"{NAMES.get(kind, kind)} is not part of the source format (see docs/format.md)",
+        )
         return Text(node.content)
 
     def _reference(self, node: SyntaxTreeNode, where: SyntaxTreeNode) -> Reference:
@@ -387,8 +449,10 @@ class FileReader:
         offset = node.meta["offset"] if where.content else None
         loc = self.at(where, f"[[{key}", offset)
         if not KEY.match(key):
-            self.error(loc, f"[[{key}]] is not a key; a reference is written [[key]] with the "
-                       "key of a part, section or article")
+            self.error(
+                loc,
+                f"[[{key}]] is not a key; a reference is written [[key]] with the key of a part, section or article",
+            )
         return Reference(key, loc)
 
 

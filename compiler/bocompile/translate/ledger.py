@@ -13,11 +13,11 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from bocompile.atomic import write_atomically
 from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
 from bocompile.project import Project
 from bocompile.read.tomlpos import key_lines, line_of
 from bocompile.translate.units import DIGITS
-from bocompile.atomic import write_atomically
 
 LEDGER = "sources/translations.lock"
 _FINGERPRINT = re.compile(f"[0-9a-f]{{{DIGITS}}}")
@@ -33,7 +33,7 @@ _HEADER = """\
 class Ledger:
     reference: str
     aligned: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> unit id -> fingerprint
-    lines: dict[tuple[str, str], int] = field(default_factory=dict)   # (lang, unit id) -> line
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (lang, unit id) -> line
 
     def loc(self, lang: str, unit: str) -> Loc:
         return Loc(LEDGER, self.lines.get((lang, unit), 1))
@@ -51,23 +51,29 @@ def read_ledger(project: Project, languages: tuple[str, ...]) -> Ledger:
     except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: values nested too deep
         found = re.search(r"at line (\d+)", str(exc))
         reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
-        raise SourceError([Diagnostic(Loc(LEDGER, int(found.group(1)) if found else 1),
-                                      f"the translation ledger is not valid TOML: {reason}; "
-                                      "`bocompile status --accept` writes it anew")]) from None
+        raise SourceError(
+            [
+                Diagnostic(
+                    Loc(LEDGER, int(found.group(1)) if found else 1),
+                    f"the translation ledger is not valid TOML: {reason}; `bocompile status --accept` writes it anew",
+                )
+            ]
+        ) from None
     lines = key_lines(text)
     report = Report()
     for lang, table in data.items():
         where = Loc(LEDGER, line_of(lines, (lang,)))
         if lang not in ledger.aligned or not isinstance(table, dict):
-            report.error(where, f"[{lang}] is not a translated language of this agreement "
-                         f"({', '.join(languages[1:])})")
+            report.error(where, f"[{lang}] is not a translated language of this agreement ({', '.join(languages[1:])})")
             continue
         for unit, fingerprint in table.items():
             line = line_of(lines, (lang, unit))
             ledger.lines[lang, unit] = line
             if not isinstance(fingerprint, str) or not _FINGERPRINT.fullmatch(fingerprint):
-                report.error(Loc(LEDGER, line), f"'{unit}' must be a fingerprint of {DIGITS} "
-                             "hexadecimal digits, as bocompile writes it")
+                report.error(
+                    Loc(LEDGER, line),
+                    f"'{unit}' must be a fingerprint of {DIGITS} hexadecimal digits, as bocompile writes it",
+                )
                 continue
             ledger.aligned[lang][unit] = fingerprint
     report.raise_if_errors()

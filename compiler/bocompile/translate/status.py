@@ -22,11 +22,11 @@ from bocompile.translate.units import Unit, units
 
 @dataclass(frozen=True)
 class Finding:
-    state: str      # "stale" | "new"
+    state: str  # "stale" | "new"
     lang: str
     unit: Unit
     reference: str  # the reference language's code
-    language: str   # the translated language's name in English, for the message
+    language: str  # the translated language's name in English, for the message
 
     def __str__(self) -> str:
         here, there = self.unit.loc(self.lang), self.unit.loc(self.reference)
@@ -114,15 +114,18 @@ def _check_known(ledger: Ledger, present: set[str]) -> None:
     for lang, recorded in ledger.aligned.items():
         for unit_id in recorded:
             if unit_id not in present:
-                report.error(ledger.loc(lang, unit_id),
-                             f"'{unit_id}' is not a title or block of the sources (removed, or its "
-                             "division lost blocks); `bocompile status --accept KEY` records the "
-                             "division as it is now")
+                report.error(
+                    ledger.loc(lang, unit_id),
+                    f"'{unit_id}' is not a title or block of the sources (removed, or its "
+                    "division lost blocks); `bocompile status --accept KEY` records the "
+                    "division as it is now",
+                )
     report.raise_if_errors()
 
 
 def _names(loaded: Loaded) -> dict[str, str]:
     """Each language's name in English ("French"), from its locale: for messages."""
-    return {code: Locale.parse(language.locale).get_language_name("en")
-            for code, language in load_languages(loaded.project, loaded.config.languages).items()}
-
+    return {
+        code: Locale.parse(language.locale).get_language_name("en")
+        for code, language in load_languages(loaded.project, loaded.config.languages).items()
+    }

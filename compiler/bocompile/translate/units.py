@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
-from typing import Iterator
 
 from bocompile.diagnostics import Loc
 from bocompile.model import Agreement, Division, walk_divisions
@@ -27,8 +27,8 @@ DIGITS = 16
 class Unit:
     id: str
     division: Division
-    node: object      # the division itself (its title) or one of its blocks
-    position: int     # 0 for the title, N for the N-th block
+    node: object  # the division itself (its title) or one of its blocks
+    position: int  # 0 for the title, N for the N-th block
 
     @property
     def is_title(self) -> bool:

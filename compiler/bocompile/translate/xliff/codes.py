@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from lxml import etree
 
@@ -21,8 +21,14 @@ from bocompile.model import Emphasis, Footnote, LineBreak, Link, Reference, Stro
 from bocompile.translate.xliff import NS, q
 
 #: model type -> (id prefix, element)
-KINDS = {Emphasis: ("i", "pc"), Strong: ("b", "pc"), Link: ("a", "pc"),
-         LineBreak: ("br", "ph"), Reference: ("r", "ph"), Footnote: ("n", "ph")}
+KINDS = {
+    Emphasis: ("i", "pc"),
+    Strong: ("b", "pc"),
+    Link: ("a", "pc"),
+    LineBreak: ("br", "ph"),
+    Reference: ("r", "ph"),
+    Footnote: ("n", "ph"),
+}
 ELEMENTS = {prefix: element for prefix, element in KINDS.values()}
 #: codes every language must keep, in order: the languages' references and notes must match
 PROTECTED = ("r", "n")
@@ -43,11 +49,11 @@ class Encoder:
     numbering codes across the unit; remembers what each code stands for."""
 
     unit_id: str
-    number: Callable[[str], str]             # a [[key]] as it reads in this language
+    number: Callable[[str], str]  # a [[key]] as it reads in this language
     counts: Counter = field(default_factory=Counter)
-    links: dict[str, str] = field(default_factory=dict)        # code id -> URL
-    keys: dict[str, str] = field(default_factory=dict)         # code id -> division key
-    notes: dict[str, Footnote] = field(default_factory=dict)   # code id -> footnote
+    links: dict[str, str] = field(default_factory=dict)  # code id -> URL
+    keys: dict[str, str] = field(default_factory=dict)  # code id -> division key
+    notes: dict[str, Footnote] = field(default_factory=dict)  # code id -> footnote
 
     def write(self, parent: etree._Element, inlines) -> None:
         for node in inlines:
@@ -56,8 +62,10 @@ class Encoder:
             elif isinstance(node, (Emphasis, Strong)):
                 marker = "*" if isinstance(node, Emphasis) else "**"
                 subtype = "xlf:i" if isinstance(node, Emphasis) else "xlf:b"
-                self.write(self._code(parent, node, type="fmt", subType=subtype, dispStart=marker,
-                                      dispEnd=marker), node.children)
+                self.write(
+                    self._code(parent, node, type="fmt", subType=subtype, dispStart=marker, dispEnd=marker),
+                    node.children,
+                )
             elif isinstance(node, Link):
                 code = self._code(parent, node, type="link", dispStart="[", dispEnd=f"]({node.url})")
                 self.links[code.get("id")] = node.url
@@ -65,8 +73,15 @@ class Encoder:
             elif isinstance(node, LineBreak):
                 self._code(parent, node, type="fmt", subType="xlf:lb", disp="\\")
             elif isinstance(node, Reference):
-                code = self._code(parent, node, type="other", subType="bocompile:ref", canDelete="no",
-                                  disp=f"[[{node.key}]]", equiv=self.number(node.key))
+                code = self._code(
+                    parent,
+                    node,
+                    type="other",
+                    subType="bocompile:ref",
+                    canDelete="no",
+                    disp=f"[[{node.key}]]",
+                    equiv=self.number(node.key),
+                )
                 self.keys[code.get("id")] = node.key
             elif isinstance(node, Footnote):
                 code = self._code(parent, node, type="other", subType="bocompile:note", canDelete="no")
@@ -90,8 +105,7 @@ def keep_order(content: etree._Element) -> None:
     """References and note anchors stand in the same order in every language
     (the languages must match): one sequence that cannot be reordered,
     copied or deleted, as XLIFF says it with canReorder="firstNo", then "no"."""
-    fixed = [code for code in content.iter(q("ph"), q("pc"))
-             if CODE_ID.fullmatch(code.get("id")).group(1) in PROTECTED]
+    fixed = [code for code in content.iter(q("ph"), q("pc")) if CODE_ID.fullmatch(code.get("id")).group(1) in PROTECTED]
     for index, code in enumerate(fixed):
         code.set("canCopy", "no")
         code.set("canReorder", "no" if index else "firstNo")
@@ -109,9 +123,9 @@ class Code:
     """An inline code read from a <source> or <target>."""
 
     id: str
-    element: str           # "ph" | "pc"
+    element: str  # "ph" | "pc"
     line: int
-    children: tuple = ()   # a <pc>'s content
+    children: tuple = ()  # a <pc>'s content
 
     @property
     def prefix(self) -> str:
@@ -129,8 +143,10 @@ def read(element: etree._Element) -> tuple:
             continue
         tag = etree.QName(child).localname
         if etree.QName(child).namespace != NS or tag not in ("ph", "pc", "mrk", "cp"):
-            raise CodeError(child.sourceline or 0, f"<{tag}> cannot stand in a translation here; "
-                            "keep the codes of the source (<ph>, <pc>)")
+            raise CodeError(
+                child.sourceline or 0,
+                f"<{tag}> cannot stand in a translation here; keep the codes of the source (<ph>, <pc>)",
+            )
         if tag == "mrk":
             items.extend(read(child))
         elif tag == "cp":
@@ -139,8 +155,10 @@ def read(element: etree._Element) -> tuple:
             code_id = child.get("id", "")
             known = CODE_ID.fullmatch(code_id)
             if not known or ELEMENTS[known.group(1)] != tag:
-                raise CodeError(child.sourceline or 0, f"<{tag} id=\"{code_id}\"> is not a code of this "
-                                "unit's source; keep the source's codes")
+                raise CodeError(
+                    child.sourceline or 0,
+                    f"<{tag} id=\"{code_id}\"> is not a code of this unit's source; keep the source's codes",
+                )
             items.append(Code(code_id, tag, child.sourceline or 0, read(child) if tag == "pc" else ()))
         if child.tail:
             items.append(child.tail)
@@ -151,8 +169,7 @@ def _code_point(element: etree._Element) -> str:
     try:
         return chr(int(element.get("hex", ""), 16))
     except (ValueError, OverflowError):
-        raise CodeError(element.sourceline or 0, f"<cp hex=\"{element.get('hex')}\"> is not a "
-                        "code point") from None
+        raise CodeError(element.sourceline or 0, f'<cp hex="{element.get("hex")}"> is not a code point') from None
 
 
 def codes(items: tuple) -> list[Code]:
@@ -169,10 +186,10 @@ def codes(items: tuple) -> list[Code]:
 class Meaning:
     """What the codes of one unit stand for, in the target language."""
 
-    links: dict[str, str]             # code id -> URL (the target's own, else the source's)
-    keys: dict[str, str]              # code id -> key
-    notes: dict[str, Footnote]        # code id -> the note (its text comes from its own unit)
-    loc: object                       # where references are, for messages
+    links: dict[str, str]  # code id -> URL (the target's own, else the source's)
+    keys: dict[str, str]  # code id -> key
+    notes: dict[str, Footnote]  # code id -> the note (its text comes from its own unit)
+    loc: object  # where references are, for messages
 
 
 def inlines(items: tuple, meaning: Meaning) -> tuple:
@@ -189,8 +206,10 @@ def inlines(items: tuple, meaning: Meaning) -> tuple:
             out.append(Strong(inlines(item.children, meaning)))
         elif prefix == "a":
             if item.id not in meaning.links:
-                raise CodeError(item.line, f"link {item.id} is in no version of this text, so it has "
-                                "no address; keep the source's links")
+                raise CodeError(
+                    item.line,
+                    f"link {item.id} is in no version of this text, so it has no address; keep the source's links",
+                )
             out.append(Link(meaning.links[item.id], inlines(item.children, meaning)))
         elif prefix == "br":
             out.append(LineBreak())

@@ -33,8 +33,10 @@ def targets(loaded: Loaded) -> tuple[str, ...]:
 
 def check_target(loaded: Loaded, target: str) -> None:
     if target not in targets(loaded):
-        raise UsageProblem(f"--to {target}: translations go from {loaded.config.languages[0]} to "
-                           f"{', '.join(targets(loaded)) or 'no other language'}")
+        raise UsageProblem(
+            f"--to {target}: translations go from {loaded.config.languages[0]} to "
+            f"{', '.join(targets(loaded)) or 'no other language'}"
+        )
 
 
 def export(loaded: Loaded, target: str) -> bytes:
@@ -42,8 +44,7 @@ def export(loaded: Loaded, target: str) -> bytes:
     reference = loaded.config.languages[0]
     tags = {code: language.locale.replace("_", "-") for code, language in languages_of(loaded).items()}
     status = review(loaded)[target]
-    root = etree.Element(q("xliff"), nsmap={None: NS}, version=VERSION, srcLang=tags[reference],
-                         trgLang=tags[target])
+    root = etree.Element(q("xliff"), nsmap={None: NS}, version=VERSION, srcLang=tags[reference], trgLang=tags[target])
     files: dict[str, etree._Element] = {}
     for xunit in exchange(loaded, target):
         if xunit.file not in files:

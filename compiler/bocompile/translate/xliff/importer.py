@@ -46,15 +46,15 @@ class Change:
     xunit: XUnit
     index: int
     segment: Segment
-    text: tuple        # the new target inlines, as the reader will give them
-    line: int          # of the <target> in the XLIFF file
+    text: tuple  # the new target inlines, as the reader will give them
+    line: int  # of the <target> in the XLIFF file
 
 
 @dataclasses.dataclass(frozen=True)
 class Imported:
-    files: list[str]   # the source files rewritten
-    texts: int         # how many texts changed
-    aligned: int       # units newly recorded as aligned in the ledger
+    files: list[str]  # the source files rewritten
+    texts: int  # how many texts changed
+    aligned: int  # units newly recorded as aligned in the ledger
 
 
 def import_xliff(project: Project, path: Path, display: str) -> Imported:
@@ -76,8 +76,11 @@ def import_xliff(project: Project, path: Path, display: str) -> Imported:
             unit_id = unit.get("id", "")
             xunit = fresh.get(unit_id)
             if xunit is None or xunit.file != name:
-                report.error(where, f"unit '{unit_id}' is not a title, block or note of {name} in the "
-                             "sources (removed or renamed since export?); export again")
+                report.error(
+                    where,
+                    f"unit '{unit_id}' is not a title, block or note of {name} in the "
+                    "sources (removed or renamed since export?); export again",
+                )
                 continue
             if unit_id in seen:
                 report.error(where, f"unit '{unit_id}' is in the file twice")
@@ -108,9 +111,15 @@ def _parse(data: bytes, display: str) -> etree._Element:
     (hence any entity declaration) is refused before parsing."""
     for marker in (b"<!DOCTYPE", b"<!ENTITY"):
         if marker in data:
-            line = data[:data.index(marker)].count(b"\n") + 1
-            raise SourceError([Diagnostic(Loc(display, line), "an XLIFF file may not hold a DOCTYPE or "
-                                          "entity declarations; export again from bocompile")])
+            line = data[: data.index(marker)].count(b"\n") + 1
+            raise SourceError(
+                [
+                    Diagnostic(
+                        Loc(display, line),
+                        "an XLIFF file may not hold a DOCTYPE or entity declarations; export again from bocompile",
+                    )
+                ]
+            )
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
@@ -119,8 +128,14 @@ def _parse(data: bytes, display: str) -> etree._Element:
     if root.getroottree().docinfo.doctype:
         raise SourceError([Diagnostic(Loc(display, 1), "an XLIFF file may not hold a DOCTYPE")])
     if root.tag != q("xliff") or not str(root.get("version", "")).startswith("2."):
-        raise SourceError([Diagnostic(Loc(display, root.sourceline or 1), "not an XLIFF 2 file "
-                                      "(<xliff version=\"2.1\"> in the XLIFF 2 namespace)")])
+        raise SourceError(
+            [
+                Diagnostic(
+                    Loc(display, root.sourceline or 1),
+                    'not an XLIFF 2 file (<xliff version="2.1"> in the XLIFF 2 namespace)',
+                )
+            ]
+        )
     return root
 
 
@@ -131,45 +146,73 @@ def _languages(loaded: Loaded, root: etree._Element, display: str) -> str:
     source, target = tags.get(root.get("srcLang", "")), tags.get(root.get("trgLang", ""))
     where = Loc(display, root.sourceline or 1)
     if source != reference:
-        raise SourceError([Diagnostic(where, f"srcLang '{root.get('srcLang')}' is not the reference language "
-                                      f"of the agreement ({reference})")])
+        raise SourceError(
+            [
+                Diagnostic(
+                    where,
+                    f"srcLang '{root.get('srcLang')}' is not the reference language of the agreement ({reference})",
+                )
+            ]
+        )
     if target is None or target == reference:
-        raise SourceError([Diagnostic(where, f"trgLang '{root.get('trgLang')}' is not a translated language "
-                                      f"of the agreement ({', '.join(loaded.config.languages[1:])})")])
+        raise SourceError(
+            [
+                Diagnostic(
+                    where,
+                    f"trgLang '{root.get('trgLang')}' is not a translated language "
+                    f"of the agreement ({', '.join(loaded.config.languages[1:])})",
+                )
+            ]
+        )
     return target
 
 
 def _check_file(project, loaded: Loaded, target: str, file, name: str, display: str, report: Report) -> bool:
     where = Loc(display, file.sourceline or 0)
     if name not in loaded.config.files:
-        report.error(where, f"original '{name}' is not a source file of the agreement "
-                     f"({', '.join(loaded.config.files)})")
+        report.error(
+            where, f"original '{name}' is not a source file of the agreement ({', '.join(loaded.config.files)})"
+        )
         return False
     recorded = [note.text for note in file.iterfind(f"{q('notes')}/{q('note')}") if note.get("category") == FILE_HASH]
     path = project.language_dir(target) / name
     if not recorded:
-        report.error(where, f"{name} carries no hash of sources/{target}/{name} (note category "
-                     f"'{FILE_HASH}'); export again")
+        report.error(
+            where, f"{name} carries no hash of sources/{target}/{name} (note category '{FILE_HASH}'); export again"
+        )
         return False
     if recorded[0] != file_hash(project.read_bytes(path, SOURCE_LIMIT)):
-        report.error(where, f"sources/{target}/{name} changed since this file was exported; export "
-                     "again and carry the translations over")
+        report.error(
+            where,
+            f"sources/{target}/{name} changed since this file was exported; export "
+            "again and carry the translations over",
+        )
         return False
     return True
 
 
-def _unit(unit, xunit: XUnit, exported, target: str, display: str, report: Report,
-          changes: list[Change], confirmed: dict[str, list[bool]]) -> None:
+def _unit(
+    unit,
+    xunit: XUnit,
+    exported,
+    target: str,
+    display: str,
+    report: Report,
+    changes: list[Change],
+    confirmed: dict[str, list[bool]],
+) -> None:
     segments = list(unit.iter(q("segment")))
     where = Loc(display, unit.sourceline or 0)
     if len(segments) != len(xunit.segments):
-        report.error(where, f"unit '{xunit.id}' has {len(segments)} segment(s); its source has "
-                     f"{len(xunit.segments)}: keep the segmentation")
+        report.error(
+            where,
+            f"unit '{xunit.id}' has {len(segments)} segment(s); its source has "
+            f"{len(xunit.segments)}: keep the segmentation",
+        )
         return
     current = True
     states = []
-    for index, (element, segment, fresh) in enumerate(zip(segments, xunit.segments,
-                                                          exported.iter(q("segment")))):
+    for index, (element, segment, fresh) in enumerate(zip(segments, xunit.segments, exported.iter(q("segment")))):
         states.append(element.get("state", "initial"))
         try:
             if element.find(q("source")) is None:
@@ -183,8 +226,12 @@ def _unit(unit, xunit: XUnit, exported, target: str, display: str, report: Repor
             if not translated:
                 continue
             _check_codes(source, translated, found.sourceline or 0)
-            meaning = Meaning({**xunit.source.links, **xunit.target.links}, xunit.source.keys,
-                              xunit.target.notes, segment.loc(target) or xunit.unit.loc(target))
+            meaning = Meaning(
+                {**xunit.source.links, **xunit.target.links},
+                xunit.source.keys,
+                xunit.target.notes,
+                segment.loc(target) or xunit.unit.loc(target),
+            )
             new = inlines(translated, meaning)
             if not normal(new):  # only spaces: not translated
                 continue
@@ -207,20 +254,29 @@ def _check_codes(source: tuple, translated: tuple, line: int) -> None:
     protected = [c.id for c in have if c.prefix in PROTECTED]
     kept = [c.id for c in codes(translated) if c.prefix in PROTECTED]
     if sorted(kept) == sorted(protected) and kept != protected:
-        raise CodeError(line, f"references and note anchors keep the source's order ({', '.join(protected)}): "
-                        "every language holds them in the same order")
+        raise CodeError(
+            line,
+            f"references and note anchors keep the source's order ({', '.join(protected)}): "
+            "every language holds them in the same order",
+        )
     if kept != protected:
         missing = sorted(set(protected) - set(kept))
         extra = sorted(set(kept) - set(protected))
-        raise CodeError(line, "the inline codes do not match the source: "
-                        + "; ".join(filter(None, [missing and f"missing {', '.join(missing)}",
-                                                  extra and f"not in the source {', '.join(extra)}"])))
+        raise CodeError(
+            line,
+            "the inline codes do not match the source: "
+            + "; ".join(
+                filter(
+                    None,
+                    [missing and f"missing {', '.join(missing)}", extra and f"not in the source {', '.join(extra)}"],
+                )
+            ),
+        )
 
 
 def _key(inlines) -> list:
     """A text's words and markup, notes reduced to their place (their text is a unit of its own)."""
-    return canonical(rewrite(inlines, lambda node, _: Text("\ue000") if isinstance(node, Footnote) else node),
-                      "", True)
+    return canonical(rewrite(inlines, lambda node, _: Text("\ue000") if isinstance(node, Footnote) else node), "", True)
 
 
 def _rewrite(project: Project, loaded: Loaded, target: str, changes: list[Change], display: str) -> list[str]:
@@ -262,14 +318,17 @@ def _edit(source: SourceFile, change: Change, target: str) -> Edit:
         key = segment.field if isinstance(node, DataTable) else node.key
         span = source.label_in(table.loc[target].line, key)
         if span is None:
-            raise LookupError(f"sources/{target}/{change.xunit.file} has no '- {key}:' line in data table "
-                              f"'{table.key}'; add it, then import again")
+            raise LookupError(
+                f"sources/{target}/{change.xunit.file} has no '- {key}:' line in data table "
+                f"'{table.key}'; add it, then import again"
+            )
         return data_label(span, text)
     return Edit(source.text_at(node.loc[target].line), text)
 
 
-def _verify(project: Project, loaded: Loaded, target: str, texts: dict[str, str], changes: list[Change],
-            display: str) -> None:
+def _verify(
+    project: Project, loaded: Loaded, target: str, texts: dict[str, str], changes: list[Change], display: str
+) -> None:
     """Read the sources as they would be: they must load, and give the translations."""
     with tempfile.TemporaryDirectory(prefix="bocompile-import-") as scratch:
         copy = Path(scratch) / "project"
@@ -281,21 +340,34 @@ def _verify(project: Project, loaded: Loaded, target: str, texts: dict[str, str]
         try:
             reloaded = load(Project(copy))
         except SourceError as error:
-            raise SourceError([Diagnostic(Loc(display, changes[0].line), "the translations would make the "
-                                          f"sources wrong: {d}") for d in error.diagnostics]) from None
+            raise SourceError(
+                [
+                    Diagnostic(Loc(display, changes[0].line), f"the translations would make the sources wrong: {d}")
+                    for d in error.diagnostics
+                ]
+            ) from None
         again = {xunit.id: xunit for xunit in exchange(reloaded, target)}
     report = Report()
     for change in changes:
         written = again[change.xunit.id].segments[change.index].target
         if _key(written) != _key(change.text):
-            report.error(Loc(display, change.line), f"unit '{change.xunit.id}': this translation cannot be "
-                         "written in Markdown as it stands (emphasis must not start or end beside "
-                         "punctuation inside a word); move the code or the punctuation")
+            report.error(
+                Loc(display, change.line),
+                f"unit '{change.xunit.id}': this translation cannot be "
+                "written in Markdown as it stands (emphasis must not start or end beside "
+                "punctuation inside a word); move the code or the punctuation",
+            )
     report.raise_if_errors()
 
 
-def _align(project: Project, ledger: Ledger, loaded: Loaded, target: str, fresh: dict[str, XUnit],
-           confirmed: dict[str, list[bool]]) -> int:
+def _align(
+    project: Project,
+    ledger: Ledger,
+    loaded: Loaded,
+    target: str,
+    fresh: dict[str, XUnit],
+    confirmed: dict[str, list[bool]],
+) -> int:
     """Record as aligned the units reviewed against the reference text of now."""
     languages = loaded.config.languages
     units = {xunit.unit.id: xunit.unit for xunit in fresh.values()}

@@ -11,8 +11,8 @@ read: the import checks that by reading the result again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from bocompile.model import Emphasis, Footnote, LineBreak, Link, Reference, Strong, Text
 from bocompile.translate.xliff.codes import join
@@ -83,11 +83,11 @@ def _edges(children: tuple) -> tuple:
     lead = tail = ""
     if children and isinstance(children[0], Text):
         stripped = children[0].value.lstrip(" ")
-        lead = children[0].value[:len(children[0].value) - len(stripped)]
+        lead = children[0].value[: len(children[0].value) - len(stripped)]
         children = ((Text(stripped),) if stripped else ()) + children[1:]
     if children and isinstance(children[-1], Text):
         stripped = children[-1].value.rstrip(" ")
-        tail = children[-1].value[len(stripped):]
+        tail = children[-1].value[len(stripped) :]
         children = children[:-1] + ((Text(stripped),) if stripped else ())
     return Text(lead), children, Text(tail)
 

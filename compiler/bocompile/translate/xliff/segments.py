@@ -22,10 +22,10 @@ from bocompile.translate.xliff.codes import Encoder
 
 @dataclass(frozen=True)
 class Segment:
-    node: object        # the node holding the text (a paragraph, a data row, a footnote ...)
-    field: str | int    # its text field, or the paragraph index of a footnote
-    source: tuple       # the reference language's inlines
-    target: tuple       # the target language's inlines
+    node: object  # the node holding the text (a paragraph, a data row, a footnote ...)
+    field: str | int  # its text field, or the paragraph index of a footnote
+    source: tuple  # the reference language's inlines
+    target: tuple  # the target language's inlines
 
     def loc(self, lang: str):
         """Where the text starts: its node's line (a note's first paragraph); None
@@ -38,12 +38,12 @@ class Segment:
 @dataclass
 class XUnit:
     id: str
-    unit: Unit          # the title or block it belongs to (for a note: its anchor's)
-    file: str           # the Markdown file name (the same in every language)
-    note: str           # where it stands, for the translator: "Artikel 4"
+    unit: Unit  # the title or block it belongs to (for a note: its anchor's)
+    file: str  # the Markdown file name (the same in every language)
+    note: str  # where it stands, for the translator: "Artikel 4"
     segments: list[Segment]
-    source: Encoder = field(repr=False)   # numbers the reference's codes, remembers their meaning
-    target: Encoder = field(repr=False)   # the same for the target language
+    source: Encoder = field(repr=False)  # numbers the reference's codes, remembers their meaning
+    target: Encoder = field(repr=False)  # the same for the target language
 
 
 def exchange(loaded: Loaded, target: str) -> list[XUnit]:
@@ -60,19 +60,32 @@ def exchange(loaded: Loaded, target: str) -> list[XUnit]:
         division = unit.division
         label = languages[reference].label(division.kind, numbering.text(division.key))
         file = unit.loc(reference).path.rsplit("/", 1)[-1]
-        segments = [Segment(node, name, getattr(node, name)[reference], getattr(node, name)[target])
-                    for node, name in _texts(unit, reference)]
-        xunit = XUnit(unit.id, unit, file, label, segments,
-                      Encoder(unit.id, reads(reference)), Encoder(unit.id, reads(target)))
+        segments = [
+            Segment(node, name, getattr(node, name)[reference], getattr(node, name)[target])
+            for node, name in _texts(unit, reference)
+        ]
+        xunit = XUnit(
+            unit.id, unit, file, label, segments, Encoder(unit.id, reads(reference)), Encoder(unit.id, reads(target))
+        )
         out.append(xunit)
         sources = list(query(tuple(s.source for s in segments), Footnote, prune=(Footnote,)))
         targets = list(query(tuple(s.target for s in segments), Footnote, prune=(Footnote,)))
         for index, (note, translated) in enumerate(zip(sources, targets), start=1):
             note_id = xunit.source.note_unit(f"n{index}")
-            out.append(XUnit(note_id, unit, file, label, [
-                Segment(translated, k, paragraph, translated.paragraphs[k])
-                for k, paragraph in enumerate(note.paragraphs)],
-                Encoder(note_id, reads(reference)), Encoder(note_id, reads(target))))
+            out.append(
+                XUnit(
+                    note_id,
+                    unit,
+                    file,
+                    label,
+                    [
+                        Segment(translated, k, paragraph, translated.paragraphs[k])
+                        for k, paragraph in enumerate(note.paragraphs)
+                    ],
+                    Encoder(note_id, reads(reference)),
+                    Encoder(note_id, reads(target)),
+                )
+            )
     return out
 
 

@@ -35,9 +35,9 @@ class SourceFile:
     def __init__(self, text: str):
         self.text = text
         self.spans: dict[int, Span] = {}
-        self.labels: dict[int, str] = {}        # a note's first line -> its label
+        self.labels: dict[int, str] = {}  # a note's first line -> its label
         self.notes: dict[int, list[Span]] = {}  # a note's first line -> its paragraphs
-        self.tables: dict[int, range] = {}      # a data table's first line -> its lines
+        self.tables: dict[int, range] = {}  # a data table's first line -> its lines
         note: list[Span] | None = None
         label = ""
         for token in parser().parse(text, {}):
@@ -90,7 +90,7 @@ class Edit:
 def title(span: Span, text: str) -> Edit:
     """A division heading keeps its {#key}."""
     match = HEADING_KEY.search(span.content)
-    return Edit(span, text, keep_after=span.content[match.start():] if match else "")
+    return Edit(span, text, keep_after=span.content[match.start() :] if match else "")
 
 
 def data_label(span: Span, text: str) -> Edit:
@@ -101,8 +101,7 @@ def data_label(span: Span, text: str) -> Edit:
 def caption(span: Span, text: str) -> Edit:
     """A figure keeps "![" and "](target)"."""
     cut = span.content.rindex("](")
-    return Edit(span, text, keep_before=span.content[:span.content.index("![") + 2],
-                keep_after=span.content[cut:])
+    return Edit(span, text, keep_before=span.content[: span.content.index("![") + 2], keep_after=span.content[cut:])
 
 
 def apply(text: str, edits: list[Edit]) -> str:
@@ -112,12 +111,13 @@ def apply(text: str, edits: list[Edit]) -> str:
         span = edit.span
         old = span.content.split("\n")
         first, last = lines[span.line], lines[span.line + len(old) - 1]
-        before = first[:first.index(old[0])]
-        after = last[last.rindex(old[-1]) + len(old[-1]):]
+        before = first[: first.index(old[0])]
+        after = last[last.rindex(old[-1]) + len(old[-1]) :]
         indent = re.match(r"[ \t]*", lines[span.line + 1]).group(0) if len(old) > 1 else " " * len(before)
         new = (edit.keep_before + edit.text + edit.keep_after).split("\n")
         replaced = [before + new[0]] + [indent + line for line in new[1:]]
         replaced[-1] += after
-        lines[span.line:span.line + len(old)] = [line if line.endswith("\n") else line + "\n"
-                                                 for line in replaced[:-1]] + [replaced[-1]]
+        lines[span.line : span.line + len(old)] = [
+            line if line.endswith("\n") else line + "\n" for line in replaced[:-1]
+        ] + [replaced[-1]]
     return "".join(lines)

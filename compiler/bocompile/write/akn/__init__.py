@@ -24,7 +24,6 @@ from bocompile.write.akn.inline import InlineWriter
 from bocompile.write.akn.meta import language_code, meta, work_of
 from bocompile.write.akn.tree import root, sub
 
-
 #: The attribute naming the language of a text.
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -12,13 +12,12 @@ instrument's activeModifications (meta.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from lxml import etree
 
-from bocompile.model import (Amending, Block, DataTable, Figure, Heading, ListBlock, Paragraph, Quotation, Table,
-                             Text)
+from bocompile.model import Amending, Block, DataTable, Figure, Heading, ListBlock, Paragraph, Quotation, Table, Text
 from bocompile.write.akn.ids import Scope, cell_id, destination_eid, lid_element
 from bocompile.write.akn.inline import InlineWriter
 from bocompile.write.akn.tree import keep_inline, sub
@@ -58,8 +57,9 @@ class BlockWriter:
         if isinstance(block, Paragraph):
             self.inlines.write(sub(parent, "p"), block.text[self.lang], scope)
         elif isinstance(block, Heading):
-            self.inlines.write(sub(parent, "p", **{"class": f"heading level-{block.level}"}),
-                               block.text[self.lang], scope)
+            self.inlines.write(
+                sub(parent, "p", **{"class": f"heading level-{block.level}"}), block.text[self.lang], scope
+            )
         elif isinstance(block, ListBlock):
             self._list(parent, block, scope)
         elif isinstance(block, Table):
@@ -81,8 +81,11 @@ class BlockWriter:
         mod = sub(line, "mod", **ids.attrs)
         self.inlines.quotes = []
         self.inlines.write(mod, block.text[self.lang], ids)
-        written = ModIds(ids.eid, [e for role, e in self.inlines.quotes if role == "old"],
-                         [e for role, e in self.inlines.quotes if role == "new"])
+        written = ModIds(
+            ids.eid,
+            [e for role, e in self.inlines.quotes if role == "old"],
+            [e for role, e in self.inlines.quotes if role == "new"],
+        )
         for quotation in block.quotation:
             structure = ids.child("quotedStructure")
             element = sub(mod, "quotedStructure", **structure.attrs)

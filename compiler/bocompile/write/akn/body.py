@@ -33,7 +33,6 @@ from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import ABBREVIATIONS, Scope, lid_element, quoted_scopes
 from bocompile.write.akn.tree import sub
 
-
 #: The punctuation between the number and the words that follow it.
 _LEADING_PUNCTUATION = re.compile(r"^[\s.,:;\u2013\u2014-]+")
 
@@ -80,7 +79,7 @@ class BodyWriter:
             self._division(element, child)
 
     def _repealed(self, element: etree._Element, division: Division, scope: Scope) -> None:
-        """"(Opgeheven)" and a reference to the note of its repeal, then the
+        """ "(Opgeheven)" and a reference to the note of its repeal, then the
         repealed children, if any."""
         own = sub(element, "intro" if division.children else "content")
         words = sub(own, "p", **{"class": "repealed"})
@@ -92,8 +91,9 @@ class BodyWriter:
     def _number(self, division: Division) -> str:
         """<num>: "Artikel 8", a paragraph's "§ 2.", an instrument's "Art. 2."."""
         if division.kind in SUBDIVISIONS:
-            return self.edition.text(f"heading.{division.kind}", self.lang,
-                                     label=self.edition.label(division, self.lang), title="")
+            return self.edition.text(
+                f"heading.{division.kind}", self.lang, label=self.edition.label(division, self.lang), title=""
+            )
         if division.title[self.lang]:
             return self.edition.label(division, self.lang)
         return self.edition.untitled(division, self.lang)
@@ -132,7 +132,7 @@ def repealed_word(edition: Edition, division: Division, lang: str) -> str:
     pieces = edition.slotted("heading.special.repealed", lang, ("n", "label"), kind=division.kind)
     slots = [index for index, (kind, _) in enumerate(pieces) if kind == "slot"]
     if slots:
-        after = _LEADING_PUNCTUATION.sub("", "".join(piece for _, piece in pieces[slots[-1] + 1:])).strip()
+        after = _LEADING_PUNCTUATION.sub("", "".join(piece for _, piece in pieces[slots[-1] + 1 :])).strip()
         if after:
             return after
     return edition.repealed(division, lang)

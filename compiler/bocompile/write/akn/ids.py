@@ -95,7 +95,7 @@ def division_eid(path: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
     ("part_3__sec_2", sections restart in each part), a paragraph's with
     its article's ("art_5__para_2")."""
     articles = [i for i, (kind, _) in enumerate(path) if kind in THROUGHOUT]
-    path = path[articles[-1]:] if articles else path
+    path = path[articles[-1] :] if articles else path
     return "__".join(f"{ABBREVIATIONS[kind]}_{number_id(number)}" for kind, number in path)
 
 
@@ -104,8 +104,9 @@ def lid_element(holder: str) -> str:
     return "subparagraph" if holder in SUBDIVISIONS else "paragraph"
 
 
-def destination_eid(path: tuple[tuple[str, tuple[int, ...]], ...], lid: int | None = None,
-                    cell: tuple[int, int] | None = None) -> str:
+def destination_eid(
+    path: tuple[tuple[str, tuple[int, ...]], ...], lid: int | None = None, cell: tuple[int, int] | None = None
+) -> str:
     """The eId of a provision, of one of its lids, or of a figure of that lid's data table."""
     eid = division_eid(path)
     if lid is not None:

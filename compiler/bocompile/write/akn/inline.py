@@ -48,12 +48,16 @@ class InlineWriter:
         elif isinstance(inline, Link):
             self.write(sub(parent, "a", href=inline.url), inline.children, scope)
         elif isinstance(inline, Reference):
-            sub(parent, "ref", self.edition.reference(inline.key, self.lang),
-                href=f"#{self.divisions[inline.key].eid}")
+            sub(parent, "ref", self.edition.reference(inline.key, self.lang), href=f"#{self.divisions[inline.key].eid}")
         elif isinstance(inline, Footnote):
             note = scope.child("authorialNote")
-            element = sub(parent, "authorialNote", **note.attrs,
-                          marker=inline.mark or str(next(self._markers)), placement="bottom")
+            element = sub(
+                parent,
+                "authorialNote",
+                **note.attrs,
+                marker=inline.mark or str(next(self._markers)),
+                placement="bottom",
+            )
             for paragraph in inline.paragraphs:
                 self.write(sub(element, "p"), paragraph, note)
         elif isinstance(inline, Mark):
@@ -66,7 +70,7 @@ class InlineWriter:
             raise TypeError(f"no AKN form for inline {inline!r}")
 
     def mark(self, parent: etree._Element, mark: Mark) -> None:
-        """"[" and the number in <sup>, or "]" and a <noteRef> to the number's source."""
+        """ "[" and the number in <sup>, or "]" and a <noteRef> to the number's source."""
         if mark.side == "note":
             self.note_ref(parent, mark.number)
             return
@@ -80,8 +84,13 @@ class InlineWriter:
                 self.note_ref(bracket, mark.number)
 
     def note_ref(self, parent: etree._Element, number: int) -> None:
-        sub(parent, "noteRef", marker=str(number), placement="inline",
-            href=f"#{justel_note_id(self.division.eid, number)}")
+        sub(
+            parent,
+            "noteRef",
+            marker=str(number),
+            placement="inline",
+            href=f"#{justel_note_id(self.division.eid, number)}",
+        )
 
     def plain(self, inlines: tuple[Inline, ...]) -> str:
         """The text alone, for attributes (an image's alt); notes are left out."""

@@ -27,14 +27,18 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from bocompile.diagnostics import Diagnostic, SourceError
 from bocompile.compose.edition import Edition
+from bocompile.diagnostics import Diagnostic, SourceError
 from bocompile.model import JustelNote, plain_text, walk_divisions
-from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.model.facts import AmendmentInfo, Config, Party, Signatory
+from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.akn.ids import division_scopes, justel_note_id
 from bocompile.write.akn.modifications import (
-    AGREEMENT, active_modifications, amendment_event_id, amendment_ref_id, passive_modifications,
+    AGREEMENT,
+    active_modifications,
+    amendment_event_id,
+    amendment_ref_id,
+    passive_modifications,
 )
 from bocompile.write.akn.tree import sub
 
@@ -84,8 +88,11 @@ def agreement_work(config: Config) -> Work:
 
 
 def amendment_work(config: Config, info: AmendmentInfo) -> Work:
-    return Work(AMENDMENT_SUBTYPE.format(kind=config.kind), info.signed,
-                AMENDMENT_NUMBER.format(agreement=config.id, amendment=info.id))
+    return Work(
+        AMENDMENT_SUBTYPE.format(kind=config.kind),
+        info.signed,
+        AMENDMENT_NUMBER.format(agreement=config.id, amendment=info.id),
+    )
 
 
 def work_of(edition: Edition) -> Work:
@@ -104,13 +111,20 @@ def language_code(edition: Edition, lang: str) -> str:
     try:
         return LANGUAGE_CODES[lang]
     except KeyError:
-        raise SourceError([Diagnostic(edition.config.loc, f"Akoma Ntoso output knows no "
-                                      f"three-letter code for language '{lang}' (it knows "
-                                      f"{', '.join(sorted(LANGUAGE_CODES))})")]) from None
+        raise SourceError(
+            [
+                Diagnostic(
+                    edition.config.loc,
+                    f"Akoma Ntoso output knows no "
+                    f"three-letter code for language '{lang}' (it knows "
+                    f"{', '.join(sorted(LANGUAGE_CODES))})",
+                )
+            ]
+        ) from None
 
 
 def slug(name: str) -> str:
-    """"Françoise Audag-Dechamps" -> "francoise-audag-dechamps"."""
+    """ "Françoise Audag-Dechamps" -> "francoise-audag-dechamps"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
@@ -177,8 +191,7 @@ def _identification(parent: etree._Element, edition: Edition, lang: str) -> None
     sub(expression, "FRBRlanguage", language=language_code(edition, lang))
 
     manifestation = sub(identification, "FRBRManifestation")
-    _frbr(manifestation, f"{uri.expression}/!main.xml", f"{uri.expression}.akn", dated,
-          "generation", [f"#{SOURCE}"])
+    _frbr(manifestation, f"{uri.expression}/!main.xml", f"{uri.expression}.akn", dated, "generation", [f"#{SOURCE}"])
 
 
 def _frbr(parent: etree._Element, this: str, uri: str, date: str, name: str, authors: list[str]) -> None:
@@ -192,12 +205,24 @@ def _frbr(parent: etree._Element, this: str, uri: str, date: str, name: str, aut
 def _lifecycle(parent: etree._Element, edition: Edition) -> None:
     """The signing, then each applied amendment's entry into force."""
     lifecycle = sub(parent, "lifecycle", source=f"#{SOURCE}")
-    sub(lifecycle, "eventRef", eId="generation", date=work_of(edition).date.isoformat(),
-        source=f"#{ORIGINAL}", type="generation")
+    sub(
+        lifecycle,
+        "eventRef",
+        eId="generation",
+        date=work_of(edition).date.isoformat(),
+        source=f"#{ORIGINAL}",
+        type="generation",
+    )
     for amendment in applied(edition):
         info = amendment.info
-        sub(lifecycle, "eventRef", eId=amendment_event_id(info.number), date=info.in_force.isoformat(),
-            source=f"#{amendment_ref_id(info.number)}", type="amendment")
+        sub(
+            lifecycle,
+            "eventRef",
+            eId=amendment_event_id(info.number),
+            date=info.in_force.isoformat(),
+            source=f"#{amendment_ref_id(info.number)}",
+            type="amendment",
+        )
 
 
 def _references(parent: etree._Element, edition: Edition, lang: str) -> None:
@@ -206,12 +231,15 @@ def _references(parent: etree._Element, edition: Edition, lang: str) -> None:
     sub(references, "original", eId=ORIGINAL, href=uris(edition, lang).original, showAs=edition.title[lang])
     for amendment in applied(edition):
         info = amendment.info
-        sub(references, "passiveRef", eId=amendment_ref_id(info.number),
+        sub(
+            references,
+            "passiveRef",
+            eId=amendment_ref_id(info.number),
             href=amendment_work(config, info).uri,
-            showAs=edition.cited[lang][info.number])
+            showAs=edition.cited[lang][info.number],
+        )
     if edition.kind == "amendment":
-        sub(references, "activeRef", eId=AGREEMENT, href=agreement_work(config).uri,
-            showAs=config.title[lang])
+        sub(references, "activeRef", eId=AGREEMENT, href=agreement_work(config).uri, showAs=config.title[lang])
     for party in config.parties:
         _tlc(references, "TLCOrganization", "organization", party.key, party.name[lang])
     _tlc(references, "TLCOrganization", "organization", SOURCE, SOURCE, country=None)
@@ -228,8 +256,15 @@ def _references(parent: etree._Element, edition: Edition, lang: str) -> None:
     _tlc(references, "TLCLocation", "location", PLACE, place[lang], name=slug(place[config.languages[0]]))
 
 
-def _tlc(parent: etree._Element, tag: str, kind: str, eid: str, show: str,
-         country: str | None = COUNTRY, name: str | None = None) -> None:
+def _tlc(
+    parent: etree._Element,
+    tag: str,
+    kind: str,
+    eid: str,
+    show: str,
+    country: str | None = COUNTRY,
+    name: str | None = None,
+) -> None:
     """A Top Level Class reference; its href names it in the AKN ontology."""
     path = "/".join(p for p in ("/akn/ontology", kind, country, name or eid) if p)
     sub(parent, tag, eId=eid, href=path, showAs=show)

@@ -50,8 +50,11 @@ def passive_modifications(parent: etree._Element, edition: Edition, source: str)
     """One textualMod per recorded change, in order of entry into force,
     then amendment number, then document order. Nothing when none."""
     scopes = division_scopes(edition.agreement, edition.numbering)
-    changes = [(change, scopes[division.key].eid)
-               for division in walk_divisions(edition.agreement.parts) for change in division.history]
+    changes = [
+        (change, scopes[division.key].eid)
+        for division in walk_divisions(edition.agreement.parts)
+        for change in division.history
+    ]
     changes.sort(key=lambda item: (item[0].in_force, item[0].amendment))  # stable: document order stays
     if not changes:
         return
@@ -62,8 +65,7 @@ def passive_modifications(parent: etree._Element, edition: Edition, source: str)
         sub(mod, "destination", href=f"#{eid}")
 
 
-def active_modifications(parent: etree._Element, edition: Edition, agreement: str, source: str,
-                         mods: dict) -> None:
+def active_modifications(parent: etree._Element, edition: Edition, agreement: str, source: str, mods: dict) -> None:
     """One textualMod per modification of the instrument: its <mod> (`mods`:
     the ids the body gave each), where it applies in `agreement` (the
     expression URI of the agreement as amended) and, as <old> and <new>, the

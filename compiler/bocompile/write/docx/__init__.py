@@ -14,8 +14,8 @@ signature, pages (header, footer), document (one language), parallel.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
 
 from bocompile.compose.edition import Edition
 from bocompile.write.docx.document import write_document
@@ -33,7 +33,8 @@ def docx_writers(edition: Edition, langs: tuple[str, ...]) -> dict[str, Callable
     """File name -> function(pages) -> bytes, where `pages` gives the page of
     each heading's bookmark (from a layout of the file) for the table of contents."""
     writers: dict[str, Callable[[Pages | None], bytes]] = {
-        f"{lang}.docx": partial(write_document, edition, lang) for lang in langs}
+        f"{lang}.docx": partial(write_document, edition, lang) for lang in langs
+    }
     configured = edition.config.languages
     if len(configured) > 1 and set(configured) <= set(langs):
         writers["-".join(configured) + ".docx"] = partial(write_parallel, edition)

@@ -12,8 +12,16 @@ from bocompile.model.walk import texts
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.inline import inlines, mark, plain
 from bocompile.write.docx.ooxml import paragraph, run, sub
-from bocompile.write.docx.tables import (HEADER_FILL, add_cell, add_row, column_widths, fits, inner_width,
-                                         new_table, spacer)
+from bocompile.write.docx.tables import (
+    HEADER_FILL,
+    add_cell,
+    add_row,
+    column_widths,
+    fits,
+    inner_width,
+    new_table,
+    spacer,
+)
 
 #: sub-heading level inside an article -> paragraph style
 SUBHEADING_STYLES = {1: "Heading4", 2: "Heading5"}
@@ -93,14 +101,18 @@ def table(ctx: Context, item: Table):
 
 def table_widths(contexts: list[Context], item: Table, total: int) -> list[int]:
     """Column widths that suit the table's text in the language of every context."""
-    return column_widths([[_text(ctx, row[j].blocks) for ctx in contexts for row in item.rows]
-                          for j in range(len(item.rows[0]))], total)
+    return column_widths(
+        [[_text(ctx, row[j].blocks) for ctx in contexts for row in item.rows] for j in range(len(item.rows[0]))], total
+    )
 
 
 def row_fits(contexts: list[Context], row, widths: list[int]) -> bool:
     """Whether the row, in the languages of `contexts` one under the other, is shorter than a page."""
-    return fits(["\n".join(_text(ctx, cell.blocks) for ctx in contexts) for cell in row], widths,
-                contexts[0].package.text_height())
+    return fits(
+        ["\n".join(_text(ctx, cell.blocks) for ctx in contexts) for cell in row],
+        widths,
+        contexts[0].package.text_height(),
+    )
 
 
 def table_cells(tr, ctx: Context, row, widths: list[int], header: bool = False) -> None:

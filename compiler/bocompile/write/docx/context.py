@@ -24,17 +24,17 @@ class Context:
     package: Package
     edition: Edition
     lang: str
-    width: int                      # available width in twips
-    part: object                    # python-docx part owning hyperlinks: document or footnotes
-    anchor_prefix: str = "k_"       # bookmarks of this language's headings
-    run_lang: str | None = None     # w:lang on runs when not the document's language
-    text_style: str = "BodyText"    # paragraphs
+    width: int  # available width in twips
+    part: object  # python-docx part owning hyperlinks: document or footnotes
+    anchor_prefix: str = "k_"  # bookmarks of this language's headings
+    run_lang: str | None = None  # w:lang on runs when not the document's language
+    text_style: str = "BodyText"  # paragraphs
     list_style: str = "ListParagraph"  # first paragraph of a list item
-    depth: int = 0                  # list nesting
-    indent: int = 0                 # left indent of tables and figures inside list items
-    bold: bool = False              # the whole run of text is bold (total rows)
+    depth: int = 0  # list nesting
+    indent: int = 0  # left indent of tables and figures inside list items
+    bold: bool = False  # the whole run of text is bold (total rows)
 
-    def but(self, **changes) -> "Context":
+    def but(self, **changes) -> Context:
         return dataclasses.replace(self, **changes)
 
     def text(self, name: str, /, **values) -> str:
@@ -46,9 +46,9 @@ class Context:
         name = self.anchor_prefix + key.replace("-", "_")
         if len(name) > BOOKMARK_MAX:
             digest = hashlib.sha1(key.encode()).hexdigest()[:8]
-            name = f"{name[:BOOKMARK_MAX - 9]}_{digest}"
+            name = f"{name[: BOOKMARK_MAX - 9]}_{digest}"
         return name
 
-    def in_cell(self, width: int) -> "Context":
+    def in_cell(self, width: int) -> Context:
         """Content of a table cell: smaller text, the cell's width, no list nesting."""
         return self.but(width=width, text_style="TableText", list_style="TableText", depth=0, indent=0)

@@ -28,8 +28,12 @@ def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | 
     if any(d.title[lang] for d in divisions):  # a cover page, then the contents
         page_break(cover[-1])
         package.append(cover)
-        toc = contents(ctx, ctx.text("contents.heading"), [entry(ctx, d) for d in divisions if d.kind in LEVELS]
-                       + [annex_entry(ctx, a) for a in edition.annexes], heading_pages)
+        toc = contents(
+            ctx,
+            ctx.text("contents.heading"),
+            [entry(ctx, d) for d in divisions if d.kind in LEVELS] + [annex_entry(ctx, a) for a in edition.annexes],
+            heading_pages,
+        )
         page_break(toc[-1])
         package.append(toc)
     else:  # an instrument runs on from its title

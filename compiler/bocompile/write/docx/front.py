@@ -21,8 +21,10 @@ def title_page(ctx: Context, spacing: dict | None = None) -> list:
     config, edition, lang = ctx.edition.config, ctx.edition, ctx.run_lang
     title = paragraph("Title", spacing=spacing)
     title.append(run(edition.title[ctx.lang], lang=lang))
-    out = [title] + [line("TitlePageDetail" if index else "Subtitle", text, lang)
-                     for index, text in enumerate(edition.front.get(ctx.lang, ()))]
+    out = [title] + [
+        line("TitlePageDetail" if index else "Subtitle", text, lang)
+        for index, text in enumerate(edition.front.get(ctx.lang, ()))
+    ]
     if edition.preamble:  # an instrument: its preamble names the parties
         return out
     last = len(config.parties) - 1
@@ -32,14 +34,18 @@ def title_page(ctx: Context, spacing: dict | None = None) -> list:
         elif index == last:
             out.append(line("TitlePageLine", ctx.text("titlepage.and"), lang))
         out.append(line("Subtitle", party.name[ctx.lang], lang))
-    period = ctx.text("titlepage.period", start=edition.date_text(config.period_start, ctx.lang),
-                      end=edition.date_text(config.period_end, ctx.lang))
+    period = ctx.text(
+        "titlepage.period",
+        start=edition.date_text(config.period_start, ctx.lang),
+        end=edition.date_text(config.period_end, ctx.lang),
+    )
     out.append(line("TitlePageLine", period, lang))
     return out
 
 
-def contents(ctx: Context, title: str, entries: list[Entry], pages: dict[str, int] | None,
-             width: int | None = None) -> list:
+def contents(
+    ctx: Context, title: str, entries: list[Entry], pages: dict[str, int] | None, width: int | None = None
+) -> list:
     """A TOC field whose cached result lists every heading as a link, with
     the page it stands on when `pages` (bookmark -> page, from a layout of
     this very document) is given, without page numbers otherwise. Word and

@@ -48,8 +48,14 @@ def heading(ctx: Context, division: Division, spacing: dict | None = None):
     elif not title:
         p.append(run(_wording(ctx, division, ""), lang=ctx.run_lang))
     else:
-        p.extend(rich(ctx, f"heading.{division.kind}", {"title": lambda: inlines(ctx, title)},
-                      label=ctx.edition.label(division, ctx.lang)))
+        p.extend(
+            rich(
+                ctx,
+                f"heading.{division.kind}",
+                {"title": lambda: inlines(ctx, title)},
+                label=ctx.edition.label(division, ctx.lang),
+            )
+        )
     sub(p, "w:bookmarkEnd", id=mark)
     return p
 
@@ -65,11 +71,17 @@ def division_elements(ctx: Context, division: Division, spacing: dict | None = N
 def run_in(ctx: Context, division: Division, elements: list, spacing: dict | None = None) -> list:
     """`elements` (a paragraph's blocks) led by its number, bookmarked for
     references: inside the first lid when it is text, else on a line of its own."""
-    label = ctx.edition.repealed(division, ctx.lang) if division.repealed else \
-        ctx.text(f"heading.{division.kind}", label=ctx.edition.label(division, ctx.lang), title="")
+    label = (
+        ctx.edition.repealed(division, ctx.lang)
+        if division.repealed
+        else ctx.text(f"heading.{division.kind}", label=ctx.edition.label(division, ctx.lang), title="")
+    )
     mark = ctx.package.bookmark_id()
-    lead = [make("w:bookmarkStart", id=mark, name=ctx.anchor(division.key)),
-            run(label + " ", bold=True, lang=ctx.run_lang), make("w:bookmarkEnd", id=mark)]
+    lead = [
+        make("w:bookmarkStart", id=mark, name=ctx.anchor(division.key)),
+        run(label + " ", bold=True, lang=ctx.run_lang),
+        make("w:bookmarkEnd", id=mark),
+    ]
     if division.blocks and isinstance(division.blocks[0], Paragraph):
         first = elements[0]
         properties = first.find(qn("w:pPr"))

@@ -15,8 +15,8 @@ from bocompile.write.docx.wording import rich
 class _Format(NamedTuple):
     bold: bool = False
     italic: bool = False
-    style: str | None = None   # character style (Hyperlink)
-    in_link: bool = False      # hyperlinks do not nest
+    style: str | None = None  # character style (Hyperlink)
+    in_link: bool = False  # hyperlinks do not nest
 
 
 def inlines(ctx: Context, items, fmt: _Format | None = None) -> list:
@@ -66,8 +66,11 @@ def _inline(ctx: Context, item: Inline, fmt: _Format) -> list:
 def mark(ctx: Context, item: Mark, fmt: _Format | None = None) -> list:
     """A Justel bracket, "[1 " or "]1", its number in superscript."""
     fmt = fmt or _Format(bold=ctx.bold)
-    return rich(ctx, f"justel.{item.side}", {"n": lambda: [
-        run(str(item.number), bold=fmt.bold, italic=fmt.italic, lang=ctx.run_lang, superscript=True)]})
+    return rich(
+        ctx,
+        f"justel.{item.side}",
+        {"n": lambda: [run(str(item.number), bold=fmt.bold, italic=fmt.italic, lang=ctx.run_lang, superscript=True)]},
+    )
 
 
 def _run(ctx: Context, value: str, fmt: _Format):

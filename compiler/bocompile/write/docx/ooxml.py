@@ -7,10 +7,9 @@ own parser so that python-docx can still read what we append.
 
 from __future__ import annotations
 
-from lxml import etree
-
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
+from lxml import etree
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -60,36 +59,64 @@ def text(parent, value: str, tag: str = "w:t"):
     return element
 
 
-def paragraph(style: str | None = None, *, jc: str | None = None, keep_next: bool = False,
-              ind_left: int | None = None, num: tuple[int, int] | None = None,
-              spacing: dict | None = None, tabs: list[tuple[str, int, str]] | None = None):
+def paragraph(
+    style: str | None = None,
+    *,
+    jc: str | None = None,
+    keep_next: bool = False,
+    ind_left: int | None = None,
+    num: tuple[int, int] | None = None,
+    spacing: dict | None = None,
+    tabs: list[tuple[str, int, str]] | None = None,
+):
     """A w:p with the paragraph properties bocompile uses, in schema order.
     `tabs`: (alignment, position, leader) of each tab stop."""
     p = make("w:p")
-    properties(p, "w:pPr", [
-        style and ("w:pStyle", {"val": style}),
-        keep_next and ("w:keepNext", {}),
-        num and ("w:numPr", [("w:ilvl", {"val": num[1]}), ("w:numId", {"val": num[0]})]),
-        tabs and ("w:tabs", [("w:tab", {"val": alignment, "pos": position, "leader": leader})
-                             for alignment, position, leader in tabs]),
-        spacing and ("w:spacing", spacing),
-        ind_left is not None and ("w:ind", {"left": ind_left}),
-        jc and ("w:jc", {"val": jc}),
-    ])
+    properties(
+        p,
+        "w:pPr",
+        [
+            style and ("w:pStyle", {"val": style}),
+            keep_next and ("w:keepNext", {}),
+            num and ("w:numPr", [("w:ilvl", {"val": num[1]}), ("w:numId", {"val": num[0]})]),
+            tabs
+            and (
+                "w:tabs",
+                [
+                    ("w:tab", {"val": alignment, "pos": position, "leader": leader})
+                    for alignment, position, leader in tabs
+                ],
+            ),
+            spacing and ("w:spacing", spacing),
+            ind_left is not None and ("w:ind", {"left": ind_left}),
+            jc and ("w:jc", {"val": jc}),
+        ],
+    )
     return p
 
 
-def run(value: str, *, bold: bool = False, italic: bool = False, style: str | None = None,
-        lang: str | None = None, superscript: bool = False):
+def run(
+    value: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    style: str | None = None,
+    lang: str | None = None,
+    superscript: bool = False,
+):
     """A w:r holding text; properties in schema order (rStyle, b, i, vertAlign, lang)."""
     r = make("w:r")
-    properties(r, "w:rPr", [
-        style and ("w:rStyle", {"val": style}),
-        bold and ("w:b", {}),
-        italic and ("w:i", {}),
-        superscript and ("w:vertAlign", {"val": "superscript"}),
-        lang and ("w:lang", {"val": lang}),
-    ])
+    properties(
+        r,
+        "w:rPr",
+        [
+            style and ("w:rStyle", {"val": style}),
+            bold and ("w:b", {}),
+            italic and ("w:i", {}),
+            superscript and ("w:vertAlign", {"val": "superscript"}),
+            lang and ("w:lang", {"val": lang}),
+        ],
+    )
     text(r, value)
     return r
 

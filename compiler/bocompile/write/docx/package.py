@@ -36,13 +36,31 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _AFRESH = f"start again from the default (bocompile templates copy {REFERENCE} --force)"
 
 #: settings.xml children that must come after w:footnotePr.
-_AFTER_FOOTNOTE_PR = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
-                        "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
-                        "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
-                        "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
-                        "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+_AFTER_FOOTNOTE_PR = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
 
-_SEPARATORS = f"""<w:footnotes {nsdecls('w', 'r')}>
+_SEPARATORS = f"""<w:footnotes {nsdecls("w", "r")}>
 <w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"
  w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>
 <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240"
@@ -67,7 +85,8 @@ class Package:
         self._numbering = self.part.numbering_part.element
         self._formats = {
             str(a.find(qn("w:name")).get(qn("w:val"))): a
-            for a in self._numbering.findall(qn("w:abstractNum")) if a.find(qn("w:name")) is not None
+            for a in self._numbering.findall(qn("w:abstractNum"))
+            if a.find(qn("w:name")) is not None
         }
         self._owners: dict[str, str] = {}
         self._copies: dict[tuple[str, str], object] = {}
@@ -82,14 +101,12 @@ class Package:
     def text_width(self) -> int:
         """The width between the margins, in twips."""
         size, margins = self.section.find(qn("w:pgSz")), self.section.find(qn("w:pgMar"))
-        return (int(size.get(qn("w:w"))) - int(margins.get(qn("w:left")))
-                - int(margins.get(qn("w:right"))))
+        return int(size.get(qn("w:w"))) - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
 
     def text_height(self) -> int:
         """The height between the margins, in twips: what one page holds."""
         size, margins = self.section.find(qn("w:pgSz")), self.section.find(qn("w:pgMar"))
-        return (int(size.get(qn("w:h"))) - int(margins.get(qn("w:top")))
-                - int(margins.get(qn("w:bottom"))))
+        return int(size.get(qn("w:h"))) - int(margins.get(qn("w:top"))) - int(margins.get(qn("w:bottom")))
 
     def tab_stops(self, style_id: str) -> list[int]:
         """The tab stop positions a paragraph style sets (twips)."""
@@ -137,9 +154,16 @@ class Package:
         """The abstractNum of `style`; the first family uses the reference's own,
         later families a copy of it."""
         if style not in self._formats:
-            raise SourceError([Diagnostic(Loc(self.reference, 1), f"reference.docx has no list format "
-                                          f"named '{style}'; start again from the default "
-                                          f"(bocompile templates copy {REFERENCE} --force)")])
+            raise SourceError(
+                [
+                    Diagnostic(
+                        Loc(self.reference, 1),
+                        f"reference.docx has no list format "
+                        f"named '{style}'; start again from the default "
+                        f"(bocompile templates copy {REFERENCE} --force)",
+                    )
+                ]
+            )
         if family is None or self._owners.setdefault(style, family) == family:
             return self._formats[style]
         if (style, family) not in self._copies:
@@ -215,8 +239,7 @@ class Package:
         for rId, rel in list(self.part.rels.items()):
             if rel.reltype == RT.FOOTNOTES:
                 self.part.drop_rel(rId)
-        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_SEPARATORS),
-                       self.part.package)
+        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_SEPARATORS), self.part.package)
         self.part.relate_to(part, RT.FOOTNOTES)
         return part
 
@@ -244,8 +267,9 @@ def _reference(project: Project, reference: Template, name: str) -> docx.documen
     opens it."""
     file = reference.own or reference.default
     if file is None:
-        raise SourceError([Diagnostic(Loc(name, 0), f"no {REFERENCE} in the project nor in bocompile; reinstall "
-                                      "bocompile")])
+        raise SourceError(
+            [Diagnostic(Loc(name, 0), f"no {REFERENCE} in the project nor in bocompile; reinstall bocompile")]
+        )
     data = project.read_template(file, BINARY_LIMIT)
     try:
         check_package(data)
@@ -255,8 +279,10 @@ def _reference(project: Project, reference: Template, name: str) -> docx.documen
     except Unsafe as refusal:
         message = f"{name} {refusal}"
     except Exception as error:  # python-docx raises many unrelated types for a package it cannot use
-        message = f"{name} is not a Word document bocompile can use ({error}); save it from Word as a .docx " \
-                  f"document, or {_AFRESH}"
+        message = (
+            f"{name} is not a Word document bocompile can use ({error}); save it from Word as a .docx "
+            f"document, or {_AFRESH}"
+        )
     raise SourceError([Diagnostic(Loc(name, 0), message)])
 
 
@@ -269,8 +295,10 @@ def _check_usable(document: docx.document.Document) -> None:
         getattr(document, getter)
     names = [str(part.partname) for part in document.part.package.iter_parts()]
     if len(set(names)) != len(names):
-        raise Unsafe(f"holds two parts of the same name (a relationship of an unknown type?); save it "
-                     f"again in Word, or {_AFRESH}")
+        raise Unsafe(
+            f"holds two parts of the same name (a relationship of an unknown type?); save it "
+            f"again in Word, or {_AFRESH}"
+        )
     if not _page_setup(document.element.body.find(qn("w:sectPr"))):
         raise Unsafe(f"has no page size and margins; set them in Word, or {_AFRESH}")
     if not all((a.get(qn("w:abstractNumId")) or "").isdigit() for a in numbering.findall(qn("w:abstractNum"))):
@@ -282,8 +310,11 @@ def _page_setup(section) -> bool:
     if section is None:
         return False
     size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
-    values = [] if size is None or margins is None else [
-        size.get(qn("w:w")), size.get(qn("w:h")), margins.get(qn("w:left")), margins.get(qn("w:right"))]
+    values = (
+        []
+        if size is None or margins is None
+        else [size.get(qn("w:w")), size.get(qn("w:h")), margins.get(qn("w:left")), margins.get(qn("w:right"))]
+    )
     return len(values) == 4 and all(v is not None and v.isdigit() for v in values)
 
 

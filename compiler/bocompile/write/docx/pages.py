@@ -27,8 +27,13 @@ def header_and_footer(section: Section, contexts: list[Context]) -> None:
             header.append(run(LANGUAGE_SEPARATOR))
         header.append(run(ctx.edition.header[ctx.lang], lang=ctx.run_lang))
     footer = paragraph("Footer")
-    footer.extend(rich(contexts[0], "page.footer", {"page": lambda: [simple_field("PAGE", "1")],
-                                                    "pages": lambda: [simple_field("NUMPAGES", "1")]}))
+    footer.extend(
+        rich(
+            contexts[0],
+            "page.footer",
+            {"page": lambda: [simple_field("PAGE", "1")], "pages": lambda: [simple_field("NUMPAGES", "1")]},
+        )
+    )
     _fill(section.header, header)
     _fill(section.footer, footer)
     _fill(section.first_page_header, paragraph())

@@ -22,8 +22,16 @@ from bocompile.compose.edition import Edition
 from bocompile.model import DataTable, ListBlock, Paragraph, Table, walk_divisions
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.model.nodes import page_blocks
-from bocompile.write.docx.blocks import (block, data_header_cells, data_row_cells, data_widths, list_items,
-                                         row_fits, table_cells, table_widths)
+from bocompile.write.docx.blocks import (
+    block,
+    data_header_cells,
+    data_row_cells,
+    data_widths,
+    list_items,
+    row_fits,
+    table_cells,
+    table_widths,
+)
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
 from bocompile.write.docx.headings import LEVELS, annex_entry, annex_heading, entry, heading, run_in
@@ -31,8 +39,7 @@ from bocompile.write.docx.ooxml import break_before, line, page_break
 from bocompile.write.docx.package import Package, language_tag
 from bocompile.write.docx.pages import LANGUAGE_SEPARATOR, header_and_footer
 from bocompile.write.docx.signature import signature
-from bocompile.write.docx.tables import (HEADER_FILL, add_cell, add_row, fits, hairline, inner_width, new_table,
-                                         spacer)
+from bocompile.write.docx.tables import HEADER_FILL, add_cell, add_row, fits, hairline, inner_width, new_table, spacer
 
 #: a heading at the top of its cell needs no space above
 CELL_TOP = {"before": 0}
@@ -65,8 +72,14 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
     package.append([cover, spacer()])
     if any(d.title[langs[0]] for d in divisions):  # the contents on a page of their own
         title = LANGUAGE_SEPARATOR.join(ctx.text("contents.heading") for ctx in pages)
-        toc = contents(pages[0], title, [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns]
-                       + [annex_entry(ctx, a) for a in edition.annexes for ctx in columns], heading_pages, width)
+        toc = contents(
+            pages[0],
+            title,
+            [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns]
+            + [annex_entry(ctx, a) for a in edition.annexes for ctx in columns],
+            heading_pages,
+            width,
+        )
         break_before(toc[0])
         page_break(toc[-1])
         package.append(toc)
@@ -100,10 +113,10 @@ class _Body:
         self.package, self.columns, self.widths = package, columns, widths
         self.width = sum(widths)
         self.out: list = []
-        self.text = None                   # the open table of text rows
-        self.last: list | None = None      # its last row's cells, not yet added
-        self.keep = False                  # whether that row must not split
-        self.pending: list | None = None   # a heading's paragraphs per language, for the next row
+        self.text = None  # the open table of text rows
+        self.last: list | None = None  # its last row's cells, not yet added
+        self.keep = False  # whether that row must not split
+        self.pending: list | None = None  # a heading's paragraphs per language, for the next row
 
     def heading(self, cells: list[list]) -> None:
         self.pending = cells if self.pending is None else [a + b for a, b in zip(self.pending, cells)]
@@ -226,5 +239,12 @@ def _context(package: Package, edition: Edition, lang: str, width: int, first: s
     """Bookmarks per language (both columns hold each heading); runs of the
     other languages carry their own language tag for spelling and hyphenation."""
     locale = edition.languages[lang].locale
-    return Context(package, edition, lang, width, package.part, anchor_prefix=f"k_{lang}_",
-                   run_lang=None if locale == first else language_tag(locale))
+    return Context(
+        package,
+        edition,
+        lang,
+        width,
+        package.part,
+        anchor_prefix=f"k_{lang}_",
+        run_lang=None if locale == first else language_tag(locale),
+    )

@@ -10,17 +10,18 @@ from docx.oxml.ns import qn
 
 from bocompile.write.docx.ooxml import make, paragraph, sub
 
-CELL_MARGIN = 85         # left and right cell margin, twips; set on every table
-CELL_MARGIN_V = 40       # top and bottom
-CHAR_WIDTH = 90          # rough width of one character of table text, twips
-LINE_HEIGHT = 240        # rough height of one line of table text with its spacing, twips
-HEADER_FILL = "E7ECF4"   # light shading of header rows
+CELL_MARGIN = 85  # left and right cell margin, twips; set on every table
+CELL_MARGIN_V = 40  # top and bottom
+CHAR_WIDTH = 90  # rough width of one character of table text, twips
+LINE_HEIGHT = 240  # rough height of one line of table text with its spacing, twips
+HEADER_FILL = "E7ECF4"  # light shading of header rows
 
 _WORD_BREAKS = re.compile(r"[\s/-]+")  # where a line may break
 
 
-def new_table(widths: list[int], *, style: str = "TableGrid", indent: int = 0, flush: bool = False,
-              frame: bool = False):
+def new_table(
+    widths: list[int], *, style: str = "TableGrid", indent: int = 0, flush: bool = False, frame: bool = False
+):
     """A w:tbl with a fixed layout: Word and LibreOffice then agree on the widths.
     A `flush` table (no borders) has no left cell margin, so its text lines up
     with the paragraphs around it. A `frame` table has neither borders nor
@@ -35,11 +36,14 @@ def new_table(widths: list[int], *, style: str = "TableGrid", indent: int = 0, f
         sub(pr, "w:tblInd", w=indent, type="dxa")
     sub(pr, "w:tblLayout", type="fixed")
     margins = sub(pr, "w:tblCellMar")
-    for side, value in (("top", CELL_MARGIN_V), ("left", 0 if flush else CELL_MARGIN),
-                        ("bottom", CELL_MARGIN_V), ("right", 2 * CELL_MARGIN if flush else CELL_MARGIN)):
+    for side, value in (
+        ("top", CELL_MARGIN_V),
+        ("left", 0 if flush else CELL_MARGIN),
+        ("bottom", CELL_MARGIN_V),
+        ("right", 2 * CELL_MARGIN if flush else CELL_MARGIN),
+    ):
         sub(margins, f"w:{side}", w=0 if frame else value, type="dxa")
-    sub(pr, "w:tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=1, lastColumn=0,
-        noHBand=0, noVBand=1)
+    sub(pr, "w:tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=1, lastColumn=0, noHBand=0, noVBand=1)
     grid = sub(tbl, "w:tblGrid")
     for width in widths:
         sub(grid, "w:gridCol", w=width)
@@ -61,8 +65,9 @@ def add_row(tbl, *, header: bool = False, keep: bool = False, min_height: int | 
     return tr
 
 
-def add_cell(tr, width: int, content: list, *, fill: str | None = None, center: bool = False,
-             span: int = 1, closing=None):
+def add_cell(
+    tr, width: int, content: list, *, fill: str | None = None, center: bool = False, span: int = 1, closing=None
+):
     """A w:tc holding `content` (over `span` grid columns); it always ends with
     a paragraph, as Word requires: `closing` (default: a spacer) after a table."""
     tc = sub(tr, "w:tc")
@@ -107,8 +112,10 @@ def column_widths(columns: list[list[str]], total: int) -> list[int]:
     broken; then width goes, step by step, where it saves the most estimated
     lines per twip; what is left is shared in proportion."""
     rows = list(zip(*columns))
-    widths = [CHAR_WIDTH * max((len(w) for t in col for w in _WORD_BREAKS.split(t)), default=1)
-              + 2 * CELL_MARGIN for col in columns]
+    widths = [
+        CHAR_WIDTH * max((len(w) for t in col for w in _WORD_BREAKS.split(t)), default=1) + 2 * CELL_MARGIN
+        for col in columns
+    ]
     if sum(widths) > total:
         widths = [w * total // sum(widths) for w in widths]
     current = _height(rows, widths)
@@ -117,7 +124,7 @@ def column_widths(columns: list[list[str]], total: int) -> list[int]:
         best = None
         for j in range(len(columns)):
             for delta in _steps(columns[j], widths[j], room):
-                trial = widths[:j] + [widths[j] + delta] + widths[j + 1:]
+                trial = widths[:j] + [widths[j] + delta] + widths[j + 1 :]
                 height = _height(rows, trial)
                 gain = (current - height) / delta
                 if gain > 0 and (best is None or gain > best[0]):

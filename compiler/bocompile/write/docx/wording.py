@@ -9,7 +9,7 @@ anywhere in the sentence.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.ooxml import run
@@ -24,4 +24,3 @@ def rich(ctx: Context, name: str, slots: dict[str, Callable[[], list]], **values
         else:
             out.append(run(piece, lang=ctx.run_lang))
     return out
-

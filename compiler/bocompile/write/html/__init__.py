@@ -18,12 +18,19 @@ from bocompile.write.html.templates import render
 
 def write_html(edition: Edition, langs: tuple[str, ...]) -> dict[str, bytes]:
     divisions = list(walk_divisions(edition.agreement.parts))
-    files = {f"{lang}.html": render(edition.project, "document.html", edition=edition,
-                                    page=Page(edition, lang), divisions=divisions)
-             for lang in langs}
+    files = {
+        f"{lang}.html": render(
+            edition.project, "document.html", edition=edition, page=Page(edition, lang), divisions=divisions
+        )
+        for lang in langs
+    }
     configured = edition.config.languages
     if len(configured) > 1 and set(configured) <= set(langs):
         files["-".join(configured) + ".html"] = render(
-            edition.project, "parallel.html", edition=edition,
-            pages=[Page(edition, lang) for lang in configured], divisions=divisions)
+            edition.project,
+            "parallel.html",
+            edition=edition,
+            pages=[Page(edition, lang) for lang in configured],
+            divisions=divisions,
+        )
     return files

@@ -112,7 +112,7 @@ class Page:
         return block_id(division.key, position)
 
     def review(self, unit: str) -> str:
-        """"stale" or "new" when this language's text of `unit` needs a look."""
+        """ "stale" or "new" when this language's text of `unit` needs a look."""
         return self.edition.review.get(self.lang, {}).get(unit, "")
 
     # -- inline values ---------------------------------------------------------

@@ -62,9 +62,14 @@ def _default() -> Path:
 
 @functools.lru_cache(maxsize=8)
 def _environment(project: Project) -> SandboxedEnvironment:
-    return SandboxedEnvironment(loader=_ThroughProject(project), autoescape=True,
-                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                                keep_trailing_newline=True)
+    return SandboxedEnvironment(
+        loader=_ThroughProject(project),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def render(project: Project, name: str, **values) -> bytes:

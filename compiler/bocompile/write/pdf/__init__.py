@@ -32,8 +32,9 @@ from bocompile.write.pdf.office import Office, OfficeError
 OFFICES = 2
 
 
-def write_pdf(editions: list[Edition], langs: tuple[str, ...], timeout: float,
-              offices: int | None = None) -> dict[str, bytes]:
+def write_pdf(
+    editions: list[Edition], langs: tuple[str, ...], timeout: float, offices: int | None = None
+) -> dict[str, bytes]:
     """{"<edition>/<name>.docx": page-true DOCX, "<edition>/<name>.pdf": its PDF}
     for every DOCX of every edition. `offices`: how many LibreOffice processes
     (default: one per core, at most OFFICES)."""

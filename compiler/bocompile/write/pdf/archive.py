@@ -25,7 +25,7 @@ def reproducible(data: bytes, date: dt.date) -> bytes:
 
 
 def _reproducible(pdf: pikepdf.Pdf, date: dt.date) -> bytes:
-    stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
             if key in meta or key == "xmp:CreateDate":
@@ -39,11 +39,10 @@ def _reproducible(pdf: pikepdf.Pdf, date: dt.date) -> bytes:
     if "/ModDate" in info:
         info["/ModDate"] = pikepdf.String(stamp.strftime("D:%Y%m%d%H%M%SZ"))
     for key in ("/ID", "/DocChecksum"):  # qpdf keeps the first half of an existing /ID;
-        if key in pdf.trailer:          # LibreOffice's checksum covers its clock
+        if key in pdf.trailer:  # LibreOffice's checksum covers its clock
             del pdf.trailer[key]
     out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, compress_streams=True,
-             object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+    pdf.save(out, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve)
     return out.getvalue()
 
 

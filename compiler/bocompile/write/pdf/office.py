@@ -24,8 +24,10 @@ from pathlib import Path
 WORKER = Path(__file__).with_name("uno_worker.py")
 #: where LibreOffice's installer puts soffice and its Python with UNO (Windows, macOS)
 INSTALL_DIRS = (Path("C:/Program Files/LibreOffice/program"), Path("/Applications/LibreOffice.app/Contents/MacOS"))
-INSTALL_HELP = ("install LibreOffice: on Debian or Ubuntu `apt-get install libreoffice-writer-nogui python3-uno`, "
-                "on Windows the installer from libreoffice.org (its Python includes UNO)")
+INSTALL_HELP = (
+    "install LibreOffice: on Debian or Ubuntu `apt-get install libreoffice-writer-nogui python3-uno`, "
+    "on Windows the installer from libreoffice.org (its Python includes UNO)"
+)
 
 
 class OfficeError(Exception):
@@ -34,17 +36,25 @@ class OfficeError(Exception):
 
 def find_office() -> tuple[str, str]:
     """soffice and a Python that can import uno; OfficeError saying what to install."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice") or next(
-        (str(d / name) for d in INSTALL_DIRS for name in ("soffice.exe", "soffice") if (d / name).is_file()), None)
+    soffice = (
+        shutil.which("soffice")
+        or shutil.which("libreoffice")
+        or next(
+            (str(d / name) for d in INSTALL_DIRS for name in ("soffice.exe", "soffice") if (d / name).is_file()), None
+        )
+    )
     if soffice is None:
         raise OfficeError(f"LibreOffice (soffice) was not found; {INSTALL_HELP}")
     program = Path(os.path.realpath(soffice)).parent
     for python in (program / "python.exe", program / "python", Path("/usr/bin/python3"), Path(sys.executable)):
-        if python.is_file() and subprocess.run([str(python), "-c", "import uno"], capture_output=True,
-                                               timeout=60).returncode == 0:
+        if (
+            python.is_file()
+            and subprocess.run([str(python), "-c", "import uno"], capture_output=True, timeout=60).returncode == 0
+        ):
             return soffice, str(python)
-    raise OfficeError(f"no Python with LibreOffice's UNO bridge was found next to {soffice} or as /usr/bin/python3; "
-                      f"{INSTALL_HELP}")
+    raise OfficeError(
+        f"no Python with LibreOffice's UNO bridge was found next to {soffice} or as /usr/bin/python3; {INSTALL_HELP}"
+    )
 
 
 class Office:
@@ -59,8 +69,12 @@ class Office:
         self._answers: queue.Queue = queue.Queue()
         self.process = subprocess.Popen(
             [python, str(WORKER), soffice, str(self.folder / "profile")],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            start_new_session=True)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
         threading.Thread(target=self._read, daemon=True).start()
         try:
             self._answer("to start")
@@ -92,7 +106,7 @@ class Office:
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
-    def __enter__(self) -> "Office":
+    def __enter__(self) -> Office:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -108,9 +122,10 @@ class Office:
             line = self._answers.get(timeout=self.timeout)
         except queue.Empty:
             self._kill()
-            raise OfficeError(f"LibreOffice took more than {self.timeout:g} s {doing} and was stopped; "
-                              "raise pdf_timeout in [output] of agreement.toml if the documents are that long"
-                              ) from None
+            raise OfficeError(
+                f"LibreOffice took more than {self.timeout:g} s {doing} and was stopped; "
+                "raise pdf_timeout in [output] of agreement.toml if the documents are that long"
+            ) from None
         if line is None:
             problem = self.process.stderr.read().strip().splitlines()
             raise OfficeError(f"LibreOffice stopped: {problem[-1] if problem else 'no message'}")

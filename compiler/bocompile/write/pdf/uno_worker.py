@@ -51,9 +51,21 @@ def props(**values):
 def start(soffice: str, profile: Path):
     pipe = f"bocompile{os.getpid()}"
     office = subprocess.Popen(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
-         "--nodefault", "--norestore", "--nolockcheck", f"--accept=pipe,name={pipe};urp;"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--nodefault",
+            "--norestore",
+            "--nolockcheck",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.monotonic() + CONNECT_SECONDS
@@ -95,7 +107,7 @@ def number_contents(document, pages: dict) -> bool:
     document.lockControllers()  # one layout after all changes, not one per change
     try:
         for name in bookmarks.getElementNames():
-            heading = HEADING_BOOKMARK + name[len(PAGE_BOOKMARK):]
+            heading = HEADING_BOOKMARK + name[len(PAGE_BOOKMARK) :]
             if name.startswith(PAGE_BOOKMARK):
                 if heading not in pages:
                     raise LookupError(f"the contents line {name} has no heading {heading}")
