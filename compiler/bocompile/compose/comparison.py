@@ -18,6 +18,7 @@ from bocompile.compose.inputs import history_of, languages_of, running_headers
 from bocompile.compose.instrument import instrument_title
 from bocompile.diff import compare
 from bocompile.diff.changes import DivisionChange
+from bocompile.diff.divisions import Shared
 from bocompile.diff.points import Point, span
 from bocompile.language import Language
 from bocompile.load import Loaded
@@ -52,16 +53,19 @@ def comparison(
 def amendment_comparisons(loaded: Loaded, *, states: History | None = None) -> list[Comparison]:
     """For each amendment, the text before it against the text after it."""
     states = states or history_of(loaded)
+    shared: Shared = {}
     return [
-        _compose(loaded, states, Point("", index), Point("", index + 1), f"amendments/{step.amendment.info.id}")
+        _compose(loaded, states, Point("", index), Point("", index + 1), f"amendments/{step.amendment.info.id}", shared)
         for index, step in enumerate(states.steps)
     ]
 
 
-def _compose(loaded: Loaded, states: History, since: Point, to: Point, name: str) -> Comparison:
+def _compose(
+    loaded: Loaded, states: History, since: Point, to: Point, name: str, shared: Shared | None = None
+) -> Comparison:
     config, langs = loaded.config, languages_of(loaded)
     old, new = _state(states, since), _state(states, to)
-    changes = compare(old, new)
+    changes = compare(old, new, shared)
     applied = tuple(step.amendment for step in states.steps[since.applied : to.applied])
     edition = Edition(
         name=name,

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 
 from bocompile.amend.marks import unmarked
 from bocompile.diff.changes import DivisionChange
-from bocompile.diff.divisions import compare_divisions
+from bocompile.diff.divisions import Shared, compare_divisions
 from bocompile.model import Agreement
 
 
-def compare(old: Agreement, new: Agreement) -> tuple[DivisionChange, ...]:
-    """The changes from `old` to `new`, their parts first."""
-    return compare_divisions(unmarked(old).parts, unmarked(new).parts)
+def compare(old: Agreement, new: Agreement, shared: Shared | None = None) -> tuple[DivisionChange, ...]:
+    """The changes from `old` to `new`, their parts first; `shared` carries
+    what one comparison learnt of untouched divisions to the next."""
+    return compare_divisions(unmarked(old).parts, unmarked(new).parts, shared)
 
 
 def each(changes: tuple[DivisionChange, ...]) -> Iterator[DivisionChange]:

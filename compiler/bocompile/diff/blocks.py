@@ -53,6 +53,8 @@ def compare(old: Node, new: Node) -> Delta:
 
 def align(old: tuple[Node, ...], new: tuple[Node, ...]) -> tuple[Delta, ...]:
     """The changes that turn sequence `old` into `new`."""
+    if old is new:  # shared by the two states: nothing to align
+        return tuple(Kept(node) for node in new)
     matcher = SequenceMatcher(None, [fingerprint(n) for n in old], [fingerprint(n) for n in new], autojunk=False)
     out: list[Delta] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

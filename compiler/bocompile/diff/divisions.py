@@ -15,27 +15,48 @@ from bocompile.diff.fingerprint import fingerprint
 from bocompile.diff.words import merge
 from bocompile.model import Division, Localized
 
+#: the change of each division two states share, by id: comparisons of
+#: successive states pass one on, so each untouched division is compared once
+Shared = dict[int, DivisionChange]
 
-def compare_divisions(old: tuple[Division, ...], new: tuple[Division, ...]) -> tuple[DivisionChange, ...]:
+
+def compare_divisions(
+    old: tuple[Division, ...], new: tuple[Division, ...], shared: Shared | None = None
+) -> tuple[DivisionChange, ...]:
     matcher = SequenceMatcher(None, [d.key for d in old], [d.key for d in new], autojunk=False)
     out: list[DivisionChange] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            out += [_compare(o, n) for o, n in zip(old[i1:i2], new[j1:j2], strict=True)]
+            out += [_compare(o, n, shared) for o, n in zip(old[i1:i2], new[j1:j2], strict=True)]
         else:
             out += [_alone(d, added=False) for d in old[i1:i2]] + [_alone(d, added=True) for d in new[j1:j2]]
     return tuple(out)
 
 
-def _compare(old: Division, new: Division) -> DivisionChange:
+def _compare(old: Division, new: Division, shared: Shared | None) -> DivisionChange:
+    if old is new:
+        return _unchanged(new, {} if shared is None else shared)
     return DivisionChange(
         old,
         new,
         _heading(old, new),
         _title(old, new),
         align(old.blocks, new.blocks),
-        compare_divisions(old.children, new.children),
+        compare_divisions(old.children, new.children, shared),
     )
+
+
+def _unchanged(division: Division, shared: Shared) -> DivisionChange:
+    """A division both states share (most of the text, after an amendment)."""
+    try:
+        return shared[id(division)]
+    except KeyError:
+        children = tuple(_unchanged(child, shared) for child in division.children)
+        change = DivisionChange(
+            division, division, "same", _title(division, division), align(division.blocks, division.blocks), children
+        )
+        shared[id(division)] = change
+        return change
 
 
 def _heading(old: Division, new: Division) -> str:

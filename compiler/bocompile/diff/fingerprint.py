@@ -11,17 +11,26 @@ from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 
 from bocompile.diagnostics import Loc
+from bocompile.model.memo import per_node
 
 
 def fingerprint(value: object) -> object:
     if isinstance(value, Loc):
         return None
-    if is_dataclass(value):  # without its per-language locations ("localized" fields)
-        return (type(value).__name__,) + tuple(
-            fingerprint(getattr(value, f.name)) for f in fields(value) if f.metadata.get("holds") != "localized"
-        )
+    if is_dataclass(value):
+        return _node(value)
     if isinstance(value, Mapping):
         return tuple(sorted((key, fingerprint(item)) for key, item in value.items()))
     if isinstance(value, tuple):
         return tuple(fingerprint(item) for item in value)
     return value
+
+
+@per_node
+def _node(value) -> object:
+    """A node's fingerprint, once per node: the states of the history share
+    every node an amendment left alone, so each comparison after the first
+    finds them done. Without its per-language locations ("localized" fields)."""
+    return (type(value).__name__,) + tuple(
+        fingerprint(getattr(value, f.name)) for f in fields(value) if f.metadata.get("holds") != "localized"
+    )
