@@ -8,6 +8,7 @@ atomic step, so a failed build leaves the previous output as it was.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -15,15 +16,16 @@ from pathlib import Path
 
 from bocompile.amend.history import History
 from bocompile.compose import editions_of
-from bocompile.compose.comparison import amendment_comparisons
+from bocompile.compose.comparison import Comparison, amendment_comparisons
 from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import history_of
+from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publish
 from bocompile.project import Project
 from bocompile.provenance import provenance
-from bocompile.typography import typeset_edition
+from bocompile.typography import typeset_editions
 from bocompile.write.akn import write_akn
 from bocompile.write.docx import write_docx
 from bocompile.write.docx.redline import write_redline
@@ -99,15 +101,19 @@ def render(
         )
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
-    editions = [typeset_edition(edition) for edition in editions]
+    editions = typeset_editions(editions)
     asked = tuple(formats)
     formats = asked or loaded.config.formats
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
     files: dict[str, bytes] = {}
     jobs = [(edition, fmt) for edition in editions for fmt in formats if fmt in WRITERS and fmt not in converted]
+    tasks = [functools.partial(WRITERS[fmt], edition, langs) for edition, fmt in jobs]
+    if "docx" in formats:  # each instrument's redline: the text before and after it
+        for compared in amendment_comparisons(loaded, states=states):
+            tasks += [functools.partial(_redline, compared, lang) for lang in langs]
+    written = in_order(tasks)
     for done, (edition, fmt) in enumerate(jobs, start=1):
-        for name, data in WRITERS[fmt](edition, langs).items():
-            files[f"{edition.name}/{name}"] = data
+        files.update((f"{edition.name}/{name}", data) for name, data in next(written).items())
         if progress:
             progress(f"{edition.name} {fmt}", done, len(jobs))
     for fmt in formats:
@@ -119,12 +125,14 @@ def render(
                 raise SourceError([Diagnostic(where, str(error))]) from None
             if progress:
                 progress(f"{fmt} (LibreOffice)", len(jobs), len(jobs))
-    if "docx" in formats:  # each instrument's redline: the text before and after it
-        for compared in amendment_comparisons(loaded, states=states):
-            for lang in langs:
-                files[f"{compared.name}/redline-{lang}.docx"] = write_redline(compared, lang)
+    for redline in written:
+        files.update(redline)
     files["manifest.json"] = _manifest(files, editions)
     return files
+
+
+def _redline(compared: Comparison, lang: str) -> dict[str, bytes]:
+    return {f"{compared.name}/redline-{lang}.docx": write_redline(compared, lang)}
 
 
 def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:

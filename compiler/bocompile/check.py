@@ -23,7 +23,7 @@ from bocompile.diagnostics import SourceError
 from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.proof import prove
-from bocompile.typography import typeset_edition
+from bocompile.typography import typeset_editions
 
 
 def check(project: Project) -> Loaded:
@@ -34,5 +34,5 @@ def check(project: Project) -> Loaded:
         raise SourceError([dataclasses.replace(d, severity="error") for d in states.warnings])
     editions = editions_of(loaded, consolidated=True, states=states)
     editions.append(consolidated_edition(loaded, renumbered=True, states=states))
-    prove(loaded, states, [typeset_edition(edition) for edition in editions])
+    prove(loaded, states, typeset_editions(editions))
     return loaded

@@ -49,6 +49,10 @@ class SourceError(Exception):
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
 
+    def __reduce__(self):
+        """Pickled with its diagnostics, as a worker process sends it back (cores.py)."""
+        return SourceError, (self.diagnostics,)
+
 
 class UsageProblem(Exception):
     """The command asked for something the project cannot give (exit 2)."""

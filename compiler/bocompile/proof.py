@@ -28,6 +28,7 @@ arbitrary --as-of date and of `bocompile diff` between arbitrary points
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Iterable
 from dataclasses import replace
 
 from bocompile.amend.history import History
@@ -38,7 +39,7 @@ from bocompile.diff.points import Point
 from bocompile.images import load_image
 from bocompile.language import Language, month_name
 from bocompile.load import Loaded
-from bocompile.model import Figure, ListBlock, Mark, Quotation, Reference, query, walk_divisions
+from bocompile.model import Figure, ListBlock, Mark, Quotation, Reference, query, walk, walk_divisions
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.number import numbered
 from bocompile.template_files import every_template, find
@@ -50,9 +51,10 @@ REFERENCE = "docx/reference.docx"
 def prove(loaded: Loaded, states: History, editions: list[Edition]) -> None:
     """Raises SourceError, at the template or file at fault, for what a build would hit."""
     for edition in editions:
+        divisions, used = list(_divisions(edition)), _used(edition)
         for lang in edition.languages:
-            _furniture(edition, lang)
-            for division in _divisions(edition):
+            _furniture(edition, lang, *used.get(lang, ((), ())))
+            for division in divisions:
                 _provision(edition, division, lang)
     _history(loaded, states, editions[-1])
     for language in editions[0].languages.values():
@@ -65,6 +67,21 @@ def _divisions(edition: Edition):
     yield from walk_divisions(edition.agreement.parts)
     for quotation in query(edition.agreement.parts, Quotation):
         yield from walk_divisions(quotation.divisions)
+
+
+def _used(edition: Edition) -> dict[str, tuple[list[str], list[str]]]:
+    """Per language, the keys the text refers to and the sides of its Justel
+    marks, in one walk of the whole text."""
+    used: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
+    text = (edition.preamble, edition.agreement.parts, tuple(annex.blocks for annex in edition.annexes))
+    for node, lang in walk(text):
+        if lang is not None and isinstance(node, Reference | Mark):
+            keys, sides = used.setdefault(lang, ({}, {}))
+            if isinstance(node, Reference):
+                keys[node.key] = None
+            elif node.side != "note":
+                sides[node.side] = None
+    return {lang: (list(keys), sorted(sides)) for lang, (keys, sides) in used.items()}
 
 
 def _provision(edition: Edition, division, lang: str) -> None:
@@ -85,7 +102,7 @@ def _provision(edition: Edition, division, lang: str) -> None:
         edition.text(f"heading.{division.kind}", lang, label=label, title="")
 
 
-def _furniture(edition: Edition, lang: str) -> None:
+def _furniture(edition: Edition, lang: str, keys: Iterable[str], sides: Iterable[str]) -> None:
     """The words around the text: footer, title page, contents, column
     heads, signatures, review badges; the numbers of references and the
     Justel brackets of the text."""
@@ -118,10 +135,9 @@ def _furniture(edition: Edition, lang: str) -> None:
             edition.slotted("signature.name", lang, ("name",), title=honorific)
     for state in sorted(set(edition.review.get(lang, {}).values())):
         edition.text(f"review.{state}", lang)
-    text = (edition.preamble, edition.agreement.parts, tuple(annex.blocks for annex in edition.annexes))
-    for key in dict.fromkeys(reference.key for reference in query(text, Reference, lang)):
+    for key in keys:
         edition.reference(key, lang)
-    for side in sorted({mark.side for mark in query(text, Mark, lang)} - {"note"}):
+    for side in sides:
         edition.slotted(f"justel.{side}", lang, ("n",))
 
 

@@ -20,6 +20,7 @@ from bocompile.model.walk import rewrite_text
 
 if TYPE_CHECKING:
     from bocompile.compose.edition import Edition
+    from bocompile.model import Division
 
 
 @dataclass(frozen=True)
@@ -57,16 +58,40 @@ def typeset(text: str, rules: Typography) -> str:
     return "".join(chars)
 
 
-def typeset_edition(edition: Edition) -> Edition:
+def typeset_editions(editions: list[Edition]) -> list[Edition]:
+    """Each edition typeset (typeset_edition); a division several editions
+    share (the base text and the consolidated one share all an amendment
+    left alone) is typeset once."""
+    done: dict[int, dict] = {}
+    return [typeset_edition(edition, done.setdefault(id(edition.languages), {})) for edition in editions]
+
+
+def typeset_edition(edition: Edition, done: dict | None = None) -> Edition:
     """Every text an edition's writers will show, typeset in its language:
     the model (sources, amendments, generated blocks, annexes), the title,
     running header and title-page lines,
     the titles of cited amendments and the facts of agreement.toml (title,
-    parties, functions and honorifics, places of signing)."""
+    parties, functions and honorifics, places of signing). `done`: the
+    divisions typeset so far by id, with these languages."""
     rules = {code: language.typography for code, language in edition.languages.items()}
+    shared: dict[int, tuple[Division, Division]] = {} if done is None else done
 
     def text(node):
         return rewrite_text(node, lambda words, lang: typeset(words, rules[lang]) if lang in rules else words)
+
+    def division(node: Division) -> Division:
+        hit = shared.get(id(node))
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        children = tuple(division(child) for child in node.children)
+        shell = text(replace(node, children=()))
+        kept = shell.title is node.title and shell.blocks is node.blocks
+        if kept and all(new is old for new, old in zip(children, node.children, strict=True)):
+            typeset_node = node
+        else:
+            typeset_node = replace(shell, children=children)
+        shared[id(node)] = (node, typeset_node)
+        return typeset_node
 
     def words(values: dict) -> dict:
         return {lang: typeset(value, rules[lang]) if lang in rules else value for lang, value in values.items()}
@@ -86,7 +111,7 @@ def typeset_edition(edition: Edition) -> Edition:
     config, signing = edition.config, edition.signing
     return replace(
         edition,
-        agreement=text(edition.agreement),
+        agreement=replace(edition.agreement, parts=tuple(division(part) for part in edition.agreement.parts)),
         preamble=text(edition.preamble),
         annexes=tuple(replace(annex, title=words(annex.title), blocks=text(annex.blocks)) for annex in edition.annexes),
         title=words(edition.title),

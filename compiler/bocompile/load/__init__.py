@@ -9,8 +9,11 @@ the next stage (amend.history).
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 
+from bocompile.cores import in_order
 from bocompile.diagnostics import Loc, Report, SourceError
 from bocompile.load.amendments import load_amendments
 from bocompile.load.figures import check_figures
@@ -26,6 +29,10 @@ from bocompile.project import CONFIG, Project
 from bocompile.read.config import read_config
 from bocompile.read.data import read_data_tables
 from bocompile.read.markdown import FileReader
+
+#: bytes of sources (one language) from which the languages are read side by
+#: side: below, starting a worker costs more than it saves (make bench)
+PARALLEL_FROM = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -49,12 +56,12 @@ def load(project: Project) -> Loaded:
     if unread:
         report.raise_if_errors()
     trees: dict[str, tuple[Division, ...]] = {}
-    for lang in config.languages:
-        trees[lang] = _read_language(project, config, lang, data, report, unread)
-        check_unique_keys(lang, trees[lang], report)
-        check_repeats(lang, trees[lang], report)
-        check_references(lang, trees[lang], report)
-        check_figures(project, lang, trees[lang], report)
+    tasks = [functools.partial(_language, project, config, lang, data) for lang in config.languages]
+    languages = in_order(tasks, worth_it=_size(project, config) >= PARALLEL_FROM)
+    for lang, (tree, found, missing) in zip(config.languages, languages, strict=True):
+        trees[lang] = tree
+        report.extend(found)
+        unread += missing
     if unread:
         report.raise_if_errors()
     start = {lang: Loc(f"sources/{lang}/{config.files[0]}" if config.files else CONFIG, 1) for lang in config.languages}
@@ -66,6 +73,27 @@ def load(project: Project) -> Loaded:
     amendments = load_amendments(project, config, data, report)
     report.raise_if_errors()
     return Loaded(project, config, agreement, amendments)
+
+
+def _size(project: Project, config: Config) -> int:
+    """The bytes of the first language's sources, as the file system states them."""
+    folder = project.language_dir(config.languages[0])
+    try:
+        return sum(os.stat(folder / name).st_size for name in config.files)
+    except (OSError, ValueError):
+        return 0  # reading will say what is wrong
+
+
+def _language(project: Project, config: Config, lang: str, data) -> tuple[tuple[Division, ...], list, list[str]]:
+    """One language's divisions, read and checked on their own, with what was
+    wrong and what could not be read: the languages are read side by side."""
+    report, unread = Report(), []
+    tree = _read_language(project, config, lang, data, report, unread)
+    check_unique_keys(lang, tree, report)
+    check_repeats(lang, tree, report)
+    check_references(lang, tree, report)
+    check_figures(project, lang, tree, report)
+    return tree, report.diagnostics, unread
 
 
 def _read_language(project: Project, config: Config, lang: str, data, report: Report, unread: list[str]):

@@ -1,0 +1,45 @@
+"""Work shared between the machine's cores, results in a fixed order.
+
+A build writes many documents from one immutable model; each is a pure
+function of it. Where the platform forks (Linux), worker processes inherit
+the model instead of receiving a copy, run the tasks given by index and
+send back bytes; results come back in the order of the tasks, so output is
+the same as on one core. Elsewhere, or where it cannot pay (one core, one
+task, threads running that a fork would leave stranded), tasks run here in
+turn.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: the tasks of the running map, inherited by the forked workers
+_tasks: list[Callable[[], object]] = []
+
+
+def _run(index: int) -> object:
+    return _tasks[index]()
+
+
+def in_order(tasks: list[Callable[[], T]], worth_it: bool = True) -> Iterator[T]:
+    """Each task's result, in the order of `tasks`; an exception a task
+    raises is raised here, when its turn comes. `worth_it`: the caller's
+    word that the tasks outweigh starting the workers."""
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(tasks))
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if not worth_it or workers < 2 or not forks or threading.active_count() > 1 or _tasks:
+        yield from (task() for task in tasks)
+        return
+    _tasks[:] = tasks
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_run, range(len(tasks)))  # type: ignore[misc]
+    finally:
+        _tasks.clear()
