@@ -140,9 +140,9 @@ def main() -> None:
             projects[articles, amendments] = agreement
         (work / "2000.md").write_text(projects[2000, 0].plain_markdown("nl"), encoding="utf-8")
         bundled_markdown(work / "bundled.md")
-        out = work / "out"
 
         def build(project: Path, *options: str, cpus: set[int] | None = None):
+            out = work / f"out-{project.name}"
             return lambda timing: command(
                 timing, [*BOCOMPILE, "-C", str(project), "build", *options, "-o", str(out)], cpus
             )
@@ -204,6 +204,14 @@ def main() -> None:
         side_by_side(1, (one, build(small, "--consolidate")), (ten, build(large, "--consolidate")))
         side_by_side(2, (one, build(small, "--consolidate")))
         table.goal("build 2,000+200 <= 11 x 200+20", str(ten), f"200+20 {one}", ten.seconds / one.seconds, 11)
+        written = {name: written_bytes(work / f"out-{name}") for name in ("200-20", "2000-200")}
+        table.note(
+            "  (what that build writes)",
+            f"{written['2000-200'] / 1e6:.0f} MB",
+            f"200+20 {written['200-20'] / 1e6:.1f} MB",
+            f"{written['2000-200'] / written['200-20']:.0f} x the bytes",
+            "each instrument's redline is the whole text",
+        )
 
         # 4. a hundred times the work
         if args.huge:
@@ -249,6 +257,11 @@ def main() -> None:
             table.note("same, faster with 2 cores than with 1", "", "", "skipped", "one core only")
     print(f"\n{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; medians of {runs} runs (fewer for long ones)\n")
     table.print()
+
+
+def written_bytes(out: Path) -> int:
+    """The bytes of the files a build published in `out`."""
+    return sum(path.stat().st_size for path in (out / ".current").resolve().rglob("*") if path.is_file())
 
 
 def writer_and_floor(project: Path, agreement: Agreement, runs: int) -> tuple[Timing, Timing]:
