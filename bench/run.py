@@ -255,8 +255,56 @@ def main() -> None:
             )
         else:
             table.note("same, faster with 2 cores than with 1", "", "", "skipped", "one core only")
+
+        # 6. LibreOffice's share: a build with PDFs against one without, and each document's layout
+        if shutil.which("soffice"):
+            pdf, plain = Timing("with pdf"), Timing("without")
+            formats = ("--format", "docx", "--format", "akn")
+            side_by_side(
+                3,
+                (plain, build(ROOT, "--consolidate", *formats)),
+                (pdf, build(ROOT, "--consolidate", *formats, "--format", "pdf")),
+            )
+            table.goal(
+                "build with PDFs <= 4 x without, bundled", str(pdf), f"without {plain}", pdf.seconds / plain.seconds, 4
+            )
+            per_document = pdf_per_document()
+            table.note(
+                "  (LibreOffice: layout and PDF per document)",
+                f"{statistics.median(per_document):.2f} s",
+                f"{len(per_document)} documents",
+                f"max {max(per_document):.2f} s",
+                "",
+            )
+        else:
+            table.note("build with PDFs <= 4 x without, bundled", "", "", "skipped", "LibreOffice missing")
     print(f"\n{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; medians of {runs} runs (fewer for long ones)\n")
     table.print()
+
+
+def pdf_per_document() -> list[float]:
+    """Seconds LibreOffice takes to lay out and export each DOCX of the
+    bundled build, once started."""
+    from bocompile.compose import editions_of
+    from bocompile.load import load
+    from bocompile.project import Project
+    from bocompile.typography import typeset_editions
+    from bocompile.write.docx import docx_writers
+    from bocompile.write.pdf.office import Office
+
+    loaded = load(Project.open(ROOT))
+    office = Office(timeout=120)
+    seconds = []
+    try:
+        for edition in typeset_editions(editions_of(loaded, consolidated=True)):
+            for write in docx_writers(edition, loaded.config.languages).values():
+                draft = write({})
+                start = time.perf_counter()
+                office.lay_out(draft)
+                seconds.append(time.perf_counter() - start)
+    finally:
+        office.close()
+    return seconds
 
 
 def written_bytes(out: Path) -> int:
@@ -270,10 +318,10 @@ def writer_and_floor(project: Path, agreement: Agreement, runs: int) -> tuple[Ti
     from bocompile.compose.signed import base_edition
     from bocompile.load import load
     from bocompile.project import Project
-    from bocompile.typography import typeset_edition
+    from bocompile.typography import typeset_editions
     from bocompile.write.docx import docx_writers
 
-    edition = typeset_edition(base_edition(load(Project.open(project))))
+    edition = typeset_editions([base_edition(load(Project.open(project)))])[0]
     write = docx_writers(edition, ("nl",))["nl.docx"]
     writer, floor = Timing("writer"), Timing("bare")
     side_by_side(
