@@ -96,7 +96,7 @@ class Table:
         head = ("goal", "bocompile", "reference", "ratio", "")
         widths = [max(len(row[i]) for row in [head, *self.rows]) for i in range(5)]
         for row in [head, tuple("-" * w for w in widths), *self.rows]:
-            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def pandoc() -> str | None:

@@ -105,7 +105,7 @@ def test_article_headings_with_their_labels(folder):
     assert nl[7] == "Artikel 8 – Consolidatie van de verbintenissen"
     assert fr[0].startswith("Article 1er – ")
     assert fr[7] == "Article 8 – Consolidation des engagements"
-    for number, (n, f) in enumerate(zip(nl, fr), start=1):
+    for number, (n, f) in enumerate(zip(nl, fr, strict=True), start=1):
         assert n.startswith(f"Artikel {number} – ")
         assert f.startswith(f"Article {number}{'er' if number == 1 else ''} – ")
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import zipfile
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -309,7 +310,7 @@ def test_table_rows_never_split_and_headers_repeat(built):
 def test_libreoffice_hyphenates_both_languages(built):
     for lang in ("nl", "fr"):
         lines = [line.strip() for page in pages_of(built / f"base/{lang}.pdf") for line in page.splitlines()]
-        broken = [(a, b) for a, b in zip(lines, lines[1:]) if re.search(r"[a-zà-ÿ]{2}-$", a) and b[:1].islower()]
+        broken = [(a, b) for a, b in pairwise(lines) if re.search(r"[a-zà-ÿ]{2}-$", a) and b[:1].islower()]
         assert len(broken) > 10, lang
 
 

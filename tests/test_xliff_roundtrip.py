@@ -65,7 +65,7 @@ def translations(draw, required: tuple[str, ...], optional: tuple[str, ...]):
     (references) each once, in their order, anywhere among them."""
     kinds = list(draw(st.permutations([k for k in optional if draw(st.booleans())])))
     places = sorted(draw(st.lists(st.integers(0, len(kinds)), min_size=len(required), max_size=len(required))))
-    for offset, (place, kind) in enumerate(zip(places, required)):
+    for offset, (place, kind) in enumerate(zip(places, required, strict=True)):
         kinds.insert(place + offset, kind)
     pieces = []
     for kind in kinds:

@@ -73,7 +73,7 @@ def position(agreement: Agreement, key: str) -> tuple[int, ...]:
         raise KeyError(key)
     return tuple(
         next(i for i, d in enumerate(siblings) if d is division)
-        for siblings, division in zip((agreement.parts, *(d.children for d in path)), path)
+        for siblings, division in zip((agreement.parts, *(d.children for d in path[:-1])), path, strict=True)
     )
 
 

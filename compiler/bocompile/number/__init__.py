@@ -77,12 +77,12 @@ def assign(agreement: Agreement) -> Agreement:
         for child in division.children:
             siblings[child.kind] += 1
             children.append(visit(child, siblings[child.kind]))
-        if division.number and all(new is old for new, old in zip(children, division.children)):
+        if division.number and all(new is old for new, old in zip(children, division.children, strict=True)):
             return division  # numbered already: the same object, shared
         return replace(division, number=division.number or (position,), children=tuple(children))
 
     parts = tuple(visit(p, i) for i, p in enumerate(agreement.parts, start=1))
-    return agreement if all(new is old for new, old in zip(parts, agreement.parts)) else Agreement(parts)
+    return agreement if all(new is old for new, old in zip(parts, agreement.parts, strict=True)) else Agreement(parts)
 
 
 def number(agreement: Agreement, style: str = "slash") -> Numbering:

@@ -115,7 +115,9 @@ def _word(f, op: SetCell, family: str):
     "Totaal" het bedrag ... door het bedrag ..."."""
     before, after = (_table(holder(state, op.table), op.table) for state in f.around(op))
     column = before.columns.index(op.column)
-    changed = [(old, new) for old, new in zip(before.rows, after.rows) if old.values[column] != new.values[column]]
+    changed = [
+        (old, new) for old, new in zip(before.rows, after.rows, strict=True) if old.values[column] != new.values[column]
+    ]
     article = holder(f.step.before, op.table).key
 
     def values(lang):
@@ -145,7 +147,11 @@ def _textual(f, op: SetCell):
     lid = next(i for i, b in enumerate(article.blocks, start=1) if isinstance(b, DataTable) and b.key == op.table)
     old, new = _table(holder(before, op.table), op.table), _table(article, op.table)
     column = new.columns.index(op.column)
-    rows = [i for i, (a, b) in enumerate(zip(old.rows, new.rows), start=1) if a.values[column] != b.values[column]]
+    rows = [
+        i
+        for i, (a, b) in enumerate(zip(old.rows, new.rows, strict=True), start=1)
+        if a.values[column] != b.values[column]
+    ]
     return "substitution", tuple(Destination(f.path(article.key), lid=lid, cell=(row, column + 1)) for row in rows)
 
 

@@ -338,7 +338,7 @@ class FileReader:
             )
         widths = {len(r) for r in rows}
         if len(widths) > 1:
-            for row_node, row in zip(rows_list.children, rows):
+            for row_node, row in zip(rows_list.children, rows, strict=True):
                 if len(row) != len(rows[0]):
                     self.error(self.loc(row_node), f"table row has {len(row)} cells, the header row has {len(rows[0])}")
         return Table(tuple(rows), loc)

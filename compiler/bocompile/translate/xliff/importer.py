@@ -212,7 +212,9 @@ def _unit(
         return
     current = True
     states = []
-    for index, (element, segment, fresh) in enumerate(zip(segments, xunit.segments, exported.iter(q("segment")))):
+    for index, (element, segment, fresh) in enumerate(
+        zip(segments, xunit.segments, exported.iter(q("segment")), strict=True)
+    ):
         states.append(element.get("state", "initial"))
         try:
             if element.find(q("source")) is None:

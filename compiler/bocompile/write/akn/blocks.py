@@ -138,7 +138,7 @@ class BlockWriter:
             tr = sub(element, "tr", **{"class": "total" if row.is_total else None})
             self.inlines.write(sub(sub(tr, "td"), "p"), row.label[self.lang], ids)
             marks = row.marks or (None,) * len(row.values)
-            for column, (value, mark) in enumerate(zip(row.values, marks), start=1):
+            for column, (value, mark) in enumerate(zip(row.values, marks, strict=True), start=1):
                 figure = (Text(self.edition.figure(value, self.lang)),)
                 if mark:  # a figure an amendment set, bracketed
                     figure = (mark, *figure, replace(mark, side="close"))

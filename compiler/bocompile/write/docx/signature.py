@@ -46,6 +46,6 @@ def signature(ctx: Context) -> list:
         )
     for cells in rows:
         tr = add_row(tbl, keep=True)
-        for p, width in zip(cells, widths):
+        for p, width in zip(cells, widths, strict=True):
             add_cell(tr, width, [p])
     return [done, tbl]
