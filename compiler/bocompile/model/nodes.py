@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TypeVar, Union
+from typing import TypeVar
 
 from bocompile.diagnostics import Loc
 
@@ -113,7 +113,7 @@ class Quoted:
     children: tuple[Inline, ...] = nodes()
 
 
-Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote, Mark, Quoted]
+Inline = Text | Emphasis | Strong | LineBreak | Link | Reference | Footnote | Mark | Quoted
 Inlines = tuple[Inline, ...]
 
 
@@ -245,7 +245,7 @@ class Amending:
     loc: Localized[Loc] = localized()
 
 
-Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure, JustelNote, Quotation, Amending]
+Block = Paragraph | Heading | ListBlock | Table | DataTable | Figure | JustelNote | Quotation | Amending
 
 
 # -- divisions ---------------------------------------------------------------

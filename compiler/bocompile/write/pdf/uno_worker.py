@@ -75,7 +75,7 @@ def start(soffice: str, profile: Path):
             break
         except Exception:
             if office.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"LibreOffice did not start (exit code {office.poll()})")
+                raise SystemExit(f"LibreOffice did not start (exit code {office.poll()})") from None
             time.sleep(0.1)
     desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
     return office, desktop
