@@ -31,6 +31,10 @@ BLOCKS = {"holds": "nodes", "align": "shape"}
 DIVISIONS = {"holds": "nodes", "align": "key"}
 
 
+# mypy takes a call of these helpers for a default value: a field that fields
+# without default follow calls field() itself, so that mypy sees it has none.
+
+
 def text() -> Localized:
     return field(metadata=TEXT)
 
@@ -87,7 +91,7 @@ class Footnote:
     `mark` is the sign the source gives it ("*", as the signed text prints
     it); without one the writers number the note."""
 
-    paragraphs: tuple[tuple[Inline, ...], ...] = nodes()
+    paragraphs: tuple[tuple[Inline, ...], ...] = field(metadata=NODES)
     loc: Loc
     mark: str = ""
 
@@ -177,7 +181,7 @@ class DataRow:
     """One row of a data table: its label per language, its figures once."""
 
     key: str
-    label: Localized[Inlines] = text()
+    label: Localized[Inlines] = field(metadata=TEXT)
     values: tuple[Decimal, ...]
     is_total: bool
     #: per figure, the Justel mark of the amendment that set it (None: as signed)
@@ -189,8 +193,8 @@ class DataTable:
     """Figures stated once (CSV), labels per language, totals computed."""
 
     key: str
-    stub: Localized[Inlines] = text()
-    caption: Localized[Inlines] = text()  # names the table in formulas (default: the stub)
+    stub: Localized[Inlines] = field(metadata=TEXT)
+    caption: Localized[Inlines] = field(metadata=TEXT)  # names the table in formulas (default: the stub)
     columns: tuple[str, ...]
     rows: tuple[DataRow, ...] = nodes()
     loc: Localized[Loc] = localized()
