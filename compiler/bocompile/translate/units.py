@@ -65,7 +65,8 @@ def canonical(value, lang: str, inline: bool = False):
         return [canonical(item, lang, inline) for item in value]
     if not is_dataclass(value):
         return str(value)
-    walked = dict(holds(type(value)))  # the model's field metadata, read as the walker reads it
+    # the model's field metadata, read as the walker reads it
+    walked = dict(holds(type(value)))  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
     out: list = [type(value).__name__]
     for f in fields(value):
         what, item = walked.get(f.name), getattr(value, f.name)

@@ -98,7 +98,7 @@ def _texts(unit: Unit, reference: str) -> list[tuple[object, str]]:
     out = []
     for node, _ in walk(unit.node, prune=(Footnote,)):
         seen: list = []
-        for name, what in holds(type(node)):
+        for name, what in holds(type(node)):  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
             if what == "text":
                 value = getattr(node, name)[reference]
                 if value not in seen:
