@@ -50,6 +50,14 @@ def find(agreement: Agreement, key: str) -> Division | None:
     return path[-1] if path else None
 
 
+def existing(agreement: Agreement, key: str) -> Division:
+    """The division `key`, in force or not, which the caller knows is there
+    (the provision of an operation that applied)."""
+    division = find(agreement, key)
+    assert division is not None, f"'{key}' is not in the agreement"
+    return division
+
+
 def path_to(agreement: Agreement, key: str) -> tuple[Division, ...]:
     """The divisions from the top part down to `key` (empty if absent):
     down the one branch whose keys hold it, not through the whole tree."""

@@ -59,13 +59,13 @@ def _word(f, op: Append, family: str):
 
 def _first_lid(f, op: Append) -> int:
     """The lid the addition starts in: the last list it continues, or a new lid."""
-    blocks = tree.find(f.around(op)[0], op.target).blocks
+    blocks = tree.existing(f.around(op)[0], op.target).blocks
     return len(blocks) if _joins(blocks, op) else len(blocks) + 1
 
 
 def _textual(f, op: Append):
     """At the end of the provision, or of its last list for points that continue it."""
-    joins = _joins(tree.find(f.around(op)[0], op.target).blocks, op)
+    joins = _joins(tree.existing(f.around(op)[0], op.target).blocks, op)
     return "insertion", (Destination(f.path(op.target), lid=_first_lid(f, op) if joins else None, pos="end"),)
 
 

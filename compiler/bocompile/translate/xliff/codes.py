@@ -35,6 +35,13 @@ PROTECTED = ("r", "n")
 CODE_ID = re.compile(r"(i|b|a|br|r|n)([1-9][0-9]*)")
 
 
+def _prefix(code_id: str) -> str:
+    """The kind of a code id the encoder wrote or read() checked: "r" of "r2"."""
+    match = CODE_ID.fullmatch(code_id)
+    assert match is not None, f"{code_id!r} is no code id"
+    return match.group(1)
+
+
 class CodeError(Exception):
     """Inline content bocompile cannot take back; `line` in the XLIFF file."""
 
@@ -105,7 +112,7 @@ def keep_order(content: etree._Element) -> None:
     """References and note anchors stand in the same order in every language
     (the languages must match): one sequence that cannot be reordered,
     copied or deleted, as XLIFF says it with canReorder="firstNo", then "no"."""
-    fixed = [code for code in content.iter(q("ph"), q("pc")) if CODE_ID.fullmatch(code.get("id")).group(1) in PROTECTED]
+    fixed = [code for code in content.iter(q("ph"), q("pc")) if _prefix(code.get("id")) in PROTECTED]
     for index, code in enumerate(fixed):
         code.set("canCopy", "no")
         code.set("canReorder", "no" if index else "firstNo")
@@ -129,7 +136,7 @@ class Code:
 
     @property
     def prefix(self) -> str:
-        return CODE_ID.fullmatch(self.id).group(1)
+        return _prefix(self.id)
 
 
 def read(element: etree._Element) -> tuple:

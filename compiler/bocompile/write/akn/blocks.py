@@ -91,6 +91,7 @@ class BlockWriter:
             element = sub(mod, "quotedStructure", **structure.attrs)
             written.new.append(structure.eid)
             if quotation.divisions:
+                assert self.provisions is not None, "body.py sets it"
                 self.provisions(element, quotation, structure)
             else:
                 self._lids(element, quotation, structure)

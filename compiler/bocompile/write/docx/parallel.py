@@ -150,6 +150,7 @@ class _Body:
             self.row(cells)
         else:
             self.last = [a + b for a, b in zip(self.last, cells, strict=True)]
+        assert self.last is not None, "row() leaves the cells as the last row"
         self.keep = fits([_words(content) for content in self.last], self.widths, self.package.text_height())
 
     def finish(self) -> list:
