@@ -61,7 +61,8 @@ def existing(agreement: Agreement, key: str) -> Division:
 def path_to(agreement: Agreement, key: str) -> tuple[Division, ...]:
     """The divisions from the top part down to `key` (empty if absent):
     down the one branch whose keys hold it, not through the whole tree."""
-    divisions, trail = agreement.parts, ()
+    divisions = agreement.parts
+    trail: tuple[Division, ...] = ()
     while True:
         for division in divisions:
             if division.key == key:

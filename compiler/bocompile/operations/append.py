@@ -35,14 +35,19 @@ def _continues(op: Append) -> bool:
 def _joins(blocks: tuple[Block, ...], op: Append) -> bool:
     """Whether the added points continue the provision's last list."""
     last = blocks[-1] if blocks else None
-    return isinstance(last, ListBlock) and _continues(op) and last.style == op.content[0].style
+    if not isinstance(last, ListBlock):
+        return False
+    first = op.content[0]
+    return isinstance(first, ListBlock) and last.style == first.style
 
 
 def _apply(agreement, op: Append, change):
     blocks = tree.live(agreement, op.target).blocks
     if _joins(blocks, op):
         first, *rest = op.content
-        blocks = blocks[:-1] + (replace(blocks[-1], items=blocks[-1].items + bracket(first.items, change)),)
+        last = blocks[-1]
+        assert isinstance(first, ListBlock) and isinstance(last, ListBlock), "_joins() says so"
+        blocks = blocks[:-1] + (replace(last, items=last.items + bracket(first.items, change)),)
         added = bracket(tuple(rest), change) if rest else ()
     else:
         added = bracket(op.content, change)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from bocompile.diagnostics import Loc
 from bocompile.model import Emphasis, Footnote, LineBreak, Link, Reference, Strong, Text
 from bocompile.translate.xliff import NS, q
 
@@ -196,7 +197,7 @@ class Meaning:
     links: dict[str, str]  # code id -> URL (the target's own, else the source's)
     keys: dict[str, str]  # code id -> key
     notes: dict[str, Footnote]  # code id -> the note (its text comes from its own unit)
-    loc: object  # where references are, for messages
+    loc: Loc  # where references are, for messages
 
 
 def inlines(items: tuple, meaning: Meaning) -> tuple:

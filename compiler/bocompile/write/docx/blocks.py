@@ -55,7 +55,7 @@ def block(ctx: Context, item) -> list:
     raise TypeError(f"unknown block {type(item).__name__}")
 
 
-def text_paragraph(ctx: Context, item: Paragraph, **properties):
+def text_paragraph(ctx: Context, item: Paragraph | JustelNote, **properties):
     p = paragraph(ctx.text_style, **properties)
     p.extend(inlines(ctx, item.text[ctx.lang]))
     return p
