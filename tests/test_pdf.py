@@ -27,8 +27,8 @@ from lxml import etree
 from test_build import hashes
 
 REPO = Path(__file__).resolve().parent.parent
-SOFFICE = shutil.which("soffice")
-PDFTOTEXT = shutil.which("pdftotext")
+SOFFICE = shutil.which("soffice") or ""  # "": missing, the tests that need it are skipped
+PDFTOTEXT = shutil.which("pdftotext") or ""
 pytestmark = [
     pytest.mark.skipif(
         not SOFFICE,
@@ -114,7 +114,9 @@ def contents_of_pdf(pdf: Path) -> list[tuple[str, int]]:
 
 def contents_of_docx(path: Path) -> list[tuple[str, int]]:
     document = docx.Document(str(path))
-    lines = [p.text for p in document.paragraphs if p.style.style_id in ("TOC1", "TOC2", "TOC3")]
+    lines = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.style_id in ("TOC1", "TOC2", "TOC3")
+    ]
     return [(" ".join(text.split("\t")[0].split()), int(text.split("\t")[1])) for text in lines]
 
 
@@ -221,7 +223,10 @@ def blocks_of(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
             [
                 (
                     " ".join(w.text or "" for w in block.iter("{*}word")),
-                    *(float(block.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")),
+                    float(block.get("xMin")),
+                    float(block.get("yMin")),
+                    float(block.get("xMax")),
+                    float(block.get("yMax")),
                 )
                 for block in page.iter("{*}block")
             ]
