@@ -21,7 +21,7 @@ build: $(BIN)/bocompile
 check: $(BIN)/bocompile
 	$(BIN)/bocompile check
 
-test: $(BIN)/bocompile
+test: lint
 	$(BIN)/pytest
 
 # fuzz the readers and whole projects for FUZZ_SECONDS (make fuzz FUZZ_SECONDS=600)
@@ -29,7 +29,7 @@ FUZZ_SECONDS ?= 300
 fuzz: $(BIN)/bocompile
 	FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/pytest tests/test_fuzz.py
 
-# not part of `make test` yet: the existing code has findings (see CONTRIBUTING.md)
+# ruff check, ruff format --check and mypy: `make test` runs them first
 lint: $(BIN)/bocompile
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -18,22 +18,24 @@ from synthetic import LABEL, YEARS, Agreement, Block
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = {"w": W, "r": R}
+#: the content types of WordprocessingML parts
+WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
-CONTENT_TYPES = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
-</Types>"""
-PACKAGE_RELS = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Override PartName="/word/document.xml" ContentType="{WML}.document.main+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="{WML}.footnotes+xml"/>
+</Types>""".encode()
+PACKAGE_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-</Relationships>"""
-DOCUMENT_RELS = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationship Id="rId1" Type="{R}/officeDocument" Target="word/document.xml"/>
+</Relationships>""".encode()
+DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
-</Relationships>"""
+<Relationship Id="rId1" Type="{R}/footnotes" Target="footnotes.xml"/>
+</Relationships>""".encode()
 
 
 def _w(name: str) -> str:

@@ -37,7 +37,9 @@ class Timing:
     """Wall time and peak memory of one command, as the median of its runs."""
 
     def __init__(self, label: str):
-        self.label, self.times, self.peaks = label, [], []
+        self.label = label
+        self.times: list[float] = []
+        self.peaks: list[int] = []
 
     @property
     def seconds(self) -> float:
@@ -64,6 +66,7 @@ def command(timing: Timing, args: list[str], cpus: set[int] | None = None) -> No
     timing.times.append(time.perf_counter() - start)
     timing.peaks.append(usage.ru_maxrss * 1024)
     if os.waitstatus_to_exitcode(status) != 0:
+        assert process.stderr is not None, "opened with PIPE"
         raise SystemExit(f"{' '.join(args)} failed:\n{process.stderr.read().decode()}")
 
 
@@ -81,7 +84,7 @@ def side_by_side(runs: int, *pairs) -> None:
 
 
 class Table:
-    def __init__(self):
+    def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str, str]] = []
 
     def goal(self, goal: str, measured: str, reference: str, ratio: float, limit: float) -> None:
@@ -96,7 +99,7 @@ class Table:
         head = ("goal", "bocompile", "reference", "ratio", "")
         widths = [max(len(row[i]) for row in [head, *self.rows]) for i in range(5)]
         for row in [head, tuple("-" * w for w in widths), *self.rows]:
-            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def pandoc() -> str | None:
@@ -151,6 +154,7 @@ def main() -> None:
             return lambda timing: command(timing, [*BOCOMPILE, "-C", str(project), "check"])
 
         def pandoc_docx(source: Path):
+            assert binary, "measured only when pandoc is there"
             return lambda timing: command(
                 timing, [binary, "-f", "markdown", "-t", "docx", str(source), "-o", str(work / "pandoc.docx")]
             )

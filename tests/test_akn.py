@@ -157,7 +157,7 @@ def test_every_reference_points_at_an_existing_eid(docs, consolidated):
 
 def test_cross_reference_renders_the_current_number(consolidated):
     # amendment nr. 3 completes article 12 citing [[projecten]] and [[jaarlijkse-toetsing]]: 28 and 11
-    for lang, root in documents(consolidated).items():
+    for root in documents(consolidated).values():
         refs = article(root, "rapportering").findall(".//a:ref", NS)
         assert [(r.get("href"), r.text) for r in refs] == [("#art_28", "28"), ("#art_11", "11")]
 
@@ -302,7 +302,7 @@ def test_frbr_identification(docs):
         identification = docs[lang].find("a:act/a:meta/a:identification", NS)
         assert identification.get("source") == "#bocompile"
 
-        def value(path, attr="value"):
+        def value(path, attr="value", identification=identification):
             return identification.find(path, NS).get(attr)
 
         assert value("a:FRBRExpression/a:FRBRlanguage", "language") == code

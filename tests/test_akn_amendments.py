@@ -354,10 +354,12 @@ def test_instrument_active_modifications(instruments, index):
     for lang, code in (("nl", "nld"), ("fr", "fra")):
         mods = docs[lang].findall("a:act/a:meta/a:analysis/a:activeModifications/a:textualMod", NS)
         assert len(mods) == len(edition.modifications)
-        for mod, modification in zip(mods, edition.modifications):
+        for mod, modification in zip(mods, edition.modifications, strict=True):
             source = by_eid(docs[lang], mod.find("a:source", NS).get("href")[1:])
             assert source.tag == f"{{{AKN_NS}}}mod"  # the <mod> that words it, in one of the instrument's articles
-            for destination_element, place in zip(mod.findall("a:destination", NS), modification.destinations):
+            for destination_element, place in zip(
+                mod.findall("a:destination", NS), modification.destinations, strict=True
+            ):
                 uri = FrbrUri.parse(destination_element.get("href"))
                 assert uri.work_uri(work_component=False) == AGREEMENT
                 assert (uri.language, uri.expression_date) == (code, f"@{in_force}")
@@ -444,6 +446,6 @@ def test_writing_twice_gives_identical_bytes(compiled):
     for first, second in (
         (consolidated_edition(compiled), consolidated_edition(again)),
         (consolidated_edition(compiled, renumbered=True), consolidated_edition(again, renumbered=True)),
-        *zip(instrument_editions(compiled), instrument_editions(again)),
+        *zip(instrument_editions(compiled), instrument_editions(again), strict=True),
     ):
         assert write_akn(first, LANGS) == write_akn(second, LANGS)

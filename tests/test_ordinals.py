@@ -17,7 +17,7 @@ SAFE = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def headings(path, style: str) -> list[str]:
-    return [p.text for p in docx.Document(str(path)).paragraphs if p.style.style_id == style]
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.style is not None and p.style.style_id == style]
 
 
 @pytest.mark.parametrize("edition", ["base", "consolidated"])

@@ -103,7 +103,7 @@ def only(node, lang: str):
     """The tree of one language, as the reader would have produced it."""
     if isinstance(node, tuple):
         return tuple(only(n, lang) for n in node)
-    if not is_dataclass(node) or isinstance(node, (Text, Reference)):
+    if not is_dataclass(node) or isinstance(node, (type, Text, Reference)):
         return node
     changes = {}
     for f in fields(node):

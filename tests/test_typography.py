@@ -61,7 +61,7 @@ def test_dutch_has_its_own_rules(typed, typeset_text):
 def test_typesetting_keeps_every_character_and_is_idempotent(text):
     once = typeset(text, FR)
     assert len(once) == len(text) and typeset(once, FR) == once
-    for typed, shown in zip(text, once):
+    for typed, shown in zip(text, once, strict=True):
         assert shown == typed or (typed == " " and shown == NBSP) or (typed in "'’" and shown == "’")
 
 

@@ -33,6 +33,7 @@ def watcher(project_copy, tmp_path):
 
 
 def next_line(process: subprocess.Popen) -> str:
+    assert process.stdout is not None, "opened with PIPE"
     with selectors.DefaultSelector() as selector:
         selector.register(process.stdout, selectors.EVENT_READ)
         assert selector.select(PATIENCE), "bocompile watch said nothing"

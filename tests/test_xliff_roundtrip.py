@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from bocompile.diagnostics import Loc
 from bocompile.load import load
 from bocompile.model import Emphasis, LineBreak, Link, Reference, Strong, Text, plain_text
 from bocompile.project import Project
@@ -25,6 +26,8 @@ from bocompile.translate.xliff.segments import exchange
 
 REPO = Path(__file__).resolve().parent.parent
 X = "{urn:oasis:names:tc:xliff:document:2.0}"
+#: where a reference of the expected text stands: nowhere, canonical() compares no locations
+NOWHERE = Loc("", 0)
 #: letters, accents, spaces (a no-break one too) and every character Markdown gives a meaning; the
 #: source format reads "[^x]" as a footnote and "[[" as a reference, even escaped
 ANY = st.text(st.sampled_from(list("abzAZéçà 09 \u00a0.,;:!?()'\"*_[]\\<>&#`{}-+=~|/^")), max_size=10).filter(
@@ -53,8 +56,8 @@ def code(kind: str, inner: str = ""):
         "b1": lambda: Strong(text),
         "br1": LineBreak,
         "a1": lambda: Link("https://www.belgium.be", text),
-        "r1": lambda: Reference("slot", None),
-        "r2": lambda: Reference("algemeen", None),
+        "r1": lambda: Reference("slot", NOWHERE),
+        "r2": lambda: Reference("algemeen", NOWHERE),
     }[kind]()
     return element, model
 
@@ -65,7 +68,7 @@ def translations(draw, required: tuple[str, ...], optional: tuple[str, ...]):
     (references) each once, in their order, anywhere among them."""
     kinds = list(draw(st.permutations([k for k in optional if draw(st.booleans())])))
     places = sorted(draw(st.lists(st.integers(0, len(kinds)), min_size=len(required), max_size=len(required))))
-    for offset, (place, kind) in enumerate(zip(places, required)):
+    for offset, (place, kind) in enumerate(zip(places, required, strict=True)):
         kinds.insert(place + offset, kind)
     pieces = []
     for kind in kinds:

@@ -105,7 +105,8 @@ STYLES = [
         "Heading1",
         "heading 1",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="480" w:after="240"/><w:outlineLvl w:val="0"/>',
+        "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+        '<w:spacing w:before="480" w:after="240"/><w:outlineLvl w:val="0"/>',
         f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/>',
     ),
     (
@@ -113,7 +114,8 @@ STYLES = [
         "Heading2",
         "heading 2",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="360" w:after="180"/><w:outlineLvl w:val="1"/>',
+        "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+        '<w:spacing w:before="360" w:after="180"/><w:outlineLvl w:val="1"/>',
         f'<w:b/><w:color w:val="{ACCENT}"/><w:sz w:val="26"/><w:szCs w:val="26"/>',
     ),
     (
@@ -121,7 +123,8 @@ STYLES = [
         "Heading3",
         "heading 3",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="300" w:after="120"/><w:outlineLvl w:val="2"/>',
+        "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+        '<w:spacing w:before="300" w:after="120"/><w:outlineLvl w:val="2"/>',
         '<w:b/><w:sz w:val="23"/><w:szCs w:val="23"/>',
     ),
     (
@@ -129,7 +132,8 @@ STYLES = [
         "Heading4",
         "heading 4",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="3"/>',
+        "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+        '<w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="3"/>',
         "<w:b/><w:i/>",
     ),
     (
@@ -137,7 +141,8 @@ STYLES = [
         "Heading5",
         "heading 5",
         "Normal",
-        '<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="4"/>',
+        "<w:keepNext/><w:keepLines/><w:suppressAutoHyphens/>"
+        '<w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="4"/>',
         "<w:i/>",
     ),
     ("paragraph", "ListParagraph", "List Paragraph", "BodyText", '<w:spacing w:after="60"/>', ""),

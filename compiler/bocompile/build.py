@@ -118,7 +118,7 @@ def render(
             progress(f"{edition.name} {fmt}", done, len(jobs))
     for fmt in formats:
         if fmt in CONVERTERS:
-            where = Loc(f"--format {fmt}", 0) if asked else loaded.config.formats_loc
+            where = Loc(f"--format {fmt}", 0) if asked else loaded.config.formats_loc or loaded.config.loc
             try:
                 files.update(CONVERTERS[fmt][1](editions, langs, loaded.config.pdf_timeout))
             except OfficeError as error:

@@ -278,11 +278,11 @@ def _files(loaded: Loaded, editions: list[Edition]) -> None:
     """The project's own reference.docx and HTML templates, and every image."""
     project = loaded.project
     figures = {
-        (figure.src[lang], figure.loc[lang]): None
+        (src, figure.loc[lang]): None
         for edition in editions
         for figure in query((edition.preamble, edition.agreement.parts), Figure)
         for lang in edition.languages
-        if figure.src.get(lang)
+        if (src := figure.src.get(lang))
     }
     if find(project.root, REFERENCE).own or figures:
         from bocompile.write.docx.package import Package  # python-docx: only when there is something to open

@@ -50,10 +50,19 @@ def find(agreement: Agreement, key: str) -> Division | None:
     return path[-1] if path else None
 
 
+def existing(agreement: Agreement, key: str) -> Division:
+    """The division `key`, in force or not, which the caller knows is there
+    (the provision of an operation that applied)."""
+    division = find(agreement, key)
+    assert division is not None, f"'{key}' is not in the agreement"
+    return division
+
+
 def path_to(agreement: Agreement, key: str) -> tuple[Division, ...]:
     """The divisions from the top part down to `key` (empty if absent):
     down the one branch whose keys hold it, not through the whole tree."""
-    divisions, trail = agreement.parts, ()
+    divisions = agreement.parts
+    trail: tuple[Division, ...] = ()
     while True:
         for division in divisions:
             if division.key == key:
@@ -73,7 +82,7 @@ def position(agreement: Agreement, key: str) -> tuple[int, ...]:
         raise KeyError(key)
     return tuple(
         next(i for i, d in enumerate(siblings) if d is division)
-        for siblings, division in zip((agreement.parts, *(d.children for d in path)), path)
+        for siblings, division in zip((agreement.parts, *(d.children for d in path[:-1])), path, strict=True)
     )
 
 

@@ -86,7 +86,10 @@ class Formulas:
         kind = self.before.kinds[key]
         n = self.languages[lang].number(kind, self.before.text(key))
         division = find(self.step.before, key)
-        lid_words = self.t(lang, "cite.lid.name", n=lid, only=len(division.blocks) == 1) if lid else ""
+        lid_words = ""
+        if lid:
+            assert division is not None, "a lid is cited in a provision that is there"
+            lid_words = self.t(lang, "cite.lid.name", n=lid, only=len(division.blocks) == 1)
         values = {"n": n, "article": self._article(lang, self.step.before, self.before, key), "lid": lid_words}
         forms = {form: self.t(lang, f"cite.{kind}.{form}", **values) for form in ("the", "The", "in", "In", "e")}
         events = (

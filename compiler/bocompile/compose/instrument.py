@@ -124,7 +124,9 @@ def _article(formulas: Formulas, article: Planned) -> tuple[Block, ...]:
     or "de volgende wijzigingen: 1° ...; 2° ..." for several on one provision."""
     ops = article.operations
     if article.run:
-        return kind_of(ops[0]).word_run(formulas, ops, "formula")
+        word_run = kind_of(ops[0]).word_run
+        assert word_run is not None, "plan() runs only operations that word a run"
+        return word_run(formulas, ops, "formula")
     if len(ops) == 1:
         return kind_of(ops[0]).word(formulas, ops[0], "formula")
     target = article.targets[0]

@@ -30,7 +30,7 @@ def annotate(agreement: Agreement, langs: dict[str, Language], steps: tuple[Step
     }
     infos = {step.amendment.info.number: step.amendment.info for step in steps}
 
-    def visit(node, lang):
+    def visit(node: object, lang: str | None) -> object:
         if not isinstance(node, Division) or node.kind in SUBDIVISIONS:
             return node
         inner = tuple(_repeal_noted(c) for c in node.children if c.kind in SUBDIVISIONS)

@@ -50,6 +50,7 @@ def load(project: Project) -> Loaded:
     report = Report()
     config = read_config(project, report)
     report.raise_if_errors()
+    assert config is not None, "read_config reports why it has none"
     unread: list[str] = []  # what depends on a file that could not be read would only repeat it
     data = read_data_tables(project, report, unread)
     check_totals(data, report)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TypeVar, Union
+from typing import TypeVar
 
 from bocompile.diagnostics import Loc
 
@@ -29,6 +29,10 @@ NODES = {"holds": "nodes"}
 BLOCKS = {"holds": "nodes", "align": "shape"}
 #: child divisions aligned across languages by key
 DIVISIONS = {"holds": "nodes", "align": "key"}
+
+
+# mypy takes a call of these helpers for a default value: a field that fields
+# without default follow calls field() itself, so that mypy sees it has none.
 
 
 def text() -> Localized:
@@ -87,7 +91,7 @@ class Footnote:
     `mark` is the sign the source gives it ("*", as the signed text prints
     it); without one the writers number the note."""
 
-    paragraphs: tuple[tuple[Inline, ...], ...] = nodes()
+    paragraphs: tuple[tuple[Inline, ...], ...] = field(metadata=NODES)
     loc: Loc
     mark: str = ""
 
@@ -113,7 +117,7 @@ class Quoted:
     children: tuple[Inline, ...] = nodes()
 
 
-Inline = Union[Text, Emphasis, Strong, LineBreak, Link, Reference, Footnote, Mark, Quoted]
+Inline = Text | Emphasis | Strong | LineBreak | Link | Reference | Footnote | Mark | Quoted
 Inlines = tuple[Inline, ...]
 
 
@@ -177,7 +181,7 @@ class DataRow:
     """One row of a data table: its label per language, its figures once."""
 
     key: str
-    label: Localized[Inlines] = text()
+    label: Localized[Inlines] = field(metadata=TEXT)
     values: tuple[Decimal, ...]
     is_total: bool
     #: per figure, the Justel mark of the amendment that set it (None: as signed)
@@ -189,8 +193,8 @@ class DataTable:
     """Figures stated once (CSV), labels per language, totals computed."""
 
     key: str
-    stub: Localized[Inlines] = text()
-    caption: Localized[Inlines] = text()  # names the table in formulas (default: the stub)
+    stub: Localized[Inlines] = field(metadata=TEXT)
+    caption: Localized[Inlines] = field(metadata=TEXT)  # names the table in formulas (default: the stub)
     columns: tuple[str, ...]
     rows: tuple[DataRow, ...] = nodes()
     loc: Localized[Loc] = localized()
@@ -245,7 +249,7 @@ class Amending:
     loc: Localized[Loc] = localized()
 
 
-Block = Union[Paragraph, Heading, ListBlock, Table, DataTable, Figure, JustelNote, Quotation, Amending]
+Block = Paragraph | Heading | ListBlock | Table | DataTable | Figure | JustelNote | Quotation | Amending
 
 
 # -- divisions ---------------------------------------------------------------

@@ -46,7 +46,7 @@ def children(node, lang: str | None = None) -> Iterator[tuple[object, str | None
 
 def _children(node, lang: str | None) -> list[tuple[object, str | None]]:
     out: list[tuple[object, str | None]] = []
-    for name, what in holds(type(node)):
+    for name, what in holds(type(node)):  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
         value = getattr(node, name)
         if what == "nodes":
             out += [(child, lang) for child in _flat(value)]
@@ -65,7 +65,7 @@ def walk(root, lang: str | None = None, prune: tuple[type, ...] = ()) -> Iterato
     while stack:
         node, code = stack.pop()
         yield node, code
-        if holds(type(node)) and not isinstance(node, prune):
+        if holds(type(node)) and not isinstance(node, prune):  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
             below = _children(node, code)
             below.reverse()
             stack += below
@@ -97,7 +97,7 @@ def rewrite(root, fn: Rewrite, lang: str | None = None):
     if root is None:
         return None
     changes = {}
-    for name, what in holds(type(root)):
+    for name, what in holds(type(root)):  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
         value = getattr(root, name)
         if what == "nodes":
             new = rewrite(value, fn, lang)
@@ -139,7 +139,7 @@ def _edge(value, fn, last: bool) -> tuple[object, bool]:
             if done:
                 return value[:index] + (item,) + value[index + 1 :], True
         return value, False
-    walked = holds(type(value))
+    walked = holds(type(value))  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
     for name, what in reversed(walked) if last else walked:
         field_value = getattr(value, name)
         if what == "text" and any(field_value.values()):
@@ -154,7 +154,7 @@ def _edge(value, fn, last: bool) -> tuple[object, bool]:
 def texts(root, lang: str) -> Iterator[Inlines]:
     """Every inline text of language `lang` held by a node under `root`."""
     for node, _ in walk(root, lang, prune=(Footnote,)):
-        for name, what in holds(type(node)):
+        for name, what in holds(type(node)):  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
             if what == "text":
                 yield getattr(node, name).get(lang, ())
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from bocompile.amend.tree import find
 from bocompile.model import Agreement, Division, walk_divisions
 from bocompile.model.hierarchy import THROUGHOUT
 
 Number = tuple[int, ...]
+V = TypeVar("V")
 
 #: Latin adverbs for inserted provisions (numbering = "latin"): 7bis, 7ter, ...
 #: 7decies, then units before tens: 7undecies, 7duodecies, ... 7vicies,
@@ -77,12 +79,12 @@ def assign(agreement: Agreement) -> Agreement:
         for child in division.children:
             siblings[child.kind] += 1
             children.append(visit(child, siblings[child.kind]))
-        if division.number and all(new is old for new, old in zip(children, division.children)):
+        if division.number and all(new is old for new, old in zip(children, division.children, strict=True)):
             return division  # numbered already: the same object, shared
         return replace(division, number=division.number or (position,), children=tuple(children))
 
     parts = tuple(visit(p, i) for i, p in enumerate(agreement.parts, start=1))
-    return agreement if all(new is old for new, old in zip(parts, agreement.parts)) else Agreement(parts)
+    return agreement if all(new is old for new, old in zip(parts, agreement.parts, strict=True)) else Agreement(parts)
 
 
 def number(agreement: Agreement, style: str = "slash") -> Numbering:
@@ -95,16 +97,16 @@ def numbered(agreement: Agreement, style: str = "slash") -> Numbering:
     """The numbering of a state of the history, whose divisions all carry
     their number, looked up in the tree key by key: wording a few provisions
     of a long text does not index all of it."""
-    return Numbering(_Found(agreement, "number"), _Found(agreement, "kind"), style)
+    return Numbering(_Found[Number](agreement, "number"), _Found[str](agreement, "kind"), style)
 
 
-class _Found(Mapping[str, object]):
+class _Found(Mapping[str, V]):
     """key -> one field of the division `key` of an agreement."""
 
     def __init__(self, agreement: Agreement, field: str):
         self.agreement, self.field = agreement, field
 
-    def __getitem__(self, key: str):
+    def __getitem__(self, key: str) -> V:
         division = find(self.agreement, key)
         if division is None:
             raise KeyError(key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 
 from bocompile.amend.tree import find, path_to, update
 from bocompile.model import Agreement, Division, walk_divisions
@@ -45,7 +46,7 @@ def number_new(agreement: Agreement, before: Agreement, made: list[Division]) ->
             continue
         numbers[division.key] = known(division) or _between_neighbours(agreement, division, known)
     for key, number in numbers.items():
-        agreement = update(agreement, key, lambda d, number=number: replace(d, number=number))
+        agreement = update(agreement, key, partial(replace, number=number))
     return agreement
 
 

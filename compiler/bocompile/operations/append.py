@@ -35,14 +35,19 @@ def _continues(op: Append) -> bool:
 def _joins(blocks: tuple[Block, ...], op: Append) -> bool:
     """Whether the added points continue the provision's last list."""
     last = blocks[-1] if blocks else None
-    return isinstance(last, ListBlock) and _continues(op) and last.style == op.content[0].style
+    if not isinstance(last, ListBlock):
+        return False
+    first = op.content[0]
+    return isinstance(first, ListBlock) and last.style == first.style
 
 
 def _apply(agreement, op: Append, change):
     blocks = tree.live(agreement, op.target).blocks
     if _joins(blocks, op):
         first, *rest = op.content
-        blocks = blocks[:-1] + (replace(blocks[-1], items=blocks[-1].items + bracket(first.items, change)),)
+        last = blocks[-1]
+        assert isinstance(first, ListBlock) and isinstance(last, ListBlock), "_joins() says so"
+        blocks = blocks[:-1] + (replace(last, items=last.items + bracket(first.items, change)),)
         added = bracket(tuple(rest), change) if rest else ()
     else:
         added = bracket(op.content, change)
@@ -59,13 +64,13 @@ def _word(f, op: Append, family: str):
 
 def _first_lid(f, op: Append) -> int:
     """The lid the addition starts in: the last list it continues, or a new lid."""
-    blocks = tree.find(f.around(op)[0], op.target).blocks
+    blocks = tree.existing(f.around(op)[0], op.target).blocks
     return len(blocks) if _joins(blocks, op) else len(blocks) + 1
 
 
 def _textual(f, op: Append):
     """At the end of the provision, or of its last list for points that continue it."""
-    joins = _joins(tree.find(f.around(op)[0], op.target).blocks, op)
+    joins = _joins(tree.existing(f.around(op)[0], op.target).blocks, op)
     return "insertion", (Destination(f.path(op.target), lid=_first_lid(f, op) if joins else None, pos="end"),)
 
 

@@ -43,7 +43,7 @@ def _apply(agreement, op: Reinstate, change):
 
 def _word(f, op: Reinstate, family: str):
     repealed = next(
-        c.amendment for c in reversed(tree.find(f.step.before, op.target).history) if c.action == "repealed"
+        c.amendment for c in reversed(tree.existing(f.step.before, op.target).history) if c.action == "repealed"
     )
     return (
         f.amending(

@@ -69,7 +69,7 @@ def _word(f, op: Replace, family: str):
                 f.quoted(tree.find(f.step.after, op.target)),
             ),
         )
-    only = len(tree.find(f.step.before, op.target).blocks) == 1  # "het enige lid"
+    only = len(tree.existing(f.step.before, op.target).blocks) == 1  # "het enige lid"
     formula = f.say(
         family, "replace_paragraph", lambda lang: dict(paragraph=op.paragraph, only=only, **f.cite(lang, op.target))
     )

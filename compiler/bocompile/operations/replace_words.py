@@ -36,7 +36,7 @@ def _read(reader, node, groups, loc) -> ReplaceWords | None:
         if len(node.children) == 1 and node.children[0].type == "paragraph"
         else []
     )
-    pairs = dict(m.groups() for m in map(WORDS.match, lines) if m)
+    pairs = {m.group(1): m.group(2) for m in map(WORDS.match, lines) if m}
     if len(lines) != 2 or set(pairs) != {"old", "new"} or not pairs["old"]:
         reader.error(loc[reader.lang], "replace-words holds two lines: 'old: <words>' and 'new: <words>'")
         return None

@@ -52,6 +52,13 @@ def holder(agreement: Agreement, table: str) -> Division | None:
             return None
 
 
+def _holding(agreement: Agreement, table: str) -> Division:
+    """The holder of `table` where the operation applied, so there is one."""
+    division = holder(agreement, table)
+    assert division is not None, f"no division in force holds data table '{table}'"
+    return division
+
+
 def _own_tables(division: Division) -> set[str]:
     return {b.key for b in division.blocks if isinstance(b, DataTable)}
 
@@ -113,10 +120,12 @@ def _word(f, op: SetCell, family: str):
     "In de tabel "Begroting" van artikel 29 ... wordt, in de rij "X", het
     bedrag "3.720" voor 2020 vervangen door het bedrag "5.220", en in de rij
     "Totaal" het bedrag ... door het bedrag ..."."""
-    before, after = (_table(holder(state, op.table), op.table) for state in f.around(op))
+    before, after = (_table(_holding(state, op.table), op.table) for state in f.around(op))
     column = before.columns.index(op.column)
-    changed = [(old, new) for old, new in zip(before.rows, after.rows) if old.values[column] != new.values[column]]
-    article = holder(f.step.before, op.table).key
+    changed = [
+        (old, new) for old, new in zip(before.rows, after.rows, strict=True) if old.values[column] != new.values[column]
+    ]
+    article = _holding(f.step.before, op.table).key
 
     def values(lang):
         def figures(old, new):
@@ -141,11 +150,15 @@ def _word(f, op: SetCell, family: str):
 def _textual(f, op: SetCell):
     """The figure and each total it changes: cells of the table, in order."""
     before, after = f.around(op)
-    article = holder(after, op.table)
+    article = _holding(after, op.table)
     lid = next(i for i, b in enumerate(article.blocks, start=1) if isinstance(b, DataTable) and b.key == op.table)
-    old, new = _table(holder(before, op.table), op.table), _table(article, op.table)
+    old, new = _table(_holding(before, op.table), op.table), _table(article, op.table)
     column = new.columns.index(op.column)
-    rows = [i for i, (a, b) in enumerate(zip(old.rows, new.rows), start=1) if a.values[column] != b.values[column]]
+    rows = [
+        i
+        for i, (a, b) in enumerate(zip(old.rows, new.rows, strict=True), start=1)
+        if a.values[column] != b.values[column]
+    ]
     return "substitution", tuple(Destination(f.path(article.key), lid=lid, cell=(row, column + 1)) for row in rows)
 
 
@@ -158,7 +171,7 @@ KIND = register(
         usage="set-cell TABLE ROW COLUMN = VALUE",
         read=_read,
         apply=_apply,
-        target=lambda op, agreement: holder(agreement, op.table).key,
+        target=lambda op, agreement: _holding(agreement, op.table).key,
         action=lambda op: "modified",
         word=_word,
         formulas=("set_cell",),

@@ -110,7 +110,7 @@ def read_config(project: Project, report: Report) -> Config | None:
             f.loc(("id",)), f"id {ident!r} must be lower-case letters, digits and hyphens (at most {MAX_SLUG})"
         )
     languages = tuple(f.get(("languages",), list, 'a list such as ["nl", "fr"]') or ())
-    for index, lang in enumerate(languages):
+    for lang in languages:
         if not isinstance(lang, str) or not LANG.match(lang):
             report.error(f.loc(("languages",)), f'language {lang!r} must be a code such as "nl"')
     if languages and len(set(languages)) != len(languages):

@@ -28,7 +28,7 @@ class DataSeries:
     loc: Loc
 
     def computed_total(self) -> tuple[Decimal, ...]:
-        return tuple(sum(column, Decimal(0)) for column in zip(*(v for _, v, _ in self.rows)))
+        return tuple(sum(column, Decimal(0)) for column in zip(*(v for _, v, _ in self.rows), strict=True))
 
 
 def read_data_tables(project: Project, report: Report, unread: list[str] | None = None) -> dict[str, DataSeries]:

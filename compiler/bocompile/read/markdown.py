@@ -144,7 +144,9 @@ class FileReader:
             level = int(node.tag[1]) if node.type == "heading" else 0
             marker = PARAGRAPH_MARKER.match(node.children[0].content) if node.type == "paragraph" else None
             if level in DIVISION_LEVELS or marker:
-                division = self._division(node, DIVISION_LEVELS[level]) if level else self._paragraph(node, marker)
+                division = (
+                    self._division(node, DIVISION_LEVELS[level]) if marker is None else self._paragraph(node, marker)
+                )
                 holders = parents(division.kind)
                 while stack and stack[-1].kind not in holders:
                     stack.pop()
@@ -223,7 +225,7 @@ class FileReader:
         key = ""
         last = title[-1] if title else None
         match = HEADING_KEY.search(last.value) if isinstance(last, Text) else None
-        if match:
+        if match and isinstance(last, Text):
             key = match.group(1)
             rest = last.value[: match.start()].rstrip()
             title = title[:-1] + ((Text(rest),) if rest else ())
@@ -338,9 +340,11 @@ class FileReader:
             )
         widths = {len(r) for r in rows}
         if len(widths) > 1:
-            for row_node, row in zip(rows_list.children, rows):
-                if len(row) != len(rows[0]):
-                    self.error(self.loc(row_node), f"table row has {len(row)} cells, the header row has {len(rows[0])}")
+            for row_node, cells in zip(rows_list.children, rows, strict=True):
+                if len(cells) != len(rows[0]):
+                    self.error(
+                        self.loc(row_node), f"table row has {len(cells)} cells, the header row has {len(rows[0])}"
+                    )
         return Table(tuple(rows), loc)
 
     def _data_table(self, node: SyntaxTreeNode, loc) -> DataTable | None:

@@ -126,6 +126,6 @@ def _check_known(ledger: Ledger, present: set[str]) -> None:
 def _names(loaded: Loaded) -> dict[str, str]:
     """Each language's name in English ("French"), from its locale: for messages."""
     return {
-        code: Locale.parse(language.locale).get_language_name("en")
+        code: Locale.parse(language.locale).get_language_name("en") or code
         for code, language in load_languages(loaded.project, loaded.config.languages).items()
     }

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 
 from bocompile.diagnostics import Loc
-from bocompile.model import Agreement, Division, walk_divisions
+from bocompile.model import Agreement, Block, Division, walk_divisions
 from bocompile.model.walk import block_id, holds, texts
 
 #: hex digits kept of a fingerprint: short lines in the ledger, ample for change detection
@@ -27,7 +27,7 @@ DIGITS = 16
 class Unit:
     id: str
     division: Division
-    node: object  # the division itself (its title) or one of its blocks
+    node: Division | Block  # the division itself (its title) or one of its blocks
     position: int  # 0 for the title, N for the N-th block
 
     @property
@@ -65,7 +65,8 @@ def canonical(value, lang: str, inline: bool = False):
         return [canonical(item, lang, inline) for item in value]
     if not is_dataclass(value):
         return str(value)
-    walked = dict(holds(type(value)))  # the model's field metadata, read as the walker reads it
+    # the model's field metadata, read as the walker reads it
+    walked = dict(holds(type(value)))  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
     out: list = [type(value).__name__]
     for f in fields(value):
         what, item = walked.get(f.name), getattr(value, f.name)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from bocompile.diagnostics import Loc
 from bocompile.model import Emphasis, Footnote, LineBreak, Link, Reference, Strong, Text
 from bocompile.translate.xliff import NS, q
 
@@ -33,6 +34,13 @@ ELEMENTS = {prefix: element for prefix, element in KINDS.values()}
 #: codes every language must keep, in order: the languages' references and notes must match
 PROTECTED = ("r", "n")
 CODE_ID = re.compile(r"(i|b|a|br|r|n)([1-9][0-9]*)")
+
+
+def _prefix(code_id: str) -> str:
+    """The kind of a code id the encoder wrote or read() checked: "r" of "r2"."""
+    match = CODE_ID.fullmatch(code_id)
+    assert match is not None, f"{code_id!r} is no code id"
+    return match.group(1)
 
 
 class CodeError(Exception):
@@ -105,7 +113,7 @@ def keep_order(content: etree._Element) -> None:
     """References and note anchors stand in the same order in every language
     (the languages must match): one sequence that cannot be reordered,
     copied or deleted, as XLIFF says it with canReorder="firstNo", then "no"."""
-    fixed = [code for code in content.iter(q("ph"), q("pc")) if CODE_ID.fullmatch(code.get("id")).group(1) in PROTECTED]
+    fixed = [code for code in content.iter(q("ph"), q("pc")) if _prefix(code.get("id")) in PROTECTED]
     for index, code in enumerate(fixed):
         code.set("canCopy", "no")
         code.set("canReorder", "no" if index else "firstNo")
@@ -129,7 +137,7 @@ class Code:
 
     @property
     def prefix(self) -> str:
-        return CODE_ID.fullmatch(self.id).group(1)
+        return _prefix(self.id)
 
 
 def read(element: etree._Element) -> tuple:
@@ -189,7 +197,7 @@ class Meaning:
     links: dict[str, str]  # code id -> URL (the target's own, else the source's)
     keys: dict[str, str]  # code id -> key
     notes: dict[str, Footnote]  # code id -> the note (its text comes from its own unit)
-    loc: object  # where references are, for messages
+    loc: Loc  # where references are, for messages
 
 
 def inlines(items: tuple, meaning: Meaning) -> tuple:

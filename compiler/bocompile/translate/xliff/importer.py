@@ -25,7 +25,7 @@ from bocompile.compose.inputs import languages_of
 from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
 from bocompile.files import Refused, read_regular
 from bocompile.load import Loaded, load
-from bocompile.model import DataRow, DataTable, Division, Figure, Footnote, Text, rewrite
+from bocompile.model import Block, DataRow, DataTable, Division, Figure, Footnote, Text, rewrite
 from bocompile.project import BINARY_LIMIT, SOURCE_LIMIT, Project
 from bocompile.translate.ledger import Ledger, read_ledger, write_ledger
 from bocompile.translate.units import canonical
@@ -212,7 +212,9 @@ def _unit(
         return
     current = True
     states = []
-    for index, (element, segment, fresh) in enumerate(zip(segments, xunit.segments, exported.iter(q("segment")))):
+    for index, (element, segment, fresh) in enumerate(
+        zip(segments, xunit.segments, exported.iter(q("segment")), strict=True)
+    ):
         states.append(element.get("state", "initial"))
         try:
             if element.find(q("source")) is None:
@@ -268,7 +270,10 @@ def _check_codes(source: tuple, translated: tuple, line: int) -> None:
             + "; ".join(
                 filter(
                     None,
-                    [missing and f"missing {', '.join(missing)}", extra and f"not in the source {', '.join(extra)}"],
+                    [
+                        f"missing {', '.join(missing)}" if missing else None,
+                        f"not in the source {', '.join(extra)}" if extra else None,
+                    ],
                 )
             ),
         )
@@ -308,6 +313,7 @@ def _edit(source: SourceFile, change: Change, target: str) -> Edit:
     segment, node = change.segment, change.segment.node
     text = markdown(change.text, lambda note: source.label(note.loc.line))
     if isinstance(node, Footnote):
+        assert isinstance(segment.field, int), "a note's segments are its paragraphs"
         return Edit(source.note(node.loc.line, segment.field), text)
     if isinstance(node, Division):
         return title(source.text_at(node.loc[target].line), text)
@@ -316,6 +322,7 @@ def _edit(source: SourceFile, change: Change, target: str) -> Edit:
     if isinstance(node, (DataTable, DataRow)):
         table = node if isinstance(node, DataTable) else change.xunit.unit.node
         key = segment.field if isinstance(node, DataTable) else node.key
+        assert isinstance(table, DataTable) and isinstance(key, str), "a data row's unit is its table"
         span = source.label_in(table.loc[target].line, key)
         if span is None:
             raise LookupError(
@@ -323,6 +330,7 @@ def _edit(source: SourceFile, change: Change, target: str) -> Edit:
                 f"'{table.key}'; add it, then import again"
             )
         return data_label(span, text)
+    assert isinstance(node, Block), "any other text is a block's"
     return Edit(source.text_at(node.loc[target].line), text)
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bocompile.model import Emphasis, Footnote, LineBreak, Link, Reference, Strong, Text
+from bocompile.model import Emphasis, Footnote, Inline, LineBreak, Link, Reference, Strong, Text
 from bocompile.translate.xliff.codes import join
 
 #: characters that are Markdown syntax anywhere in a line
@@ -62,7 +62,7 @@ def normal(inlines) -> tuple:
 
 
 def _tidy(inlines) -> list:
-    out = []
+    out: list[Inline] = []
     for node in inlines:
         if isinstance(node, Text):
             out.append(Text(re.sub(r"[\t\r\n]", " ", node.value)))

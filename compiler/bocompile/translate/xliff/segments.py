@@ -70,7 +70,7 @@ def exchange(loaded: Loaded, target: str) -> list[XUnit]:
         out.append(xunit)
         sources = list(query(tuple(s.source for s in segments), Footnote, prune=(Footnote,)))
         targets = list(query(tuple(s.target for s in segments), Footnote, prune=(Footnote,)))
-        for index, (note, translated) in enumerate(zip(sources, targets), start=1):
+        for index, (note, translated) in enumerate(zip(sources, targets, strict=True), start=1):
             note_id = xunit.source.note_unit(f"n{index}")
             out.append(
                 XUnit(
@@ -98,7 +98,7 @@ def _texts(unit: Unit, reference: str) -> list[tuple[object, str]]:
     out = []
     for node, _ in walk(unit.node, prune=(Footnote,)):
         seen: list = []
-        for name, what in holds(type(node)):
+        for name, what in holds(type(node)):  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
             if what == "text":
                 value = getattr(node, name)[reference]
                 if value not in seen:

@@ -95,7 +95,9 @@ def title(span: Span, text: str) -> Edit:
 
 def data_label(span: Span, text: str) -> Edit:
     """A data-table label keeps "key: "."""
-    return Edit(span, text, keep_before=re.match(r"[^:]*:\s*", span.content).group(0))
+    match = re.match(r"[^:]*:\s*", span.content)
+    assert match is not None, "the reader requires a data-table label's 'key:'"
+    return Edit(span, text, keep_before=match.group(0))
 
 
 def caption(span: Span, text: str) -> Edit:
@@ -113,7 +115,12 @@ def apply(text: str, edits: list[Edit]) -> str:
         first, last = lines[span.line], lines[span.line + len(old) - 1]
         before = first[: first.index(old[0])]
         after = last[last.rindex(old[-1]) + len(old[-1]) :]
-        indent = re.match(r"[ \t]*", lines[span.line + 1]).group(0) if len(old) > 1 else " " * len(before)
+        if len(old) > 1:
+            match = re.match(r"[ \t]*", lines[span.line + 1])
+            assert match is not None, "it matches the empty string"
+            indent = match.group(0)
+        else:
+            indent = " " * len(before)
         new = (edit.keep_before + edit.text + edit.keep_after).split("\n")
         replaced = [before + new[0]] + [indent + line for line in new[1:]]
         replaced[-1] += after

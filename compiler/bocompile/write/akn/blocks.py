@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from bocompile.model import Amending, Block, DataTable, Figure, Heading, ListBlock, Paragraph, Quotation, Table, Text
+from bocompile.model.nodes import Inline
 from bocompile.write.akn.ids import Scope, cell_id, destination_eid, lid_element
 from bocompile.write.akn.inline import InlineWriter
 from bocompile.write.akn.tree import keep_inline, sub
@@ -91,6 +92,7 @@ class BlockWriter:
             element = sub(mod, "quotedStructure", **structure.attrs)
             written.new.append(structure.eid)
             if quotation.divisions:
+                assert self.provisions is not None, "body.py sets it"
                 self.provisions(element, quotation, structure)
             else:
                 self._lids(element, quotation, structure)
@@ -132,14 +134,14 @@ class BlockWriter:
         element = sub(parent, "table", **ids.attrs, **{"class": "data"})
         header = sub(element, "tr")
         self.inlines.write(sub(sub(header, "th"), "p"), block.stub[self.lang], ids)
-        for column in block.columns:
-            sub(sub(header, "th"), "p", column)
+        for name in block.columns:
+            sub(sub(header, "th"), "p", name)
         for number, row in enumerate(block.rows, start=1):
             tr = sub(element, "tr", **{"class": "total" if row.is_total else None})
             self.inlines.write(sub(sub(tr, "td"), "p"), row.label[self.lang], ids)
             marks = row.marks or (None,) * len(row.values)
-            for column, (value, mark) in enumerate(zip(row.values, marks), start=1):
-                figure = (Text(self.edition.figure(value, self.lang)),)
+            for column, (value, mark) in enumerate(zip(row.values, marks, strict=True), start=1):
+                figure: tuple[Inline, ...] = (Text(self.edition.figure(value, self.lang)),)
                 if mark:  # a figure an amendment set, bracketed
                     figure = (mark, *figure, replace(mark, side="close"))
                 cell = sub(tr, "td", eId=f"{ids.eid}__{cell_id(number, column)}", **{"class": "figure"})

@@ -84,6 +84,7 @@ class InlineWriter:
                 self.note_ref(bracket, mark.number)
 
     def note_ref(self, parent: etree._Element, number: int) -> None:
+        assert self.division is not None, "Justel marks stand in a division"
         sub(
             parent,
             "noteRef",

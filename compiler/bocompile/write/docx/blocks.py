@@ -55,7 +55,7 @@ def block(ctx: Context, item) -> list:
     raise TypeError(f"unknown block {type(item).__name__}")
 
 
-def text_paragraph(ctx: Context, item: Paragraph, **properties):
+def text_paragraph(ctx: Context, item: Paragraph | JustelNote, **properties):
     p = paragraph(ctx.text_style, **properties)
     p.extend(inlines(ctx, item.text[ctx.lang]))
     return p
@@ -117,7 +117,7 @@ def row_fits(contexts: list[Context], row, widths: list[int]) -> bool:
 
 def table_cells(tr, ctx: Context, row, widths: list[int], header: bool = False) -> None:
     """The cells of one row of a text table, in the language of `ctx`."""
-    for cell, width in zip(row, widths):
+    for cell, width in zip(row, widths, strict=True):
         inner = ctx.in_cell(inner_width(width))
         if header:
             inner = inner.but(text_style="TableHeading")
@@ -147,7 +147,7 @@ def data_header_cells(tr, ctx: Context, item: DataTable, widths: list[int]) -> N
     head = ctx.in_cell(inner_width(widths[0])).but(text_style="TableHeading")
     stub = _cell_text(head, inlines(head, item.stub[ctx.lang]), keep=True)
     add_cell(tr, widths[0], [stub], fill=HEADER_FILL)
-    for key, width in zip(item.columns, widths[1:]):
+    for key, width in zip(item.columns, widths[1:], strict=True):
         add_cell(tr, width, [_cell_text(head, [_run(head, key)], jc="right", keep=True)], fill=HEADER_FILL)
 
 
@@ -157,7 +157,7 @@ def data_row_cells(tr, ctx: Context, item: DataTable, index: int, widths: list[i
     cell = ctx.in_cell(inner_width(widths[0])).but(bold=row.is_total)
     keep = index < len(item.rows) - 1
     add_cell(tr, widths[0], [_cell_text(cell, inlines(cell, row.label[ctx.lang]), keep=keep)])
-    for value, marked, width in zip(row.values, row.marks or (None,) * len(row.values), widths[1:]):
+    for value, marked, width in zip(row.values, row.marks or (None,) * len(row.values), widths[1:], strict=True):
         runs = [_run(cell, ctx.edition.figure(value, ctx.lang))]
         if marked:  # a figure an amendment set: "[1 5.220 ]1"
             runs = mark(cell, marked) + runs + mark(cell, replace(marked, side="close"))

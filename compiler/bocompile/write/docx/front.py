@@ -60,8 +60,12 @@ def contents(
     lines = []
     for item in entries:
         style = f"TOC{item.level}"
-        tabs = [("clear", pos, "none") for pos in ctx.package.tab_stops(style)] + [("right", width, "dot")]
-        p = paragraph(style, tabs=tabs if width else None)
+        tabs = (
+            [("clear", pos, "none") for pos in ctx.package.tab_stops(style)] + [("right", width, "dot")]
+            if width
+            else None
+        )
+        p = paragraph(style, tabs=tabs)
         link = sub(p, "w:hyperlink", anchor=item.anchor, history=1)
         link.append(run(item.text))
         if pages is not None:

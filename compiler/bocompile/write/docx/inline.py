@@ -97,7 +97,7 @@ def _note_mark(note: Footnote, note_id: int | None = None):
     r = make("w:r")
     sub(sub(r, "w:rPr"), "w:rStyle", val="FootnoteReference")
     if note_id is not None:
-        sub(r, "w:footnoteReference", id=note_id, **({"customMarkFollows": 1} if note.mark else {}))
+        sub(r, "w:footnoteReference", None, id=note_id, **({"customMarkFollows": 1} if note.mark else {}))
     elif not note.mark:
         sub(r, "w:footnoteRef")
     if note.mark:

@@ -23,7 +23,7 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.shape import CT_Inline
-from docx.shared import Emu
+from docx.shared import Emu, Length
 
 from bocompile.archive import Unsafe, check_package
 from bocompile.diagnostics import Diagnostic, Loc, SourceError
@@ -198,7 +198,8 @@ class Package:
         """A wp:inline for the image `data`, scaled down to `max_width` twips."""
         rId, image = self.part.get_or_add_image(io.BytesIO(data))
         limit = Emu(max_width * 635)
-        cx, cy = image.width, image.height
+        cx: Length = image.width
+        cy: Length = image.height
         if cx > limit:
             cx, cy = limit, Emu(int(cy * limit / cx))
         self._drawing_id += 1

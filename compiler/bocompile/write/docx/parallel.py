@@ -61,13 +61,13 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
     widths = [width // len(langs)] * len(langs)
     widths[-1] += width - sum(widths)
     pages = [_context(package, edition, lang, width, first) for lang in langs]
-    columns = [_context(package, edition, lang, inner_width(w), first) for lang, w in zip(langs, widths)]
+    columns = [_context(package, edition, lang, inner_width(w), first) for lang, w in zip(langs, widths, strict=True)]
     header_and_footer(package.document.sections[0], pages)
     divisions = list(walk_divisions(edition.agreement.parts))
 
     cover = new_table(widths, style="TableNormal")
     tr = add_row(cover)
-    for ctx, w in zip(columns, widths):
+    for ctx, w in zip(columns, widths, strict=True):
         add_cell(tr, w, title_page(ctx, TITLE_SPACING))
     package.append([cover, spacer()])
     if any(d.title[langs[0]] for d in divisions):  # the contents on a page of their own
@@ -119,12 +119,12 @@ class _Body:
         self.pending: list | None = None  # a heading's paragraphs per language, for the next row
 
     def heading(self, cells: list[list]) -> None:
-        self.pending = cells if self.pending is None else [a + b for a, b in zip(self.pending, cells)]
+        self.pending = cells if self.pending is None else [a + b for a, b in zip(self.pending, cells, strict=True)]
 
     def blocks(self, items) -> None:
         for item in page_blocks(items):
             if isinstance(item, ListBlock):
-                for cells in zip(*(list_items(ctx, item) for ctx in self.columns)):
+                for cells in zip(*(list_items(ctx, item) for ctx in self.columns), strict=True):
                     self.row(list(cells))
             elif isinstance(item, Table):
                 self._table(item)
@@ -139,7 +139,7 @@ class _Body:
         if self.text is None:
             self.text = new_table(self.widths)
             tr = add_row(self.text, header=True)
-            for ctx, w in zip(self.columns, self.widths):
+            for ctx, w in zip(self.columns, self.widths, strict=True):
                 add_cell(tr, w, [line("TableHeading", ctx.text("parallel.column"), ctx.run_lang)], fill=HEADER_FILL)
         self.last, self.keep = self._with_heading(cells), False
 
@@ -149,7 +149,8 @@ class _Body:
         if self.last is None or self.pending is not None:
             self.row(cells)
         else:
-            self.last = [a + b for a, b in zip(self.last, cells)]
+            self.last = [a + b for a, b in zip(self.last, cells, strict=True)]
+        assert self.last is not None, "row() leaves the cells as the last row"
         self.keep = fits([_words(content) for content in self.last], self.widths, self.package.text_height())
 
     def finish(self) -> list:
@@ -161,7 +162,7 @@ class _Body:
     def _flush(self) -> None:
         if self.last is not None:
             tr = add_row(self.text, keep=self.keep)
-            for content, w in zip(self.last, self.widths):
+            for content, w in zip(self.last, self.widths, strict=True):
                 add_cell(tr, w, content)
             self.last = None
 
@@ -173,20 +174,20 @@ class _Body:
 
     def _with_heading(self, cells: list[list]) -> list[list]:
         pending, self.pending = self.pending, None
-        return cells if pending is None else [h + c for h, c in zip(pending, cells)]
+        return cells if pending is None else [h + c for h, c in zip(pending, cells, strict=True)]
 
     def _table(self, item: Table) -> None:
         self._close()
         if len(item.rows[0]) >= WIDE:
             self._wide(item)
             return
-        sides = [table_widths([ctx], item, w) for ctx, w in zip(self.columns, self.widths)]
+        sides = [table_widths([ctx], item, w) for ctx, w in zip(self.columns, self.widths, strict=True)]
         tbl = new_table([w for side in sides for w in side])
         self._heading_row(tbl, [len(item.rows[0])] * len(sides))
         for index, row in enumerate(item.rows):
-            keep = all(row_fits([ctx], row, side) for ctx, side in zip(self.columns, sides))
+            keep = all(row_fits([ctx], row, side) for ctx, side in zip(self.columns, sides, strict=True))
             tr = add_row(tbl, header=index == 0, keep=keep)
-            for ctx, side in zip(self.columns, sides):
+            for ctx, side in zip(self.columns, sides, strict=True):
                 table_cells(tr, ctx, row, side, header=index == 0)
         self.out += [tbl, spacer()]
 
@@ -210,15 +211,15 @@ class _Body:
         """Label and figures in every language side by side: one row each, so
         the languages never drift, and the header repeats on both sides."""
         self._close()
-        sides = [data_widths(ctx, item, w) for ctx, w in zip(self.columns, self.widths)]
+        sides = [data_widths(ctx, item, w) for ctx, w in zip(self.columns, self.widths, strict=True)]
         tbl = new_table([w for side in sides for w in side])
         self._heading_row(tbl, [len(side) for side in sides])
         tr = add_row(tbl, header=True)
-        for ctx, side in zip(self.columns, sides):
+        for ctx, side in zip(self.columns, sides, strict=True):
             data_header_cells(tr, ctx, item, side)
         for index in range(len(item.rows)):
             tr = add_row(tbl, keep=True)
-            for ctx, side in zip(self.columns, sides):
+            for ctx, side in zip(self.columns, sides, strict=True):
                 data_row_cells(tr, ctx, item, index, side)
         self.out += [tbl, spacer()]
 
@@ -226,7 +227,9 @@ class _Body:
         """The pending heading as the table's first header row, one cell per language."""
         if self.pending is not None:
             tr = add_row(tbl, header=True)
-            for content, w, span in zip(self._with_heading([[] for _ in self.columns]), self.widths, spans):
+            for content, w, span in zip(
+                self._with_heading([[] for _ in self.columns]), self.widths, spans, strict=True
+            ):
                 add_cell(tr, w, content, span=span)
 
 

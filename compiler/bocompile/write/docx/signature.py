@@ -15,6 +15,7 @@ def signature(ctx: Context) -> list:
     One row for the parties' names, then per signatory a row of names (under
     the space to sign) and a row of functions, so that the columns stay level."""
     signing, lang = ctx.edition.signing, ctx.run_lang
+    assert signing is not None, "only a signed edition has a signature block"
     done = paragraph(ctx.text_style, keep_next=True, spacing={"before": 480})
     done.append(
         run(
@@ -46,6 +47,6 @@ def signature(ctx: Context) -> list:
         )
     for cells in rows:
         tr = add_row(tbl, keep=True)
-        for p, width in zip(cells, widths):
+        for p, width in zip(cells, widths, strict=True):
             add_cell(tr, width, [p])
     return [done, tbl]

@@ -111,7 +111,7 @@ def column_widths(columns: list[list[str]], total: int) -> list[int]:
     newline). Every column starts at its longest word, so that words are not
     broken; then width goes, step by step, where it saves the most estimated
     lines per twip; what is left is shared in proportion."""
-    rows = list(zip(*columns))
+    rows = list(zip(*columns, strict=True))
     widths = [
         CHAR_WIDTH * max((len(w) for t in col for w in _WORD_BREAKS.split(t)), default=1) + 2 * CELL_MARGIN
         for col in columns
@@ -142,7 +142,7 @@ def fits(cells: list[str], widths: list[int], height: int) -> bool:
     """Whether a row of these cell texts (paragraphs separated by a newline)
     is, by estimate, shorter than `height` twips: only such a row is kept
     from splitting across pages."""
-    return max(_lines(text, width) for text, width in zip(cells, widths)) * LINE_HEIGHT < height
+    return max(_lines(text, width) for text, width in zip(cells, widths, strict=True)) * LINE_HEIGHT < height
 
 
 @functools.lru_cache(maxsize=65536)  # column_widths asks the same question many times
@@ -154,7 +154,7 @@ def _lines(text: str, width: int) -> int:
 def _height(rows, widths) -> float:
     """Estimated lines of the table: each row as high as its fullest cell; the
     total of all cells breaks ties, so widening one of two full cells counts."""
-    cells = [[_lines(text, w) for text, w in zip(row, widths)] for row in rows]
+    cells = [[_lines(text, w) for text, w in zip(row, widths, strict=True)] for row in rows]
     return sum(max(row) for row in cells) + sum(map(sum, cells)) / 1000
 
 

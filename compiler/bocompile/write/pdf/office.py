@@ -75,6 +75,9 @@ class Office:
             text=True,
             start_new_session=True,
         )
+        stdin, stdout, stderr = self.process.stdin, self.process.stdout, self.process.stderr
+        assert stdin is not None and stdout is not None and stderr is not None, "opened with PIPE"
+        self._stdin, self._stdout, self._stderr = stdin, stdout, stderr
         threading.Thread(target=self._read, daemon=True).start()
         try:
             self._answer("to start")
@@ -88,8 +91,8 @@ class Office:
         source = self.folder / f"{self._count}.docx"
         target = self.folder / f"{self._count}.pdf"
         source.write_bytes(docx)
-        self.process.stdin.write(json.dumps({"docx": str(source), "pdf": str(target)}) + "\n")
-        self.process.stdin.flush()
+        self._stdin.write(json.dumps({"docx": str(source), "pdf": str(target)}) + "\n")
+        self._stdin.flush()
         answer = self._answer("to lay out a document")
         data = target.read_bytes()
         source.unlink()
@@ -99,7 +102,7 @@ class Office:
     def close(self) -> None:
         try:
             if self.process.poll() is None:
-                self.process.stdin.close()
+                self._stdin.close()
                 self.process.wait(timeout=30)
         except (OSError, subprocess.TimeoutExpired):
             self._kill()
@@ -113,7 +116,7 @@ class Office:
         self.close()
 
     def _read(self) -> None:
-        for line in self.process.stdout:
+        for line in self._stdout:
             self._answers.put(line)
         self._answers.put(None)
 
@@ -127,7 +130,7 @@ class Office:
                 "raise pdf_timeout in [output] of agreement.toml if the documents are that long"
             ) from None
         if line is None:
-            problem = self.process.stderr.read().strip().splitlines()
+            problem = self._stderr.read().strip().splitlines()
             raise OfficeError(f"LibreOffice stopped: {problem[-1] if problem else 'no message'}")
         answer = json.loads(line)
         if "error" in answer:

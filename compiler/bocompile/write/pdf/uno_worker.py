@@ -75,7 +75,7 @@ def start(soffice: str, profile: Path):
             break
         except Exception:
             if office.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"LibreOffice did not start (exit code {office.poll()})")
+                raise SystemExit(f"LibreOffice did not start (exit code {office.poll()})") from None
             time.sleep(0.1)
     desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
     return office, desktop
@@ -96,7 +96,7 @@ def heading_pages(document, names=None) -> dict:
 def body_holds(document, pages: dict) -> bool:
     """Whether the body still starts where it did. The contents end with a
     page break, so when the first heading has not moved, no heading has."""
-    first = min(pages, key=pages.get)
+    first = min(pages, key=lambda name: pages[name])
     return heading_pages(document, [first]) == {first: pages[first]}
 
 
