@@ -108,6 +108,18 @@ def test_wrong_budget_total_names_csv_line(project_copy):
     ]
 
 
+@pytest.mark.parametrize("command", [("check",), ("--format", "docx", "-o")])
+def test_a_data_table_with_a_total_and_no_rows_is_an_error(project_copy, command):
+    table = project_copy / "sources/data/budget-fod.csv"
+    table.write_text("key,2019,2020,2021\ntotal,0,0,0\n", encoding="utf-8")
+    result = run("-C", str(project_copy), *command, *(() if command == ("check",) else (str(project_copy / "out"),)))
+    assert result.returncode == 1
+    assert errors(result)[0] == (
+        "sources/data/budget-fod.csv:1: error: the table has no rows of figures; add one row per line under the header"
+    )
+    assert not (project_copy / "out").exists()
+
+
 def test_toml_syntax_error_names_its_line(project_copy):
     replace_in(project_copy / "sources/agreement.toml", 'kind = "bestuursovereenkomst"', "kind = ")
     result = run("check", "-C", str(project_copy))

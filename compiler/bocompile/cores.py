@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -28,7 +28,7 @@ def _run(index: int) -> object:
     return _tasks[index]()
 
 
-def in_order(tasks: list[Callable[[], T]], worth_it: bool = True) -> Iterator[T]:
+def in_order(tasks: Sequence[Callable[[], T]], worth_it: bool = True) -> Iterator[T]:
     """Each task's result, in the order of `tasks`; an exception a task
     raises is raised here, when its turn comes. `worth_it`: the caller's
     word that the tasks outweigh starting the workers."""
@@ -37,7 +37,7 @@ def in_order(tasks: list[Callable[[], T]], worth_it: bool = True) -> Iterator[T]
     if not worth_it or workers < 2 or not forks or threading.active_count() > 1 or _tasks:
         yield from (task() for task in tasks)
         return
-    _tasks[:] = tasks
+    _tasks[:] = list(tasks)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_run, range(len(tasks)))  # type: ignore[misc]

@@ -88,7 +88,7 @@ def _size(project: Project, config: Config) -> int:
 def _language(project: Project, config: Config, lang: str, data) -> tuple[tuple[Division, ...], list, list[str]]:
     """One language's divisions, read and checked on their own, with what was
     wrong and what could not be read: the languages are read side by side."""
-    report, unread = Report(), []
+    report, unread = Report(), list[str]()
     tree = _read_language(project, config, lang, data, report, unread)
     check_unique_keys(lang, tree, report)
     check_repeats(lang, tree, report)

@@ -11,8 +11,7 @@ def check_totals(tables: dict[str, DataSeries], report: Report) -> None:
         if series.stated_total is None:
             continue
         stated, loc = series.stated_total
-        # not strict: a table without rows (a total only) has no computed total to compare
-        for column, want, have in zip(series.columns, stated, series.computed_total(), strict=False):
+        for column, want, have in zip(series.columns, stated, series.computed_total(), strict=True):
             if want != have:
                 report.error(
                     loc,

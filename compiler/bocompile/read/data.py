@@ -94,6 +94,9 @@ def _read_rows(name: str, key: str, reader, report: Report) -> DataSeries | None
             report.error(loc, "the total row must be the last row")
         else:
             rows.append((row_key, values, loc))
+    if not rows:
+        report.error(Loc(name, 1), "the table has no rows of figures; add one row per line under the header")
+        return None
     return DataSeries(key, columns, tuple(rows), total, Loc(name, 1))
 
 
