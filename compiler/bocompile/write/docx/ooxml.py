@@ -7,8 +7,10 @@ own parser so that python-docx can still read what we append.
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
+import functools
+
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -16,13 +18,31 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 def _attrs(element, attrs: dict) -> None:
     for name, value in attrs.items():
-        element.set(qn(name if ":" in name else f"w:{name}"), str(value))
+        element.set(_attribute(name), str(value))
+
+
+@functools.cache
+def _attribute(name: str) -> str:
+    """The Clark name of attribute `name` ("w:" when it has no prefix): a
+    document names the same few thousands of times."""
+    return qn(name if ":" in name else f"w:{name}")
+
+
+@functools.cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """The Clark name of `tag` and the namespace it declares when detached."""
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
 
 
 def make(tag: str, attrs: dict | None = None, **w_attrs):
-    """A detached element; plain keyword attributes are in the w: namespace."""
-    element = OxmlElement(tag)
-    _attrs(element, {**(attrs or {}), **w_attrs})
+    """A detached element (of python-docx's class for its tag, as
+    docx.oxml.OxmlElement makes it); plain keyword attributes are in the w:
+    namespace."""
+    clark, declared = _tag(tag)
+    element = oxml_parser.makeelement(clark, nsmap=declared)
+    _attrs(element, attrs or {})
+    _attrs(element, w_attrs)
     return element
 
 
@@ -45,8 +65,9 @@ def _children(parent, children: list) -> None:
 
 def sub(parent, tag: str, attrs: dict | None = None, **w_attrs):
     """A child element appended to `parent`."""
-    element = etree.SubElement(parent, qn(tag))
-    _attrs(element, {**(attrs or {}), **w_attrs})
+    element = etree.SubElement(parent, _tag(tag)[0])
+    _attrs(element, attrs or {})
+    _attrs(element, w_attrs)
     return element
 
 
