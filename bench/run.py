@@ -216,6 +216,12 @@ def main() -> None:
             f"{written['2000-200'] / written['200-20']:.0f} x the bytes",
             "each instrument's redline is the whole text",
         )
+        ten, one = Timing("akn 2000"), Timing("akn 200")
+        akn = ("--consolidate", "--format", "akn")
+        side_by_side(2, (one, build(small, *akn)), (ten, build(large, *akn)))
+        table.goal(
+            "  the same without redlines (AKN) <= 11 x", str(ten), f"200+20 {one}", ten.seconds / one.seconds, 11
+        )
 
         # 4. a hundred times the work
         if args.huge:
