@@ -66,9 +66,9 @@ def test_an_image_linked_out_of_the_project_is_refused_at_the_figure(built, tmp_
 
 
 def test_a_link_inside_the_project_is_followed(built_template, built):
-    (built / "sources/shared").mkdir()
-    os.replace(built / "sources/fr/transversaal.md", built / "sources/shared/transversaal-fr.md")
-    (built / "sources/fr/transversaal.md").symlink_to("../shared/transversaal-fr.md")
+    (built / "sources/common").mkdir()
+    os.replace(built / "sources/fr/transversaal.md", built / "sources/common/transversaal-fr.md")
+    (built / "sources/fr/transversaal.md").symlink_to("../common/transversaal-fr.md")
     assert bocompile("-C", str(built), "--consolidate").returncode == 0
     assert visible(built / "output") == visible(built_template / "output")
 
