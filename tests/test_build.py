@@ -94,6 +94,20 @@ def test_two_builds_give_identical_bytes_whatever_the_environment(latest, tmp_pa
     assert hashes(tmp_path) == hashes(latest)
 
 
+def test_one_core_gives_the_bytes_of_many(latest, tmp_path):
+    """A build writes its documents on every core; pinned to one, it writes them in turn, to the same bytes."""
+    one = {min(os.sched_getaffinity(0))}
+    result = subprocess.run(
+        [sys.executable, "-m", "bocompile", "--consolidate", "-o", str(tmp_path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.sched_setaffinity(0, one),
+    )
+    assert result.returncode == 0, result.stderr
+    assert hashes(tmp_path) == hashes(latest)
+
+
 def test_a_source_error_leaves_the_previous_output_untouched(project_copy):
     out = project_copy / "output"
     assert bocompile("-C", str(project_copy)).returncode == 0

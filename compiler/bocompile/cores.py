@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -33,7 +34,7 @@ def in_order(tasks: Sequence[Callable[[], T]], worth_it: bool = True) -> Iterato
     raises is raised here, when its turn comes. `worth_it`: the caller's
     word that the tasks outweigh starting the workers."""
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(tasks))
-    forks = "fork" in multiprocessing.get_all_start_methods()
+    forks = sys.platform.startswith("linux")  # macOS has fork, but frameworks there may not survive it
     if not worth_it or workers < 2 or not forks or threading.active_count() > 1 or _tasks:
         yield from (task() for task in tasks)
         return
