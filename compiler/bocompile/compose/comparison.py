@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bocompile.amend.history import History
 from bocompile.compose.edition import Edition
-from bocompile.compose.inputs import history_of, languages_of, running_headers
+from bocompile.compose.inputs import edition_of, history_of, languages_of
 from bocompile.compose.instrument import instrument_title
 from bocompile.diff import compare
 from bocompile.diff.changes import DivisionChange
@@ -67,17 +67,13 @@ def _compose(
     old, new = _state(states, since), _state(states, to)
     changes = compare(old, new, shared)
     applied = tuple(step.amendment for step in states.steps[since.applied : to.applied])
-    edition = Edition(
+    edition = edition_of(
+        loaded,
+        new,
+        numbering=_numbers(old, new, config.numbering),
         name=name,
         kind="comparison",
-        config=config,
-        agreement=new,
-        numbering=_numbers(old, new, config.numbering),
-        languages=langs,
-        project=loaded.project,
         date=_date(states, to, config.signing_date),
-        title=config.title,
-        header=running_headers(langs, config.title),
         front={lang: front_lines(states, since, to, applied, langs[lang], config.signing_date) for lang in langs},
         amendments=applied,
         cited={

@@ -9,13 +9,12 @@ import datetime as dt
 from bocompile.amend.history import History
 from bocompile.compose.concordance import concordance
 from bocompile.compose.edition import Annex, Edition
-from bocompile.compose.inputs import history_of, languages_of
+from bocompile.compose.inputs import edition_of, history_of, languages_of
 from bocompile.compose.instrument import instrument_title
 from bocompile.compose.justel import annotate
 from bocompile.diagnostics import SourceError
 from bocompile.language import Language
 from bocompile.load import Loaded
-from bocompile.number import number
 from bocompile.number.renumber import renumber
 
 
@@ -52,16 +51,12 @@ def consolidated_edition(
         lang: langs[lang].render("consolidated.header", title=config.title[lang], date=langs[lang].date(as_of))
         for lang in langs
     }
-    return Edition(
+    return edition_of(
+        loaded,
+        agreement,
         name="consolidated",
         kind="consolidated",
-        config=config,
-        agreement=agreement,
-        numbering=number(agreement, config.numbering),
-        languages=langs,
-        project=loaded.project,
         date=as_of,
-        title=config.title,
         header=header,
         front=front,
         annexes=annexes,

@@ -15,7 +15,7 @@ from bocompile.amend.history import History, Step
 from bocompile.amend.marks import unmarked
 from bocompile.compose.edition import Edition
 from bocompile.compose.formulas import Formulas, suffix
-from bocompile.compose.inputs import history_of, languages_of, running_headers
+from bocompile.compose.inputs import edition_of, history_of, languages_of
 from bocompile.compose.plan import Planned, plan
 from bocompile.language import Language
 from bocompile.load import Loaded
@@ -55,17 +55,14 @@ def instrument_editions(loaded: Loaded, *, states: History | None = None) -> lis
         info = step.amendment.info
         instrument = build_instrument(step, langs, config.numbering, config.grouping, config.title, info.parties)
         out.append(
-            Edition(
+            edition_of(
+                loaded,
+                instrument.body,
+                numbering=instrument.numbering,
+                title=instrument.title,
                 name=f"amendments/{info.id}",
                 kind="amendment",
-                config=config,
-                agreement=instrument.body,
-                numbering=instrument.numbering,
-                languages=langs,
-                project=loaded.project,
                 date=info.signed,
-                title=instrument.title,
-                header=running_headers(langs, instrument.title),
                 signing=info.signing,
                 front={lang: (info.title[lang],) for lang in langs},
                 preamble=instrument.preamble,
