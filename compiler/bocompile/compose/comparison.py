@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bocompile.amend.history import History
+from bocompile.compose.consolidated import amendment_line
 from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import edition_of, history_of, languages_of
 from bocompile.compose.instrument import instrument_title
@@ -112,16 +113,7 @@ def front_lines(
     ]
     if applied:
         lines.append(language.render("diff.includes"))
-        lines += [
-            language.render(
-                "consolidated.amendment",
-                nr=a.info.number,
-                subject=a.info.title[language.code],
-                signed=language.date(a.info.signed),
-                in_force=language.date(a.info.in_force),
-            )
-            for a in applied
-        ]
+        lines += [amendment_line(a.info, language) for a in applied]
     return tuple(lines)
 
 

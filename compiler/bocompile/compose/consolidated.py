@@ -15,6 +15,7 @@ from bocompile.compose.justel import annotate
 from bocompile.diagnostics import SourceError
 from bocompile.language import Language
 from bocompile.load import Loaded
+from bocompile.model.facts import AmendmentInfo
 from bocompile.number.renumber import renumber
 
 
@@ -75,14 +76,18 @@ def _included(applied, language: Language) -> tuple[str, ...]:
         return (language.render("consolidated.none"),)
     return (
         language.render("consolidated.includes"),
-        *(
-            language.render(
-                "consolidated.amendment",
-                nr=a.info.number,
-                subject=a.info.title[language.code],
-                signed=language.date(a.info.signed),
-                in_force=language.date(a.info.in_force),
-            )
-            for a in applied
-        ),
+        *(amendment_line(a.info, language) for a in applied),
+    )
+
+
+def amendment_line(info: AmendmentInfo, language: Language) -> str:
+    """ "wijziging nr. 2 van <signed> (<subject>), in werking getreden op ...":
+    how a title page lists an amendment the text includes, one wording for
+    the consolidated text's and a comparison's."""
+    return language.render(
+        "consolidated.amendment",
+        nr=info.number,
+        subject=info.title[language.code],
+        signed=language.date(info.signed),
+        in_force=language.date(info.in_force),
     )
