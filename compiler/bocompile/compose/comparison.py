@@ -16,7 +16,7 @@ from bocompile.amend.history import History
 from bocompile.compose.consolidated import amendment_line
 from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import edition_of, history_of, languages_of
-from bocompile.compose.instrument import instrument_title
+from bocompile.compose.instrument import cited_titles
 from bocompile.diff import compare
 from bocompile.diff.changes import DivisionChange
 from bocompile.diff.divisions import Shared
@@ -77,10 +77,7 @@ def _compose(
         date=_date(states, to, config.signing_date),
         front={lang: front_lines(states, since, to, applied, langs[lang], config.signing_date) for lang in langs},
         amendments=applied,
-        cited={
-            lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang]) for a in applied}
-            for lang in langs
-        },
+        cited=cited_titles(applied, langs, config.title),
     )
     return Comparison(name, edition, changes, _credits(changes, tuple(a.info for a in applied)))
 

@@ -10,7 +10,7 @@ from bocompile.amend.history import History
 from bocompile.compose.concordance import concordance
 from bocompile.compose.edition import Annex, Edition
 from bocompile.compose.inputs import edition_of, history_of, languages_of
-from bocompile.compose.instrument import instrument_title
+from bocompile.compose.instrument import cited_titles
 from bocompile.compose.justel import annotate
 from bocompile.diagnostics import SourceError
 from bocompile.language import Language
@@ -64,10 +64,7 @@ def consolidated_edition(
         amendments=applied,
         as_of=as_of,
         renumbered=renumbered,
-        cited={
-            lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang]) for a in applied}
-            for lang in langs
-        },
+        cited=cited_titles(applied, langs, config.title),
     )
 
 

@@ -33,7 +33,7 @@ from bocompile.model import (
     rewrite,
     walk_divisions,
 )
-from bocompile.model.amendment import Modification
+from bocompile.model.amendment import Amendment, Modification
 from bocompile.model.facts import AmendmentInfo
 from bocompile.number import Numbering
 from bocompile.operations import kind_of
@@ -158,6 +158,18 @@ def instrument_title(info: AmendmentInfo, language: Language, agreement_title: s
         agreement=agreement_title,
         subject=info.title[language.code],
     )
+
+
+def cited_titles(
+    amendments: tuple[Amendment, ...], languages: dict[str, Language], agreement_title: dict[str, str]
+) -> dict[str, dict[int, str]]:
+    """Per language, each amendment's number -> its instrument title: what
+    Edition.cited holds for a text that includes `amendments` (the
+    consolidated text, a comparison), so that it cites them as they are titled."""
+    return {
+        lang: {a.info.number: instrument_title(a.info, languages[lang], agreement_title[lang]) for a in amendments}
+        for lang in languages
+    }
 
 
 def _preamble(formulas: Formulas, parties, agreement_title) -> tuple[Block, ...]:
