@@ -78,6 +78,18 @@ def global_options(command: F) -> F:
     return command
 
 
+def output_directory(note: str = "") -> Callable[[F], F]:
+    """-o/--output DIRECTORY: where a command writes, output/ in the project
+    unless given; the commands that write a folder take it alike. `note` ends
+    the help (where in it the files go)."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(file_okay=False, path_type=Path),
+        help=f"Output directory (default: output/ in the project){note}.",
+    )
+
+
 def say(text: str) -> None:
     """Normal output on stdout, silenced by --quiet."""
     if not settings().quiet:
