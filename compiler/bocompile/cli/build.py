@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from bocompile.build import FORMATS, build
-from bocompile.cli.common import global_options, reported, say, settings
+from bocompile.cli.common import global_options, output_directory, reported, say, settings
 from bocompile.cli.progress import Progress
 from bocompile.diagnostics import Diagnostic
 from bocompile.project import Project
@@ -42,12 +42,7 @@ from bocompile.project import Project
     help="Only this format (repeatable; default: [output] formats of agreement.toml, else docx and akn). "
     "pdf writes the page-true DOCX beside each PDF.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output directory (default: output/ in the project).",
-)
+@output_directory()
 @global_options
 def command(
     consolidate: bool,

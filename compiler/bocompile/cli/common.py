@@ -42,6 +42,14 @@ def _setter(field: str) -> Callable[[click.Context, click.Parameter, Any], None]
     return store
 
 
+def _flag(short: str, field: str, help: str) -> Callable[[F], F]:
+    """The global flag `short`/--`field`: when given, before the command or
+    after it, it sets Settings.`field`. -q and -v are made alike."""
+    return click.option(
+        short, f"--{field}", is_flag=True, default=None, expose_value=False, callback=_setter(field), help=help
+    )
+
+
 def global_options(command: F) -> F:
     """-C/--directory, -q/--quiet and -v/--verbose, accepted before the command and after it."""
     options = (
@@ -54,28 +62,24 @@ def global_options(command: F) -> F:
             callback=_setter("directory"),
             help="Work in this project directory instead of the current one.",
         ),
-        click.option(
-            "-q",
-            "--quiet",
-            is_flag=True,
-            default=None,
-            expose_value=False,
-            callback=_setter("quiet"),
-            help="Print only errors.",
-        ),
-        click.option(
-            "-v",
-            "--verbose",
-            is_flag=True,
-            default=None,
-            expose_value=False,
-            callback=_setter("verbose"),
-            help="Print each build step, and the traceback of an internal error.",
-        ),
+        _flag("-q", "quiet", "Print only errors."),
+        _flag("-v", "verbose", "Print each build step, and the traceback of an internal error."),
     )
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def output_directory(note: str = "") -> Callable[[F], F]:
+    """-o/--output DIRECTORY: where a command writes, output/ in the project
+    unless given; the commands that write a folder take it alike. `note` ends
+    the help (where in it the files go)."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(file_okay=False, path_type=Path),
+        help=f"Output directory (default: output/ in the project){note}.",
+    )
 
 
 def say(text: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from bocompile.cli.common import global_options, reported, say, settings
+from bocompile.cli.common import global_options, output_directory, reported, say, settings
 from bocompile.project import Project
 from bocompile.review import review
 
@@ -24,12 +24,7 @@ from bocompile.review import review
     metavar="TO",
     help="The new text, named the same way (default: after the latest amendment).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output directory (default: output/ in the project); the files go to diff/FROM_TO/.",
-)
+@output_directory("; the files go to diff/FROM_TO/")
 @global_options
 def command(start: str | None, end: str | None, output: Path | None) -> None:
     """Compare two texts of the agreement for review: a redline (tracked

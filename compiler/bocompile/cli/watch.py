@@ -6,17 +6,12 @@ from pathlib import Path
 
 import click
 
-from bocompile.cli.common import global_options, reported, settings
+from bocompile.cli.common import global_options, output_directory, reported, settings
 from bocompile.project import Project
 
 
 @click.command("watch")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output directory (default: output/ in the project).",
-)
+@output_directory()
 @global_options
 def command(output: Path | None) -> None:
     """Rebuild the HTML preview (only) on every saved change of sources/ or

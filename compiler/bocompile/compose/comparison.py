@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bocompile.amend.history import History
+from bocompile.compose.consolidated import amendment_line
 from bocompile.compose.edition import Edition
-from bocompile.compose.inputs import history_of, languages_of, running_headers
-from bocompile.compose.instrument import instrument_title
+from bocompile.compose.inputs import edition_of, history_of, languages_of
+from bocompile.compose.instrument import cited_titles
 from bocompile.diff import compare
 from bocompile.diff.changes import DivisionChange
 from bocompile.diff.divisions import Shared
@@ -67,23 +68,16 @@ def _compose(
     old, new = _state(states, since), _state(states, to)
     changes = compare(old, new, shared)
     applied = tuple(step.amendment for step in states.steps[since.applied : to.applied])
-    edition = Edition(
+    edition = edition_of(
+        loaded,
+        new,
+        numbering=_numbers(old, new, config.numbering),
         name=name,
         kind="comparison",
-        config=config,
-        agreement=new,
-        numbering=_numbers(old, new, config.numbering),
-        languages=langs,
-        project=loaded.project,
         date=_date(states, to, config.signing_date),
-        title=config.title,
-        header=running_headers(langs, config.title),
         front={lang: front_lines(states, since, to, applied, langs[lang], config.signing_date) for lang in langs},
         amendments=applied,
-        cited={
-            lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang]) for a in applied}
-            for lang in langs
-        },
+        cited=cited_titles(applied, langs, config.title),
     )
     return Comparison(name, edition, changes, _credits(changes, tuple(a.info for a in applied)))
 
@@ -116,16 +110,7 @@ def front_lines(
     ]
     if applied:
         lines.append(language.render("diff.includes"))
-        lines += [
-            language.render(
-                "consolidated.amendment",
-                nr=a.info.number,
-                subject=a.info.title[language.code],
-                signed=language.date(a.info.signed),
-                in_force=language.date(a.info.in_force),
-            )
-            for a in applied
-        ]
+        lines += [amendment_line(a.info, language) for a in applied]
     return tuple(lines)
 
 

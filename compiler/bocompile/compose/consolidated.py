@@ -9,13 +9,13 @@ import datetime as dt
 from bocompile.amend.history import History
 from bocompile.compose.concordance import concordance
 from bocompile.compose.edition import Annex, Edition
-from bocompile.compose.inputs import history_of, languages_of
-from bocompile.compose.instrument import instrument_title
+from bocompile.compose.inputs import edition_of, history_of, languages_of
+from bocompile.compose.instrument import cited_titles
 from bocompile.compose.justel import annotate
 from bocompile.diagnostics import SourceError
 from bocompile.language import Language
 from bocompile.load import Loaded
-from bocompile.number import number
+from bocompile.model.facts import AmendmentInfo
 from bocompile.number.renumber import renumber
 
 
@@ -52,26 +52,19 @@ def consolidated_edition(
         lang: langs[lang].render("consolidated.header", title=config.title[lang], date=langs[lang].date(as_of))
         for lang in langs
     }
-    return Edition(
+    return edition_of(
+        loaded,
+        agreement,
         name="consolidated",
         kind="consolidated",
-        config=config,
-        agreement=agreement,
-        numbering=number(agreement, config.numbering),
-        languages=langs,
-        project=loaded.project,
         date=as_of,
-        title=config.title,
         header=header,
         front=front,
         annexes=annexes,
         amendments=applied,
         as_of=as_of,
         renumbered=renumbered,
-        cited={
-            lang: {a.info.number: instrument_title(a.info, langs[lang], config.title[lang]) for a in applied}
-            for lang in langs
-        },
+        cited=cited_titles(applied, langs, config.title),
     )
 
 
@@ -80,14 +73,18 @@ def _included(applied, language: Language) -> tuple[str, ...]:
         return (language.render("consolidated.none"),)
     return (
         language.render("consolidated.includes"),
-        *(
-            language.render(
-                "consolidated.amendment",
-                nr=a.info.number,
-                subject=a.info.title[language.code],
-                signed=language.date(a.info.signed),
-                in_force=language.date(a.info.in_force),
-            )
-            for a in applied
-        ),
+        *(amendment_line(a.info, language) for a in applied),
+    )
+
+
+def amendment_line(info: AmendmentInfo, language: Language) -> str:
+    """ "wijziging nr. 2 van <signed> (<subject>), in werking getreden op ...":
+    how a title page lists an amendment the text includes, one wording for
+    the consolidated text's and a comparison's."""
+    return language.render(
+        "consolidated.amendment",
+        nr=info.number,
+        subject=info.title[language.code],
+        signed=language.date(info.signed),
+        in_force=language.date(info.in_force),
     )

@@ -15,7 +15,7 @@ from bocompile.amend.history import History, Step
 from bocompile.amend.marks import unmarked
 from bocompile.compose.edition import Edition
 from bocompile.compose.formulas import Formulas, suffix
-from bocompile.compose.inputs import history_of, languages_of, running_headers
+from bocompile.compose.inputs import edition_of, history_of, languages_of
 from bocompile.compose.plan import Planned, plan
 from bocompile.language import Language
 from bocompile.load import Loaded
@@ -33,7 +33,7 @@ from bocompile.model import (
     rewrite,
     walk_divisions,
 )
-from bocompile.model.amendment import Modification
+from bocompile.model.amendment import Amendment, Modification
 from bocompile.model.facts import AmendmentInfo
 from bocompile.number import Numbering
 from bocompile.operations import kind_of
@@ -55,17 +55,14 @@ def instrument_editions(loaded: Loaded, *, states: History | None = None) -> lis
         info = step.amendment.info
         instrument = build_instrument(step, langs, config.numbering, config.grouping, config.title, info.parties)
         out.append(
-            Edition(
+            edition_of(
+                loaded,
+                instrument.body,
+                numbering=instrument.numbering,
+                title=instrument.title,
                 name=f"amendments/{info.id}",
                 kind="amendment",
-                config=config,
-                agreement=instrument.body,
-                numbering=instrument.numbering,
-                languages=langs,
-                project=loaded.project,
                 date=info.signed,
-                title=instrument.title,
-                header=running_headers(langs, instrument.title),
                 signing=info.signing,
                 front={lang: (info.title[lang],) for lang in langs},
                 preamble=instrument.preamble,
@@ -161,6 +158,18 @@ def instrument_title(info: AmendmentInfo, language: Language, agreement_title: s
         agreement=agreement_title,
         subject=info.title[language.code],
     )
+
+
+def cited_titles(
+    amendments: tuple[Amendment, ...], languages: dict[str, Language], agreement_title: dict[str, str]
+) -> dict[str, dict[int, str]]:
+    """Per language, each amendment's number -> its instrument title: what
+    Edition.cited holds for a text that includes `amendments` (the
+    consolidated text, a comparison), so that it cites them as they are titled."""
+    return {
+        lang: {a.info.number: instrument_title(a.info, languages[lang], agreement_title[lang]) for a in amendments}
+        for lang in languages
+    }
 
 
 def _preamble(formulas: Formulas, parties, agreement_title) -> tuple[Block, ...]:

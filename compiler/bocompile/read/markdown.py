@@ -11,26 +11,8 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
+from bocompile import model
 from bocompile.diagnostics import Loc, Report
-from bocompile.model import (
-    Cell,
-    DataRow,
-    DataTable,
-    Division,
-    Emphasis,
-    Figure,
-    Footnote,
-    Heading,
-    LineBreak,
-    Link,
-    ListBlock,
-    ListItem,
-    Paragraph,
-    Reference,
-    Strong,
-    Table,
-    Text,
-)
 from bocompile.model.hierarchy import EITHER, a, parents
 from bocompile.read.config import KEY
 from bocompile.read.data import TOTAL, DataSeries
@@ -74,8 +56,8 @@ class _Open:
     blocks: list = field(default_factory=list)
     children: list = field(default_factory=list)
 
-    def freeze(self, lang: str) -> Division:
-        return Division(
+    def freeze(self, lang: str) -> model.Division:
+        return model.Division(
             self.kind,
             self.key,
             {lang: self.title},
@@ -110,7 +92,7 @@ class FileReader:
             self.error(Loc(self.name, line), message)
         return SyntaxTreeNode(tokens), env
 
-    def read(self, text: str) -> tuple[Division, ...]:
+    def read(self, text: str) -> tuple[model.Division, ...]:
         if not text.strip():
             self.error(
                 Loc(self.name, 1),
@@ -135,7 +117,7 @@ class FileReader:
 
     # -- divisions ------------------------------------------------------------
 
-    def _structure(self, nodes: list[SyntaxTreeNode], loose: bool = False) -> tuple[Division, ...]:
+    def _structure(self, nodes: list[SyntaxTreeNode], loose: bool = False) -> tuple[model.Division, ...]:
         """Headings open divisions; `loose` lets any kind stand at the top
         (amendment content: a new article is not inside a part there)."""
         parts: list[_Open] = []
@@ -212,10 +194,12 @@ class FileReader:
             self.error(loc, f"key {key!r} must be lower-case letters, digits and hyphens")
         division = _Open("paragraph", key, (), loc)
         inlines = self.inlines(node.children[0])
-        first = inlines[0] if inlines and isinstance(inlines[0], Text) else Text("")
-        rest = (Text(first.value[marker.end() :]),) if first.value[marker.end() :] else ()
+        first = inlines[0] if inlines and isinstance(inlines[0], model.Text) else model.Text("")
+        rest = (model.Text(first.value[marker.end() :]),) if first.value[marker.end() :] else ()
         if rest + inlines[1:]:
-            division.blocks.append(Paragraph({self.lang: _join(rest + inlines[1:])}, {self.lang: self.loc(node, 1)}))
+            division.blocks.append(
+                model.Paragraph({self.lang: _join(rest + inlines[1:])}, {self.lang: self.loc(node, 1)})
+            )
         return division
 
     def _division(self, node: SyntaxTreeNode, kind: str) -> _Open:
@@ -224,11 +208,11 @@ class FileReader:
         title = self.inlines(inline)
         key = ""
         last = title[-1] if title else None
-        match = HEADING_KEY.search(last.value) if isinstance(last, Text) else None
-        if match and isinstance(last, Text):
+        match = HEADING_KEY.search(last.value) if isinstance(last, model.Text) else None
+        if match and isinstance(last, model.Text):
             key = match.group(1)
             rest = last.value[: match.start()].rstrip()
-            title = title[:-1] + ((Text(rest),) if rest else ())
+            title = title[:-1] + ((model.Text(rest),) if rest else ())
         if not match:
             self.error(
                 loc, f"{kind} heading has no key; end it with {{#key}}, e.g. '### Consolidatie {{#consolidatie}}'"
@@ -237,7 +221,7 @@ class FileReader:
             self.error(loc, f"key {key!r} must be lower-case letters, digits and hyphens")
         if (
             title
-            and isinstance(title[0], Text)
+            and isinstance(title[0], model.Text)
             and re.match(
                 r"^\s*(artikel|article|deel|partie|"
                 r"afdeling|section)?\s*\d",
@@ -267,7 +251,7 @@ class FileReader:
                     loc[self.lang],
                     "paragraph starts with a written point number; write points as a 1) list (see docs/format.md)",
                 )
-            return Paragraph({self.lang: self.inlines(inline)}, loc)
+            return model.Paragraph({self.lang: self.inlines(inline)}, loc)
         if kind == "heading":
             level = int(node.tag[1])
             if level > 5 or depth:
@@ -277,7 +261,7 @@ class FileReader:
                     "use #### or ##### for sub-headings inside an article",
                 )
                 return None
-            return Heading(level - 3, {self.lang: self.inlines(node.children[0])}, loc)
+            return model.Heading(level - 3, {self.lang: self.inlines(node.children[0])}, loc)
         if kind in ("bullet_list", "ordered_list"):
             return self._list(node, depth, point_depth, loc)
         if kind == "container_table":
@@ -287,11 +271,11 @@ class FileReader:
         self.error(loc[self.lang], f"{NAMES.get(kind, kind)} is not part of the source format (see docs/format.md)")
         return None
 
-    def _figure(self, image: SyntaxTreeNode, paragraph: SyntaxTreeNode, loc) -> Figure:
+    def _figure(self, image: SyntaxTreeNode, paragraph: SyntaxTreeNode, loc) -> model.Figure:
         src = str(image.attrs.get("src", "")).strip() or None
-        return Figure({self.lang: src}, {self.lang: self.inlines(image, paragraph)}, loc)
+        return model.Figure({self.lang: src}, {self.lang: self.inlines(image, paragraph)}, loc)
 
-    def _list(self, node: SyntaxTreeNode, depth: int, point_depth: int, loc) -> ListBlock | None:
+    def _list(self, node: SyntaxTreeNode, depth: int, point_depth: int, loc) -> model.ListBlock | None:
         if depth >= MAX_LIST_DEPTH:
             self.error(
                 loc[self.lang],
@@ -318,10 +302,10 @@ class FileReader:
                     self.loc(item),
                     "list item starts with a written number; nest an ordered list with 1) instead (see docs/format.md)",
                 )
-            items.append(ListItem(self.blocks(item.children, depth + 1, inner), {self.lang: self.loc(item)}))
-        return ListBlock(style, tuple(items), loc)
+            items.append(model.ListItem(self.blocks(item.children, depth + 1, inner), {self.lang: self.loc(item)}))
+        return model.ListBlock(style, tuple(items), loc)
 
-    def _table(self, node: SyntaxTreeNode, depth: int, loc) -> Table | None:
+    def _table(self, node: SyntaxTreeNode, depth: int, loc) -> model.Table | None:
         rows_list = node.children[0] if len(node.children) == 1 else None
         if rows_list is None or rows_list.type != "bullet_list":
             self.error(loc[self.lang], "a ::: table holds one list of rows, each a list of cells (see docs/format.md)")
@@ -334,7 +318,7 @@ class FileReader:
                 return None
             rows.append(
                 tuple(
-                    Cell(self.blocks(cell.children, depth + 1), {self.lang: self.loc(cell)})
+                    model.Cell(self.blocks(cell.children, depth + 1), {self.lang: self.loc(cell)})
                     for cell in cells_list.children
                 )
             )
@@ -345,9 +329,9 @@ class FileReader:
                     self.error(
                         self.loc(row_node), f"table row has {len(cells)} cells, the header row has {len(rows[0])}"
                     )
-        return Table(tuple(rows), loc)
+        return model.Table(tuple(rows), loc)
 
-    def _data_table(self, node: SyntaxTreeNode, loc) -> DataTable | None:
+    def _data_table(self, node: SyntaxTreeNode, loc) -> model.DataTable | None:
         key = node.info.strip().removeprefix("data").strip()
         series = self.data.get(key)
         if series is None:
@@ -360,24 +344,26 @@ class FileReader:
         labels = {}
         for item in items:
             inlines = self.inlines(item.children[0].children[0]) if item.children else ()
-            head = inlines[0].value if inlines and isinstance(inlines[0], Text) else ""
+            head = inlines[0].value if inlines and isinstance(inlines[0], model.Text) else ""
             row_key, colon, rest = head.partition(":")
             if not colon:
                 self.error(self.loc(item), "a data-table label is written '- key: label'")
                 continue
             if row_key.strip() in labels:
                 self.error(self.loc(item), f"label for '{row_key.strip()}' given twice")
-            labels[row_key.strip()] = ((Text(rest.lstrip()),) if rest.strip() else ()) + inlines[1:]
+            labels[row_key.strip()] = ((model.Text(rest.lstrip()),) if rest.strip() else ()) + inlines[1:]
         wanted = ["stub"] + [k for k, _, _ in series.rows] + ([TOTAL] if series.stated_total else [])
         for missing in (k for k in wanted if k not in labels):
             self.error(loc[self.lang], f"data table '{key}' has no label for '{missing}'; add '- {missing}: ...'")
         for unknown in (k for k in labels if k not in wanted and k != CAPTION):
             self.error(loc[self.lang], f"data table '{key}' has no row '{unknown}' in {series.loc.path}")
-        rows = tuple(DataRow(k, {self.lang: labels.get(k, ())}, v, False) for k, v, _ in series.rows)
+        rows = tuple(model.DataRow(k, {self.lang: labels.get(k, ())}, v, False) for k, v, _ in series.rows)
         if series.stated_total:
-            rows += (DataRow(TOTAL, {self.lang: labels.get(TOTAL, ())}, series.computed_total(), True),)
+            rows += (model.DataRow(TOTAL, {self.lang: labels.get(TOTAL, ())}, series.computed_total(), True),)
         stub = labels.get("stub", ())
-        return DataTable(key, {self.lang: stub}, {self.lang: labels.get(CAPTION, stub)}, series.columns, rows, loc)
+        return model.DataTable(
+            key, {self.lang: stub}, {self.lang: labels.get(CAPTION, stub)}, series.columns, rows, loc
+        )
 
     # -- inline ---------------------------------------------------------------
 
@@ -425,30 +411,32 @@ class FileReader:
                 )
             if "[[" in node.content:
                 self.error(self.at(where, "[["), "a reference '[[' is not closed: write [[key]] on one line")
-            return Text(node.content)
+            return model.Text(node.content)
         if kind == "softbreak":
-            return Text(" ")
+            return model.Text(" ")
         if kind == "hardbreak":
-            return LineBreak()
+            return model.LineBreak()
         if kind == "em":
-            return Emphasis(_join(tuple(self._inline(c, where) for c in node.children)))
+            return model.Emphasis(_join(tuple(self._inline(c, where) for c in node.children)))
         if kind == "strong":
-            return Strong(_join(tuple(self._inline(c, where) for c in node.children)))
+            return model.Strong(_join(tuple(self._inline(c, where) for c in node.children)))
         if kind == "link":
-            return Link(str(node.attrs.get("href", "")), _join(tuple(self._inline(c, where) for c in node.children)))
+            return model.Link(
+                str(node.attrs.get("href", "")), _join(tuple(self._inline(c, where) for c in node.children))
+            )
         if kind == "xref":
             return self._reference(node, where)
         if kind == "footnote_ref":
             paragraphs, loc = self.notes.get(node.meta["id"], ((), self.at(where, "[^")))
             label = node.meta.get("label", "")
-            return Footnote(paragraphs, loc, label if NOTE_MARK.fullmatch(label) else "")
+            return model.Footnote(paragraphs, loc, label if NOTE_MARK.fullmatch(label) else "")
         self.error(
             self.at(where, (node.markup or "") + node.content),
             f"{NAMES.get(kind, kind)} is not part of the source format (see docs/format.md)",
         )
-        return Text(node.content)
+        return model.Text(node.content)
 
-    def _reference(self, node: SyntaxTreeNode, where: SyntaxTreeNode) -> Reference:
+    def _reference(self, node: SyntaxTreeNode, where: SyntaxTreeNode) -> model.Reference:
         key = node.meta["key"]
         offset = node.meta["offset"] if where.content else None
         loc = self.at(where, f"[[{key}", offset)
@@ -457,15 +445,15 @@ class FileReader:
                 loc,
                 f"[[{key}]] is not a key; a reference is written [[key]] with the key of a part, section or article",
             )
-        return Reference(key, loc)
+        return model.Reference(key, loc)
 
 
 def _join(inlines: tuple) -> tuple:
     """Merge neighbouring Text nodes so equal text compares equal."""
     out: list = []
     for inline in inlines:
-        if isinstance(inline, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].value + inline.value)
-        elif not (isinstance(inline, Text) and not inline.value):
+        if isinstance(inline, model.Text) and out and isinstance(out[-1], model.Text):
+            out[-1] = model.Text(out[-1].value + inline.value)
+        elif not (isinstance(inline, model.Text) and not inline.value):
             out.append(inline)
     return tuple(out)

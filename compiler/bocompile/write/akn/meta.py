@@ -138,9 +138,11 @@ def role_id(party: Party, position: int) -> str:
     return f"role-{party.key}-{position}"
 
 
-def applied(edition: Edition):
-    """The amendments whose changes this text shows (a consolidated text's)."""
-    return edition.amendments if edition.kind == "consolidated" else ()
+def applied(edition: Edition) -> tuple[AmendmentInfo, ...]:
+    """The facts of the amendments whose changes this text shows (a
+    consolidated text's): the lifecycle has an event and the references a
+    passiveRef for each, and both need only its facts."""
+    return tuple(a.info for a in edition.amendments) if edition.kind == "consolidated" else ()
 
 
 def meta(parent: etree._Element, edition: Edition, lang: str, mods: dict) -> etree._Element:
@@ -213,8 +215,7 @@ def _lifecycle(parent: etree._Element, edition: Edition) -> None:
         source=f"#{ORIGINAL}",
         type="generation",
     )
-    for amendment in applied(edition):
-        info = amendment.info
+    for info in applied(edition):
         sub(
             lifecycle,
             "eventRef",
@@ -229,8 +230,7 @@ def _references(parent: etree._Element, edition: Edition, lang: str) -> None:
     config = edition.config
     references = sub(parent, "references", source=f"#{SOURCE}")
     sub(references, "original", eId=ORIGINAL, href=uris(edition, lang).original, showAs=edition.title[lang])
-    for amendment in applied(edition):
-        info = amendment.info
+    for info in applied(edition):
         sub(
             references,
             "passiveRef",

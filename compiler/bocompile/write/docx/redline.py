@@ -23,11 +23,10 @@ from bocompile.model import DataTable
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.docx.blocks import block, blocks
 from bocompile.write.docx.context import Context
-from bocompile.write.docx.front import title_page
 from bocompile.write.docx.headings import heading, run_in
-from bocompile.write.docx.ooxml import make, page_break, paragraph
+from bocompile.write.docx.ooxml import make, paragraph
 from bocompile.write.docx.package import Package
-from bocompile.write.docx.pages import header_and_footer
+from bocompile.write.docx.review import begin_review
 from bocompile.write.docx.tables import column_widths
 from bocompile.write.docx.tracked import Element, derive, in_place, restyle, stamp, track_all, wrap
 
@@ -70,17 +69,8 @@ _FRAME = (qn("w:pPr"), qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 
 
 def write_redline(comparison: Comparison, lang: str) -> bytes:
-    edition = comparison.edition
-    edition = replace(
-        edition, front={**edition.front, lang: (edition.text("diff.redline", lang), *edition.front[lang])}
-    )
-    locale = edition.languages[lang].locale
-    package = Package(edition.project, locale)
-    ctx = Context(package, edition, lang, package.text_width(), package.part)
-    header_and_footer(package.document.sections[0], [ctx])
-    cover = title_page(ctx)
-    page_break(cover[-1])
-    package.append(cover)
+    ctx = begin_review(comparison, lang, "diff.redline")
+    package, edition = ctx.package, ctx.edition
     for change in each(comparison.divisions):
         elements = _division(ctx, change)
         if change.changed:
@@ -89,7 +79,7 @@ def write_redline(comparison: Comparison, lang: str) -> bytes:
         package.append(elements)
     package.append([paragraph()])  # the body's last paragraph mark cannot be tracked
     _keep_tracking(package)
-    return package.save(edition.title[lang], locale, edition.date)
+    return package.save(edition.title[lang], edition.languages[lang].locale, edition.date)
 
 
 def _division(ctx: Context, change: DivisionChange) -> list[Element]:

@@ -23,12 +23,10 @@ from bocompile.model import DataTable
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.docx.blocks import block
 from bocompile.write.docx.context import Context
-from bocompile.write.docx.front import title_page
 from bocompile.write.docx.headings import heading, run_in
-from bocompile.write.docx.ooxml import line, page_break
-from bocompile.write.docx.package import Package
-from bocompile.write.docx.pages import header_and_footer
+from bocompile.write.docx.ooxml import line
 from bocompile.write.docx.parallel import CELL_TOP
+from bocompile.write.docx.review import begin_review
 from bocompile.write.docx.tables import HEADER_FILL, add_cell, add_row, inner_width, new_table
 from bocompile.write.docx.tracked import CHANGES, Element, in_place
 
@@ -36,19 +34,8 @@ R = qn("w:r")
 
 
 def write_synoptic(comparison: Comparison, lang: str) -> bytes:
-    edition = comparison.edition
-    edition = replace(
-        edition, front={**edition.front, lang: (edition.text("diff.synoptic", lang), *edition.front[lang])}
-    )
-    locale = edition.languages[lang].locale
-    package = Package(edition.project, locale)
-    package.landscape()
-    width = package.text_width()
-    page = Context(package, edition, lang, width, package.part)
-    header_and_footer(package.document.sections[0], [page])
-    cover = title_page(page)
-    page_break(cover[-1])
-    package.append(cover)
+    page = begin_review(comparison, lang, "diff.synoptic", landscape=True)
+    package, edition, width = page.package, page.edition, page.width
 
     widths = [width // 2, width - width // 2]
     columns = {
@@ -66,7 +53,7 @@ def write_synoptic(comparison: Comparison, lang: str) -> bytes:
             add_cell(row, w, _column(columns[which], change, which))
     omitted = sum(not _changed(c) for c in provisions)
     package.append([tbl, line(page.text_style, page.text("diff.omitted", n=omitted))])
-    return package.save(edition.title[lang], locale, edition.date)
+    return package.save(edition.title[lang], edition.languages[lang].locale, edition.date)
 
 
 def _changed(change: DivisionChange) -> bool:
