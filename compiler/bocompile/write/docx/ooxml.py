@@ -16,9 +16,11 @@ from lxml import etree
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _attrs(element, attrs: dict) -> None:
-    for name, value in attrs.items():
-        element.set(_attribute(name), str(value))
+def _attrs(attrs: dict | None, w_attrs: dict) -> dict[str, str]:
+    """Attributes by Clark name, in the order given (`w_attrs` win a clash)."""
+    out = {_attribute(name): str(value) for name, value in attrs.items()} if attrs else {}
+    out.update((_attribute(name), str(value)) for name, value in w_attrs.items())
+    return out
 
 
 @functools.cache
@@ -40,10 +42,7 @@ def make(tag: str, attrs: dict | None = None, **w_attrs):
     docx.oxml.OxmlElement makes it); plain keyword attributes are in the w:
     namespace."""
     clark, declared = _tag(tag)
-    element = oxml_parser.makeelement(clark, nsmap=declared)
-    _attrs(element, attrs or {})
-    _attrs(element, w_attrs)
-    return element
+    return oxml_parser.makeelement(clark, _attrs(attrs, w_attrs), nsmap=declared)
 
 
 def properties(parent, tag: str, children: list) -> None:
@@ -65,10 +64,7 @@ def _children(parent, children: list) -> None:
 
 def sub(parent, tag: str, attrs: dict | None = None, **w_attrs):
     """A child element appended to `parent`."""
-    element = etree.SubElement(parent, _tag(tag)[0])
-    _attrs(element, attrs or {})
-    _attrs(element, w_attrs)
-    return element
+    return etree.SubElement(parent, _tag(tag)[0], _attrs(attrs, w_attrs))
 
 
 def text(parent, value: str, tag: str = "w:t"):
