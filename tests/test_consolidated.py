@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx2python import docx2python
 from docx2python.iterators import iter_paragraphs
 
+from soffice import convert_to_pdf
 from test_build import end_2020, latest, renumbered  # noqa: F401  (built with --consolidate [...])
 
 HEADER = {
@@ -103,21 +104,7 @@ def test_the_signed_texts_carry_no_disclaimer(latest):  # noqa: F811
     reason="LibreOffice (soffice) and pdftotext (poppler-utils) are needed",
 )
 def test_libreoffice_prints_the_state_on_every_page_but_the_title_page(latest, tmp_path):  # noqa: F811
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(latest / "consolidated/nl.docx"),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
+    convert_to_pdf([latest / "consolidated/nl.docx"], tmp_path)
     text = subprocess.run(
         ["pdftotext", str(tmp_path / "nl.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout

@@ -30,6 +30,7 @@ from bocompile.diagnostics import Loc
 from bocompile.model import Division, Emphasis, Footnote, LineBreak, Link, Paragraph, Strong, Text, walk_divisions
 from bocompile.project import Project
 from bocompile.write.docx import write_docx
+from soffice import SOFFICE, convert_to_pdf
 
 REPO = Path(__file__).resolve().parent.parent
 LANGS = ("nl", "fr")
@@ -541,30 +542,13 @@ def test_word_would_open_every_file_without_repair(folder, compiled, tmp_path):
 
 # -- LibreOffice --------------------------------------------------------------------
 
-SOFFICE = shutil.which("soffice") or ""  # "": missing, the tests that need it are skipped
 PDFTOTEXT = shutil.which("pdftotext") or ""
 
 
 @pytest.fixture(scope="module")
 def pdfs(folder, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
-    profile = (out / "profile").as_uri()
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            *(str(folder / name) for name in ("nl.docx", "fr.docx", "nl-fr.docx")),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    convert_to_pdf([folder / name for name in ("nl.docx", "fr.docx", "nl-fr.docx")], out)
     return out
 
 

@@ -24,10 +24,10 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
+from soffice import SOFFICE, convert_to_pdf
 from test_build import hashes
 
 REPO = Path(__file__).resolve().parent.parent
-SOFFICE = shutil.which("soffice") or ""  # "": missing, the tests that need it are skipped
 PDFTOTEXT = shutil.which("pdftotext") or ""
 pytestmark = [
     pytest.mark.skipif(
@@ -189,22 +189,7 @@ def test_docx_contents_state_the_same_pages_and_never_ask_to_update(built, name)
 
 def test_libreoffice_reopening_the_docx_alone_puts_headings_on_the_pages_it_states(built, tmp_path):
     """The DOCX is page-true by itself, not only through the PDF made with it."""
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(built / "base/nl.docx"),
-        ],
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
+    convert_to_pdf([built / "base/nl.docx"], tmp_path)
     pages = [squeeze(page) for page in pages_of(tmp_path / "nl.pdf", layout=False)]
     for heading, page in contents_of_docx(built / "base/nl.docx"):
         assert squeeze(heading) in pages[page - 1], (heading, page)

@@ -288,12 +288,12 @@ def _files(loaded: Loaded, editions: list[Edition]) -> None:
         from bocompile.write.docx.package import Package  # python-docx: only when there is something to open
 
         styles = sorted({block.style for edition in editions for block in query(edition.agreement.parts, ListBlock)})
-        for language in editions[0].languages.values():
-            package = Package(project, language.locale)
+        packages = [Package(project, language.locale) for language in editions[0].languages.values()]
+        for package in packages:  # each language's list formats
             for style in styles:
                 package.list_indent(style, 0)
-        for src, loc in figures:
-            package.picture(load_image(project, src, loc), package.text_width())
+        for src, loc in figures:  # an image embeds alike whatever the language of the package
+            packages[0].picture(load_image(project, src, loc), packages[0].text_width())
     if any(template.own for template in every_template(project.root) if template.name.startswith(HTML)):
         from bocompile.write.html import write_html
 

@@ -59,29 +59,28 @@ def typeset(text: str, rules: Typography) -> str:
 
 
 def typeset_editions(editions: list[Edition]) -> list[Edition]:
-    """Each edition typeset (typeset_edition); a division several editions
-    share (the base text and the consolidated one share all an amendment
-    left alone) is typeset once."""
+    """Each edition typeset (_typeset); a division several editions share
+    (the base text and the consolidated one share all an amendment left
+    alone) is typeset once for all of them."""
     done: dict[int, dict] = {}
-    return [typeset_edition(edition, done.setdefault(id(edition.languages), {})) for edition in editions]
+    return [_typeset(edition, done.setdefault(id(edition.languages), {})) for edition in editions]
 
 
-def typeset_edition(edition: Edition, done: dict | None = None) -> Edition:
+def _typeset(edition: Edition, shared: dict[int, tuple[Division, Division]]) -> Edition:
     """Every text an edition's writers will show, typeset in its language:
     the model (sources, amendments, generated blocks, annexes), the title,
     running header and title-page lines,
     the titles of cited amendments and the facts of agreement.toml (title,
-    parties, functions and honorifics, places of signing). `done`: the
-    divisions typeset so far by id, with these languages."""
+    parties, functions and honorifics, places of signing). `shared`: each
+    division typeset so far with these languages, by id."""
     rules = {code: language.typography for code, language in edition.languages.items()}
-    shared: dict[int, tuple[Division, Division]] = {} if done is None else done
 
     def text(node):
         return rewrite_text(node, lambda words, lang: typeset(words, rules[lang]) if lang in rules else words)
 
     def division(node: Division) -> Division:
-        hit = shared.get(id(node))
-        if hit is not None and hit[0] is node:
+        hit = shared.get(id(node))  # it holds the node too, so its id stays its own
+        if hit is not None:
             return hit[1]
         children = tuple(division(child) for child in node.children)
         shell = text(replace(node, children=()))
