@@ -364,6 +364,71 @@ def test_every_change_of_the_diff_is_in_the_redline_and_nothing_else(comparisons
                 assert p.find(f".//{qn('w:ins')}") is None and p.find(f".//{qn('w:del')}") is None, current
 
 
+# -- each instrument's own redline: the provisions it changes ------------------------
+
+
+@pytest.fixture(scope="module")
+def instrument_redlines(comparisons) -> dict[tuple[str, str], bytes]:
+    """What the build writes as amendments/<id>/redline-<lang>.docx."""
+    return {(name, lang): write_redline(c, lang, whole=False) for name, c in comparisons.items() for lang in LANGS}
+
+
+def by_heading(pairs) -> dict[str, list[str]]:
+    """Each heading of a part, section or article -> the paragraphs up to the
+    next one (sub-headings included), Justel brackets and notes left out."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for style, text in pairs:
+        if style in ("Heading1", "Heading2", "Heading3"):
+            current = JUSTEL.sub("", text)
+            out[current] = []
+        elif current is not None and text and style != "JustelNote":
+            out[current].append(JUSTEL.sub("", text))
+    return out
+
+
+def consolidated_by_heading(loaded: Loaded, day: dt.date, lang: str) -> dict[str, list[str]]:
+    data = write_docx(consolidated_edition(loaded, day), (lang,))[f"{lang}.docx"]
+    return by_heading(paragraphs(body(data)))
+
+
+@pytest.mark.parametrize(
+    "lang, shown",
+    [
+        ("nl", ["Deel 2.", "Artikel 7/1 ", "Artikel 9 ", "Artikel 10 ", "Deel 3.", "Afdeling 3 ", "Artikel 29 "]),
+        ("fr", ["Partie 2.", "Article 7/1 ", "Article 9 ", "Article 10 ", "Partie 3.", "Section 3 ", "Article 29 "]),
+    ],
+)
+def test_the_redline_of_amendment_2_shows_the_articles_it_changes_under_their_headings(
+    compiled, instrument_redlines, lang, shown
+):
+    headings = list(by_heading(resolved(instrument_redlines["wijziging-2", lang], accept=True)))
+    assert [h[: len(s)] for h, s in zip(headings, shown, strict=True)] == shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_an_instruments_redline_accepts_to_the_new_text_and_rejects_to_the_old_of_what_it_shows(
+    compiled, instrument_redlines, number, lang
+):
+    info = next(a.info for a in compiled.amendments if a.info.number == number)
+    data = instrument_redlines[info.id, lang]
+    after = consolidated_by_heading(compiled, info.in_force, lang)
+    before = consolidated_by_heading(compiled, info.in_force - dt.timedelta(days=1), lang)
+    accepted, rejected = by_heading(resolved(data, accept=True)), by_heading(resolved(data, accept=False))
+    assert accepted and all(accepted[h] == after[h] for h in accepted if h.split()[0] in ("Artikel", "Article"))
+    assert all(rejected[h] == before[h] for h in rejected if h.split()[0] in ("Artikel", "Article"))
+    assert set(accepted) < set(after)
+    omitted = next(t for s, t in paragraphs(body(data)) if s == "BodyText")
+    assert omitted.startswith(f"{len(after) - len(accepted)} "), omitted
+    assert count(data) == count(redlines_whole(compiled, info.id, lang))
+
+
+def redlines_whole(compiled: Loaded, name: str, lang: str) -> bytes:
+    compared = {c.name.split("/")[-1]: c for c in amendment_comparisons(compiled)}[name]
+    return write_redline(compared, lang)
+
+
 # -- a project whose amendment touches everything ------------------------------------
 
 
@@ -611,10 +676,12 @@ def test_synoptic_of_a_repeal_strikes_the_old_text_and_underlines_the_new_headin
 
 
 @pytest.fixture(scope="module")
-def seen(libreoffice, compiled, redlines, fourth_redlines, synoptic_files, tmp_path_factory):
-    """Every bundled redline and synoptic table, the redline of the fourth
-    amendment and one over all amendments, as LibreOffice sees them."""
+def seen(libreoffice, compiled, redlines, instrument_redlines, fourth_redlines, synoptic_files, tmp_path_factory):
+    """Every bundled redline (whole, and as the build writes it for its
+    instrument) and synoptic table, the redline of the fourth amendment and
+    one over all amendments, as LibreOffice sees them."""
     files = {f"redline-{name}-{lang}.docx": data for (name, lang), data in redlines.items()}
+    files |= {f"redline-own-{name}-{lang}.docx": data for (name, lang), data in instrument_redlines.items()}
     files |= {f"redline-wijziging-4-{lang}.docx": data for lang, data in fourth_redlines.items()}
     files |= {
         f"redline-base-latest-{lang}.docx": write_redline(comparison(compiled, "base", "2021-12-31"), lang)
@@ -655,10 +722,11 @@ def test_libreoffice_converts_every_redline_and_synoptic_table_to_pdf(seen):
 
 
 def test_word_would_open_every_redline_and_synoptic_table_without_repair(
-    redlines, fourth_redlines, synoptic_files, tmp_path
+    redlines, instrument_redlines, fourth_redlines, synoptic_files, tmp_path
 ):
     audit = pytest.importorskip("openxml_audit", reason="openxml-audit (PyPI) is not installed")
     documents = {f"redline-{a}-{lang}.docx": data for (a, lang), data in redlines.items()}
+    documents |= {f"redline-own-{a}-{lang}.docx": data for (a, lang), data in instrument_redlines.items()}
     documents |= {f"redline-wijziging-4-{lang}.docx": data for lang, data in fourth_redlines.items()}
     documents |= {f"synoptic-{a}-{lang}.docx": data for (a, lang), data in synoptic_files.items()}
     for name, data in documents.items():

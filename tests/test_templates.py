@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
 from docx2python import docx2python
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
 
 from bocompile.diagnostics import SourceError
 from bocompile.language import load_language
 from bocompile.project import Project
 from bocompile.template_files import defaults
+from bocompile.typography import Typography, typeset
 from test_check import errors, run
 
 REPO = Path(__file__).resolve().parent.parent
@@ -108,3 +114,19 @@ def test_a_project_reference_docx_that_is_no_word_document_is_a_clear_error(bare
     assert errors(result)[0].startswith(
         "templates/docx/reference.docx: error: templates/docx/reference.docx is not a zip archive (a .docx is one)"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab }%#-\n\r\t{é'\"\\"), max_size=12))
+def test_every_wording_renders_as_jinja_renders_it(source):
+    """Wordings without template syntax skip Jinja: they must read the same."""
+    language = dataclasses.replace(
+        load_language(Project.open(REPO), "nl"), strings={"label": {"x": source}}, typography=Typography()
+    )
+    try:
+        expected = SandboxedEnvironment(undefined=StrictUndefined).from_string(source).render()
+    except TemplateError:
+        with pytest.raises(SourceError):
+            language.render("label.x")
+        return
+    assert language.render("label.x") == typeset(expected, Typography())

@@ -132,7 +132,7 @@ def render(
 
 
 def _redline(compared: Comparison, lang: str) -> dict[str, bytes]:
-    return {f"{compared.name}/redline-{lang}.docx": write_redline(compared, lang)}
+    return {f"{compared.name}/redline-{lang}.docx": write_redline(compared, lang, whole=False)}
 
 
 def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:

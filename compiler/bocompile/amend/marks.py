@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bocompile.model import Change, DataRow, Division, Mark, Text
+from bocompile.model.memo import per_node
 from bocompile.model.walk import edge_text, rewrite
 
 
@@ -45,10 +46,19 @@ def bracket_words(text: str, old: str, new: str, change: Change) -> tuple:
 
 def unmarked(node):
     """`node` without Justel marks: the text as an instrument quotes it."""
+    return rewrite(node, _drop)
 
-    def drop(item, lang):
-        if isinstance(item, Mark):
-            return ()
-        return replace(item, marks=()) if isinstance(item, DataRow) and item.marks else item
 
-    return rewrite(node, drop)
+@per_node
+def unmarked_division(division: Division) -> Division:
+    """A division without Justel marks, made once per division object: two
+    states that share a division share its unmarked copy, so comparing them
+    passes over it by identity however many marks it carries."""
+    own = unmarked(replace(division, children=()))
+    return replace(own, children=tuple(map(unmarked_division, division.children)))
+
+
+def _drop(item, lang):
+    if isinstance(item, Mark):
+        return ()
+    return replace(item, marks=()) if isinstance(item, DataRow) and item.marks else item

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bocompile.amend.marks import unmarked
+from bocompile.amend.marks import unmarked_division
 from bocompile.diff.changes import DivisionChange
 from bocompile.diff.divisions import Shared, compare_divisions
 from bocompile.model import Agreement
+from bocompile.model.hierarchy import SUBDIVISIONS
 
 
 def compare(old: Agreement, new: Agreement, shared: Shared | None = None) -> tuple[DivisionChange, ...]:
     """The changes from `old` to `new`, their parts first; `shared` carries
     what one comparison learnt of untouched divisions to the next."""
-    return compare_divisions(unmarked(old).parts, unmarked(new).parts, shared)
+    return compare_divisions(
+        tuple(map(unmarked_division, old.parts)), tuple(map(unmarked_division, new.parts)), shared
+    )
 
 
 def each(changes: tuple[DivisionChange, ...]) -> Iterator[DivisionChange]:
@@ -30,3 +33,29 @@ def each(changes: tuple[DivisionChange, ...]) -> Iterator[DivisionChange]:
     for change in changes:
         yield change
         yield from each(change.children)
+
+
+def around_changes(changes: tuple[DivisionChange, ...]) -> tuple[list[DivisionChange], int]:
+    """What an instrument's redline shows, in document order: each provision
+    that changed, whole (its numbered paragraphs included), under the headings
+    of the parts and sections that hold it; and how many provisions it leaves
+    out. What both states share by identity is skipped without a look, so the
+    cost follows the amendment, not the agreement."""
+    shown: list[DivisionChange] = []
+    omitted = 0
+    for change in changes:
+        if not _touched(change):
+            omitted += sum(c.division.kind not in SUBDIVISIONS for c in each((change,)))
+        elif all(child.division.kind in SUBDIVISIONS for child in change.children):
+            shown += each((change,))
+        else:
+            shown.append(change)
+            inner, left_out = around_changes(change.children)
+            shown += inner
+            omitted += left_out
+    return shown, omitted
+
+
+def _touched(change: DivisionChange) -> bool:
+    """Whether a division or anything it holds changed."""
+    return change.old is not change.new and (change.changed or any(map(_touched, change.children)))
