@@ -23,9 +23,7 @@ from bocompile.model.hierarchy import SUBDIVISIONS
 def compare(old: Agreement, new: Agreement, shared: Shared | None = None) -> tuple[DivisionChange, ...]:
     """The changes from `old` to `new`, their parts first; `shared` carries
     what one comparison learnt of untouched divisions to the next."""
-    return compare_divisions(
-        tuple(map(unmarked_division, old.parts)), tuple(map(unmarked_division, new.parts)), shared
-    )
+    return compare_divisions(tuple(map(unmarked_division, old.parts)), tuple(map(unmarked_division, new.parts)), shared)
 
 
 def each(changes: tuple[DivisionChange, ...]) -> Iterator[DivisionChange]:
