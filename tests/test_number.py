@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bocompile.compose.inputs import history_of
 from bocompile.model import walk_divisions
-from bocompile.number import format_number
+from bocompile.number import format_number, number, numbered
 
 
 def labels(edition, lang, kind):
@@ -48,3 +49,16 @@ def test_dates_and_figures_follow_drafting_conventions(edition):
     assert edition.figure(Decimal(206746), "fr") == "206.746"
     assert edition.figure(Decimal("106.22"), "nl") == "106,22"
     assert edition.languages["fr"].figure(Decimal(206746), "locale") == "206\u202f746"
+
+
+def test_a_state_looked_up_key_by_key_numbers_as_indexing_it_whole(compiled):
+    """Lookups go down one branch, then index the whole text once asked often: the same numbers either way."""
+    state = history_of(compiled).at()
+    whole = number(state)
+    keys = [d.key for d in walk_divisions(state.parts)] * 3  # past the point where it indexes
+    looked_up = numbered(state)
+    assert [looked_up[k] for k in keys] == [whole[k] for k in keys]
+    assert [looked_up.numbers[k] for k in keys] == [whole.numbers[k] for k in keys]
+    assert dict(looked_up.numbers) == dict(whole.numbers)
+    assert dict(looked_up.kinds) == dict(whole.kinds)
+    assert "geen-artikel" not in looked_up.numbers

@@ -26,7 +26,7 @@ from bocompile.load import Loaded
 from bocompile.model import Agreement
 from bocompile.model.amendment import Amendment
 from bocompile.model.facts import AmendmentInfo
-from bocompile.number import Numbering, number
+from bocompile.number import Numbering, either, numbered
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,9 @@ def _state(states: History, at: Point) -> Agreement:
 
 
 def _numbers(old: Agreement, new: Agreement, style: str) -> Numbering:
-    """The new numbers, and the old ones of provisions the new text lacks."""
-    before, after = number(old, style), number(new, style)
-    return Numbering({**before.numbers, **after.numbers}, {**before.kinds, **after.kinds}, style)
+    """The new numbers, and the old ones of provisions the new text lacks,
+    looked up as the writer asks: an instrument's redline words a few."""
+    return either(numbered(new, style), numbered(old, style))
 
 
 def _date(states: History, to: Point, signed: dt.date) -> dt.date:
@@ -135,6 +135,8 @@ def _credits(changes: tuple[DivisionChange, ...], applied: tuple[AmendmentInfo, 
 
     def visit(items: tuple[DivisionChange, ...], inherited: AmendmentInfo) -> None:
         for change in items:
+            if change.old is change.new:  # both texts share it: nothing in it changed
+                continue
             own = [c.amendment for c in change.division.history if c.amendment in infos]
             credits[change.key] = infos[own[-1]] if own else inherited
             visit(change.children, credits[change.key])

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from bocompile.amend.marks import unmarked_division
 from bocompile.diff.changes import DivisionChange
 from bocompile.diff.divisions import Shared, compare_divisions
-from bocompile.model import Agreement
+from bocompile.model import Agreement, Division
 from bocompile.model.hierarchy import SUBDIVISIONS
+from bocompile.model.memo import per_node
 
 
 def compare(old: Agreement, new: Agreement, shared: Shared | None = None) -> tuple[DivisionChange, ...]:
@@ -43,7 +44,7 @@ def around_changes(changes: tuple[DivisionChange, ...]) -> tuple[list[DivisionCh
     omitted = 0
     for change in changes:
         if not _touched(change):
-            omitted += sum(c.division.kind not in SUBDIVISIONS for c in each((change,)))
+            omitted += provisions(change.division)
         elif all(child.division.kind in SUBDIVISIONS for child in change.children):
             shown += each((change,))
         else:
@@ -57,3 +58,10 @@ def around_changes(changes: tuple[DivisionChange, ...]) -> tuple[list[DivisionCh
 def _touched(change: DivisionChange) -> bool:
     """Whether a division or anything it holds changed."""
     return change.old is not change.new and (change.changed or any(map(_touched, change.children)))
+
+
+@per_node
+def provisions(division: Division) -> int:
+    """The parts, sections and articles of `division`, itself included; counted
+    once per division however many states share it."""
+    return (division.kind not in SUBDIVISIONS) + sum(map(provisions, division.children))

@@ -101,19 +101,57 @@ def numbered(agreement: Agreement, style: str = "slash") -> Numbering:
 
 
 class _Found(Mapping[str, V]):
-    """key -> one field of the division `key` of an agreement."""
+    """key -> one field of the division `key` of an agreement: found down its
+    branch for the first few keys, then indexed all at once, since a caller
+    that asks that many (a writer going through the whole text) asks for
+    every one, and finding each would cost the text's size each time."""
+
+    #: lookups after which indexing the whole agreement pays
+    INDEX_AFTER = 64
 
     def __init__(self, agreement: Agreement, field: str):
         self.agreement, self.field = agreement, field
+        self.asked = 0
+        self.index: dict[str, V] | None = None
 
     def __getitem__(self, key: str) -> V:
-        division = find(self.agreement, key)
-        if division is None:
-            raise KeyError(key)
-        return getattr(division, self.field)
+        if self.index is None and self.asked < self.INDEX_AFTER:
+            self.asked += 1
+            division = find(self.agreement, key)
+            if division is None:
+                raise KeyError(key)
+            return getattr(division, self.field)
+        if self.index is None:
+            self.index = {d.key: getattr(d, self.field) for d in walk_divisions(self.agreement.parts)}
+        return self.index[key]
 
     def __iter__(self) -> Iterator[str]:
         return (division.key for division in walk_divisions(self.agreement.parts))
 
     def __len__(self) -> int:
         return sum(1 for _ in walk_divisions(self.agreement.parts))
+
+
+def either(first: Numbering, then: Numbering) -> Numbering:
+    """The numbers of `first`, and those of `then` for the keys it lacks (a
+    comparison: the new numbers, and the old ones of what is gone)."""
+    return Numbering(_Either(first.numbers, then.numbers), _Either(first.kinds, then.kinds), first.style)
+
+
+class _Either(Mapping[str, V]):
+    """collections.ChainMap for read-only mappings (ChainMap's own type asks for mutable ones)."""
+
+    def __init__(self, first: Mapping[str, V], then: Mapping[str, V]):
+        self.first, self.then = first, then
+
+    def __getitem__(self, key: str) -> V:
+        try:
+            return self.first[key]
+        except KeyError:
+            return self.then[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self.first, *self.then]))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
