@@ -102,20 +102,22 @@ def numbered(agreement: Agreement, style: str = "slash") -> Numbering:
 
 class _Found(Mapping[str, V]):
     """key -> one field of the division `key` of an agreement: found down its
-    branch for the first few keys, then indexed all at once, since a caller
-    that asks that many (a writer going through the whole text) asks for
-    every one, and finding each would cost the text's size each time."""
+    branch key by key (an instrument words a few provisions), then indexed
+    all at once when a caller asks more keys than the agreement has parts,
+    several times over: a writer going through the whole text asks for
+    every one, and each find scans the parts again."""
 
-    #: lookups after which indexing the whole agreement pays
-    INDEX_AFTER = 64
+    #: lookups per part (and lookups in any case) before indexing the whole agreement
+    PER_PART, AT_LEAST = 4, 64
 
     def __init__(self, agreement: Agreement, field: str):
         self.agreement, self.field = agreement, field
         self.asked = 0
+        self.limit = self.AT_LEAST + self.PER_PART * len(agreement.parts)
         self.index: dict[str, V] | None = None
 
     def __getitem__(self, key: str) -> V:
-        if self.index is None and self.asked < self.INDEX_AFTER:
+        if self.index is None and self.asked < self.limit:
             self.asked += 1
             division = find(self.agreement, key)
             if division is None:
