@@ -1,4 +1,9 @@
-"""Plain immutable dataclasses for the agreement's structure and text."""
+"""Plain immutable dataclasses for the agreement's structure and text.
+
+Every node has slots (a 20,000-article agreement holds millions of them: a
+dict each would be a third of check's memory) and a weak-reference slot
+(model.memo forgets a node's values when it goes).
+"""
 
 from __future__ import annotations
 
@@ -50,33 +55,33 @@ def nodes(metadata: dict = NODES, **default):
 # -- inline content (always inside a Localized: it is per language) --------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Text:
     value: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Emphasis:
     children: tuple[Inline, ...] = nodes()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Strong:
     children: tuple[Inline, ...] = nodes()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class LineBreak:
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Link:
     url: str
     children: tuple[Inline, ...] = nodes()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Reference:
     """`[[key]]`: renders the current number of the division `key`."""
 
@@ -84,7 +89,7 @@ class Reference:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Footnote:
     """A note anchored where it is referenced; its text is a few paragraphs.
 
@@ -96,7 +101,7 @@ class Footnote:
     mark: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Mark:
     """A Justel bracket around text an amendment changed: "[1" opens, "]1"
     closes. The engine places it (which amendment, which of its operations);
@@ -108,7 +113,7 @@ class Mark:
     number: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Quoted:
     """Words an instrument quotes as they stand before ("old") or after ("new")
     it: AKN's <quotedText>; on the page, the words between their quotes."""
@@ -124,7 +129,7 @@ Inlines = tuple[Inline, ...]
 # -- blocks ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Paragraph:
     """A lid / alinéa: one run of inline text."""
 
@@ -132,7 +137,7 @@ class Paragraph:
     loc: Localized[Loc] = localized()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Heading:
     """An unnumbered sub-heading inside an article (level 1 or 2)."""
 
@@ -141,7 +146,7 @@ class Heading:
     loc: Localized[Loc] = localized()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class ListItem:
     """A point (1°), sub-point (a)), numbered item or bullet. Its first
     paragraph carries the number; further blocks (nested lists, paragraphs)
@@ -151,7 +156,7 @@ class ListItem:
     loc: Localized[Loc] = localized()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class ListBlock:
     """style: "point" (1°), "letter" (a)), "number" (1.) or "bullet"."""
 
@@ -160,7 +165,7 @@ class ListBlock:
     loc: Localized[Loc] = localized()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Cell:
     """A cell of a text table: any blocks (several paragraphs, lists)."""
 
@@ -168,7 +173,7 @@ class Cell:
     loc: Localized[Loc] = localized()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Table:
     """A text table; the first row is the header row."""
 
@@ -176,7 +181,7 @@ class Table:
     loc: Localized[Loc] = localized()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class DataRow:
     """One row of a data table: its label per language, its figures once."""
 
@@ -188,7 +193,7 @@ class DataRow:
     marks: tuple[Mark | None, ...] = nodes(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class DataTable:
     """Figures stated once (CSV), labels per language, totals computed."""
 
@@ -200,7 +205,7 @@ class DataTable:
     loc: Localized[Loc] = localized()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Figure:
     """An image per language (a chart's labels are in its language); a `src`
     of None is an explicit placeholder box."""
@@ -210,7 +215,7 @@ class Figure:
     loc: Localized[Loc] = localized()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class JustelNote:
     """After the text of a changed provision, the source of its Justel
     number: "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 2, i.w. ...>."."""
@@ -220,7 +225,7 @@ class JustelNote:
     loc: Localized[Loc] = localized()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Quotation:
     """New text an instrument quotes, as it will stand in the agreement.
 
@@ -238,7 +243,7 @@ class Quotation:
     loc: Localized[Loc] = localized(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Amending:
     """One modification an instrument makes: its formula and what it quotes
     (AKN's <mod>). `operation` numbers it in the instrument (its textualMod)."""
@@ -255,7 +260,7 @@ Block = Paragraph | Heading | ListBlock | Table | DataTable | Figure | JustelNot
 # -- divisions ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Change:
     """One event in a provision's life, for Justel notes and citations.
 
@@ -269,7 +274,7 @@ class Change:
     operation: int = 0  # which of the amendment's operations (from 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Division:
     """A part, section or article, identified by its stable key.
 
@@ -288,7 +293,7 @@ class Division:
     history: tuple[Change, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Agreement:
     """The body of the agreement: its parts, in order."""
 
