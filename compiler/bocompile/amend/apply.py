@@ -7,7 +7,7 @@ still a well-formed agreement (model.hierarchy).
 
 from __future__ import annotations
 
-from bocompile.amend.tree import AmendmentError, fresh
+from bocompile.amend.tree import AmendmentError, fresh, touched
 from bocompile.model import Agreement, Change
 from bocompile.model.amendment import Operation
 from bocompile.model.hierarchy import first_problem
@@ -21,7 +21,10 @@ def apply(agreement: Agreement, operation: Operation, change: Change) -> Agreeme
     made (and those above them) are proven and numbered again."""
     result = kind_of(operation).apply(agreement, operation, change)
     made = [division for _, division in fresh(agreement.parts, result.parts)]
-    top = [(None, result.parts)] if result.parts is not agreement.parts else []
+    top = []
+    if result.parts is not agreement.parts:  # the parts it made, between their neighbours: the rest stood before
+        start, stop = touched(agreement.parts, result.parts)
+        top = [(None, result.parts[max(start - 1, 0) : stop + 1])]
     problem = first_problem(top + [(division, division.children) for division in made])
     if problem:
         raise AmendmentError(problem)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bocompile.amend.apply import apply
-from bocompile.amend.tree import AmendmentError, fresh, position
+from bocompile.amend.tree import AmendmentError, fresh, learn_places, position
 from bocompile.diagnostics import Diagnostic, Report, SourceError
 from bocompile.model import Agreement, Change, Division, Reference, query, walk_divisions
 from bocompile.model.amendment import Amendment
@@ -46,17 +46,21 @@ class History:
     signed: Agreement  # as signed, numbered
     steps: tuple[Step, ...]  # in the order the amendments apply
 
+    def upto(self, as_of: dt.date | None = None) -> tuple[Step, ...]:
+        """The steps of the amendments in force on `as_of` (all if None)."""
+        return tuple(s for s in self.steps if as_of is None or s.amendment.info.in_force <= as_of)
+
     def at(self, as_of: dt.date | None = None) -> Agreement:
         """The text in force on `as_of` (the latest state if None)."""
-        chosen = [s for s in self.steps if as_of is None or s.amendment.info.in_force <= as_of]
+        chosen = self.upto(as_of)
         return chosen[-1].after if chosen else self.signed
 
     def applied(self, as_of: dt.date | None = None) -> tuple[Amendment, ...]:
-        return tuple(s.amendment for s in self.steps if as_of is None or s.amendment.info.in_force <= as_of)
+        return tuple(s.amendment for s in self.upto(as_of))
 
     def dangling(self, as_of: dt.date | None = None) -> tuple[Diagnostic, ...]:
         """References to repealed provisions in the text in force on `as_of`."""
-        chosen = [s for s in self.steps if as_of is None or s.amendment.info.in_force <= as_of]
+        chosen = self.upto(as_of)
         return chosen[-1].dangling if chosen else ()
 
     @property
@@ -70,6 +74,7 @@ def history(agreement: Agreement, amendments: tuple[Amendment, ...], languages: 
     amendment's file:line."""
     report = Report()
     current = assign(agreement)
+    learn_places(current)
     signed, steps = current, []
     references = _References(current, languages)
     try:
@@ -107,7 +112,7 @@ class _References:
             self._remove(division)
         for division in made:
             self._add(division)
-        lost = {d.key for d in gone} - self.present.keys()
+        lost = {d.key for d in gone if d.key not in self.present}  # not set - keys(): that walks all keys
         named = [r for d in made for _, r in self.held[d.key]] + [
             r for key in lost for holder in self.to.get(key, ()) for _, r in self.held[holder] if r.key == key
         ]

@@ -58,20 +58,58 @@ def existing(agreement: Agreement, key: str) -> Division:
     return division
 
 
+#: key -> where it was last found: its place among its siblings, and theirs
+#: above it. A provision never moves, so it is almost always still there in
+#: the next state; the division found there is checked by its key (unique in
+#: an agreement), so a stale place (an insertion before it) only costs a search.
+_PLACES: dict[str, tuple[int, ...]] = {}
+
+
 def path_to(agreement: Agreement, key: str) -> tuple[Division, ...]:
-    """The divisions from the top part down to `key` (empty if absent):
-    down the one branch whose keys hold it, not through the whole tree."""
+    """The divisions from the top part down to `key` (empty if absent): where
+    it last stood, else down the one branch whose keys hold it, not through
+    the whole tree (nor through every part of a long agreement)."""
+    place = _PLACES.get(key)
+    if place is not None:
+        path = _at(agreement, place)
+        if path and path[-1].key == key:
+            return path
     divisions = agreement.parts
     trail: tuple[Division, ...] = ()
+    place = ()
     while True:
-        for division in divisions:
+        for index, division in enumerate(divisions):
             if division.key == key:
+                _PLACES[key] = (*place, index)
                 return (*trail, division)
             if division.children and key in keys_under(division):
-                divisions, trail = division.children, (*trail, division)
+                divisions, trail, place = division.children, (*trail, division), (*place, index)
                 break
         else:
             return ()
+
+
+def learn_places(agreement: Agreement) -> None:
+    """Where every division of `agreement` stands, for path_to: one walk
+    instead of a search through the parts for each key first asked."""
+
+    def visit(divisions: tuple[Division, ...], above: tuple[int, ...]) -> None:
+        for index, division in enumerate(divisions):
+            _PLACES[division.key] = place = (*above, index)
+            visit(division.children, place)
+
+    visit(agreement.parts, ())
+
+
+def _at(agreement: Agreement, place: tuple[int, ...]) -> tuple[Division, ...]:
+    """The divisions down `place` (empty if the tree has no such place)."""
+    divisions, trail = agreement.parts, []
+    for index in place:
+        if index >= len(divisions):
+            return ()
+        trail.append(divisions[index])
+        divisions = divisions[index].children
+    return tuple(trail)
 
 
 def position(agreement: Agreement, key: str) -> tuple[int, ...]:
@@ -123,6 +161,17 @@ def _swap(divisions: tuple[Division, ...], old: Division, new: tuple[Division, .
     return divisions[:index] + new + divisions[index + 1 :]
 
 
+def touched(before: tuple[Division, ...], after: tuple[Division, ...]) -> tuple[int, int]:
+    """The span of `after` an edit made: what lies outside it, at either end,
+    is the very same divisions as in `before`."""
+    start, end, shorter = 0, 0, min(len(before), len(after))
+    while start < shorter and before[start] is after[start]:
+        start += 1
+    while end < shorter - start and before[-1 - end] is after[-1 - end]:
+        end += 1
+    return start, len(after) - end
+
+
 def fresh(
     before: tuple[Division, ...], after: tuple[Division, ...], parent: Division | None = None
 ) -> Iterator[tuple[Division | None, Division]]:
@@ -131,13 +180,9 @@ def fresh(
     the divisions above it. The rest is shared, so it is not visited."""
     if before is after:
         return
-    start, end = 0, 0  # what the edit did not touch at either end, skipped at once
-    while start < min(len(before), len(after)) and before[start] is after[start]:
-        start += 1
-    while end < min(len(before), len(after)) - start and before[-1 - end] is after[-1 - end]:
-        end += 1
-    old = {d.key: d for d in before[start : len(before) - end]}
-    for division in after[start : len(after) - end]:
+    start, stop = touched(before, after)
+    old = {d.key: d for d in before[start : len(before) - (len(after) - stop)]}
+    for division in after[start:stop]:
         was = old.get(division.key)
         if was is not division:
             yield parent, division

@@ -38,7 +38,7 @@ def consolidated_edition(
         before = agreement
         agreement = renumber(agreement)
         annexes = (concordance(before, agreement, config.numbering, langs),)
-    agreement = annotate(agreement, langs, tuple(s for s in states.steps if s.amendment in applied))
+    agreement = annotate(agreement, langs, states.upto(as_of))
     front = {
         lang: (
             langs[lang].render("consolidated.state", date=langs[lang].date(as_of)),

@@ -115,14 +115,18 @@ class _Found(Mapping[str, V]):
         self.asked = 0
         self.limit = self.AT_LEAST + self.PER_PART * len(agreement.parts)
         self.index: dict[str, V] | None = None
+        self.found: dict[str, V] = {}  # an instrument asks for the same few numbers again and again
 
     def __getitem__(self, key: str) -> V:
+        if key in self.found:
+            return self.found[key]
         if self.index is None and self.asked < self.limit:
             self.asked += 1
             division = find(self.agreement, key)
             if division is None:
                 raise KeyError(key)
-            return getattr(division, self.field)
+            value = self.found[key] = getattr(division, self.field)
+            return value
         if self.index is None:
             self.index = {d.key: getattr(d, self.field) for d in walk_divisions(self.agreement.parts)}
         return self.index[key]
