@@ -21,6 +21,7 @@ from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import history_of
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
+from bocompile.heap import one_run, settled
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publish
 from bocompile.project import Project
@@ -62,11 +63,14 @@ def build(
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
     check_destination(project, out)
-    loaded = load(project)
-    states = history_of(loaded)
-    if warnings is not None:
-        warnings.extend(states.warnings)
-    files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)
+    with one_run():
+        loaded = load(project)
+        settled()
+        states = history_of(loaded)
+        settled()
+        if warnings is not None:
+            warnings.extend(states.warnings)
+        files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)
     return publish(out, files)
 
 

@@ -20,6 +20,7 @@ from bocompile.compose import editions_of
 from bocompile.compose.consolidated import consolidated_edition
 from bocompile.compose.inputs import history_of
 from bocompile.diagnostics import SourceError
+from bocompile.heap import one_run, settled
 from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.proof import prove
@@ -28,11 +29,15 @@ from bocompile.typography import typeset_editions
 
 def check(project: Project) -> Loaded:
     """The loaded project when everything holds; SourceError otherwise."""
-    loaded = load(project)
-    states = history_of(loaded)
-    if states.warnings:
-        raise SourceError([dataclasses.replace(d, severity="error") for d in states.warnings])
-    editions = editions_of(loaded, consolidated=True, states=states)
-    editions.append(consolidated_edition(loaded, renumbered=True, states=states))
-    prove(loaded, states, typeset_editions(editions))
-    return loaded
+    with one_run():
+        loaded = load(project)
+        settled()
+        states = history_of(loaded)
+        settled()
+        if states.warnings:
+            raise SourceError([dataclasses.replace(d, severity="error") for d in states.warnings])
+        editions = editions_of(loaded, consolidated=True, states=states)
+        editions.append(consolidated_edition(loaded, renumbered=True, states=states))
+        settled()
+        prove(loaded, states, typeset_editions(editions, blocks=False))
+        return loaded

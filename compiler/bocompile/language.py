@@ -58,7 +58,7 @@ class Language:
         self.asked.add(name)
         if not all(type(value) in _PLAIN for value in values.values()):  # a list of totals, a Decimal
             return self._render(name, values)
-        key = (name, tuple((k, type(v), v) for k, v in sorted(values.items())))
+        key = (name, *(item for k in sorted(values) for item in (k, type(values[k]), values[k])))  # one flat tuple
         try:
             return self.rendered[key]
         except KeyError:

@@ -58,15 +58,16 @@ def typeset(text: str, rules: Typography) -> str:
     return "".join(chars)
 
 
-def typeset_editions(editions: list[Edition]) -> list[Edition]:
+def typeset_editions(editions: list[Edition], *, blocks: bool = True) -> list[Edition]:
     """Each edition typeset (_typeset); a division several editions share
     (the base text and the consolidated one share all an amendment left
-    alone) is typeset once for all of them."""
+    alone) is typeset once for all of them. Not `blocks`: all but the text
+    under the headings, which no template takes (what `check` proves)."""
     done: dict[int, dict] = {}
-    return [_typeset(edition, done.setdefault(id(edition.languages), {})) for edition in editions]
+    return [_typeset(edition, done.setdefault(id(edition.languages), {}), blocks) for edition in editions]
 
 
-def _typeset(edition: Edition, shared: dict[int, tuple[Division, Division]]) -> Edition:
+def _typeset(edition: Edition, shared: dict[int, tuple[Division, Division]], blocks: bool) -> Edition:
     """Every text an edition's writers will show, typeset in its language:
     the model (sources, amendments, generated blocks, annexes), the title,
     running header and title-page lines,
@@ -78,12 +79,17 @@ def _typeset(edition: Edition, shared: dict[int, tuple[Division, Division]]) -> 
     def text(node):
         return rewrite_text(node, lambda words, lang: typeset(words, rules[lang]) if lang in rules else words)
 
+    def body(node):
+        return text(node) if blocks else node
+
     def division(node: Division) -> Division:
         hit = shared.get(id(node))  # it holds the node too, so its id stays its own
         if hit is not None:
             return hit[1]
         children = tuple(division(child) for child in node.children)
-        shell = text(replace(node, children=()))
+        shell = text(replace(node, children=(), blocks=node.blocks if blocks else ()))
+        if not blocks:
+            shell = replace(shell, blocks=node.blocks)
         kept = shell.title is node.title and shell.blocks is node.blocks
         if kept and all(new is old for new, old in zip(children, node.children, strict=True)):
             typeset_node = node
@@ -111,8 +117,8 @@ def _typeset(edition: Edition, shared: dict[int, tuple[Division, Division]]) -> 
     return replace(
         edition,
         agreement=replace(edition.agreement, parts=tuple(division(part) for part in edition.agreement.parts)),
-        preamble=text(edition.preamble),
-        annexes=tuple(replace(annex, title=words(annex.title), blocks=text(annex.blocks)) for annex in edition.annexes),
+        preamble=body(edition.preamble),
+        annexes=tuple(replace(annex, title=words(annex.title), blocks=body(annex.blocks)) for annex in edition.annexes),
         title=words(edition.title),
         header=words(edition.header),
         front={lang: tuple(typeset(line, rules[lang]) for line in lines) for lang, lines in edition.front.items()},

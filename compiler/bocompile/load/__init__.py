@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bocompile.cores import in_order
 from bocompile.diagnostics import Loc, Report, SourceError
+from bocompile.heap import settled
 from bocompile.load.amendments import load_amendments
 from bocompile.load.figures import check_figures
 from bocompile.load.merge import Merger
@@ -123,4 +124,5 @@ def _read_language(project: Project, config: Config, lang: str, data, report: Re
             unread.append(project.rel(path))
             continue
         parts += FileReader(project.rel(path), lang, data, report).read(text)
+        settled()
     return parts
