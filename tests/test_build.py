@@ -319,3 +319,14 @@ def test_lang_and_format_select_a_subset(tmp_path):
         "base/nl-fr.docx",
         "base/nl.docx",
     ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_one_language_writes_the_very_files_of_a_full_build(tmp_path, lang):
+    """A build of one language typesets only that one: its files must not differ for it."""
+    assert bocompile("--consolidate", "-o", str(tmp_path / "all")).returncode == 0
+    assert bocompile("--consolidate", "--lang", lang, "-o", str(tmp_path / "one")).returncode == 0
+    one = {path: digest for path, digest in hashes(tmp_path / "one").items() if path != "manifest.json"}
+    every = hashes(tmp_path / "all")
+    assert one and all(Path(path).name.startswith((f"{lang}.", "redline-")) for path in one)
+    assert one == {path: every[path] for path in one}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -58,26 +59,38 @@ def typeset(text: str, rules: Typography) -> str:
     return "".join(chars)
 
 
-def typeset_editions(editions: list[Edition], *, blocks: bool = True) -> list[Edition]:
-    """Each edition typeset (_typeset); a division several editions share
-    (the base text and the consolidated one share all an amendment left
-    alone) is typeset once for all of them. Not `blocks`: all but the text
-    under the headings, which no template takes (what `check` proves)."""
+def typeset_editions(
+    editions: list[Edition], langs: Iterable[str] | None = None, *, blocks: bool = True
+) -> list[Edition]:
+    """Each edition typeset (_typeset) in `langs` (all its languages if
+    None: a build of one language leaves the other as it is); a division
+    several editions share (the base text and the consolidated one share all
+    an amendment left alone) is typeset once for all of them. Not `blocks`:
+    all but the text under the headings, which no template takes (what
+    `check` proves)."""
     done: dict[int, dict] = {}
-    return [_typeset(edition, done.setdefault(id(edition.languages), {}), blocks) for edition in editions]
+    chosen = None if langs is None else frozenset(langs)
+    return [_typeset(edition, done.setdefault(id(edition.languages), {}), chosen, blocks) for edition in editions]
 
 
-def _typeset(edition: Edition, shared: dict[int, tuple[Division, Division]], blocks: bool) -> Edition:
+def _typeset(
+    edition: Edition, shared: dict[int, tuple[Division, Division]], langs: frozenset[str] | None, blocks: bool
+) -> Edition:
     """Every text an edition's writers will show, typeset in its language:
     the model (sources, amendments, generated blocks, annexes), the title,
     running header and title-page lines,
     the titles of cited amendments and the facts of agreement.toml (title,
     parties, functions and honorifics, places of signing). `shared`: each
     division typeset so far with these languages, by id."""
-    rules = {code: language.typography for code, language in edition.languages.items()}
+    rules = {
+        code: language.typography for code, language in edition.languages.items() if langs is None or code in langs
+    }
+
+    def one(words: str, lang: str | None) -> str:
+        return typeset(words, rules[lang]) if lang in rules else words
 
     def text(node):
-        return rewrite_text(node, lambda words, lang: typeset(words, rules[lang]) if lang in rules else words)
+        return rewrite_text(node, one)
 
     def body(node):
         return text(node) if blocks else node
@@ -99,7 +112,7 @@ def _typeset(edition: Edition, shared: dict[int, tuple[Division, Division]], blo
         return typeset_node
 
     def words(values: dict) -> dict:
-        return {lang: typeset(value, rules[lang]) if lang in rules else value for lang, value in values.items()}
+        return {lang: one(value, lang) for lang, value in values.items()}
 
     def parties(signers: tuple) -> tuple:
         return tuple(
@@ -121,11 +134,8 @@ def _typeset(edition: Edition, shared: dict[int, tuple[Division, Division]], blo
         annexes=tuple(replace(annex, title=words(annex.title), blocks=body(annex.blocks)) for annex in edition.annexes),
         title=words(edition.title),
         header=words(edition.header),
-        front={lang: tuple(typeset(line, rules[lang]) for line in lines) for lang, lines in edition.front.items()},
-        cited={
-            lang: {nr: typeset(title, rules[lang]) for nr, title in titles.items()}
-            for lang, titles in edition.cited.items()
-        },
+        front={lang: tuple(one(line, lang) for line in lines) for lang, lines in edition.front.items()},
+        cited={lang: {nr: one(title, lang) for nr, title in titles.items()} for lang, titles in edition.cited.items()},
         config=replace(
             config,
             title=words(config.title),
