@@ -17,6 +17,7 @@ import click
 
 from bocompile import __version__
 from bocompile.cli.common import Settings, global_options
+from bocompile.heap import at_exit
 
 #: every command, in the order --help lists them; bocompile.cli.<name> defines it
 COMMANDS = ("build", "check", "diff", "status", "xliff", "watch", "init", "templates")
@@ -58,6 +59,7 @@ class Main(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Click's own handling, plus: any other exception is an internal error (exit 3)."""
         settings = kwargs.setdefault("obj", Settings())
+        at_exit()
         try:
             return super().main(*args, **kwargs)
         except Exception as error:  # click has handled usage errors and exits already
