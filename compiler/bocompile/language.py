@@ -142,7 +142,7 @@ def load_language(project: Project, code: str) -> Language:
     report = Report()
     for index, (file, where) in enumerate(layers):
         data, lines = _read(project, file, where)
-        _merge(strings, data, (), where, lines, origins, report, over_default=index > 0)
+        _merge(strings, data, (), where, _first_lines(lines), origins, report, over_default=index > 0)
     report.raise_if_errors()
     if not isinstance(strings.get("locale"), str):
         raise SourceError([Diagnostic(_locate(origins, ("locale",)), 'locale must be a text such as "nl_BE"')])
@@ -188,7 +188,7 @@ def _merge(
     it would break the wording."""
     for key, value in layer.items():
         here = path + (key,)
-        loc = Loc(where, _first_line(lines, here))
+        loc = Loc(where, line_of(lines, here))
         if over_default and key in into and isinstance(into[key], dict) != isinstance(value, dict):
             shape = "a table of templates" if isinstance(into[key], dict) else "one template (a text)"
             report.error(loc, f"'{'.'.join(here)}' must be {shape}, as in the default wording")
@@ -200,11 +200,15 @@ def _merge(
             into[key] = value
 
 
-def _first_line(lines: dict[tuple, int], path: tuple) -> int:
-    """The line that starts `path`: its own, the first of a dotted key under it
-    (`done.x = ...`), else its table's."""
-    below = [line for key, line in lines.items() if key[: len(path)] == path]
-    return min(below) if below else line_of(lines, path)
+def _first_lines(lines: dict[tuple, int]) -> dict[tuple, int]:
+    """The line that starts each key path: its own, or the first of a dotted
+    key under it (`done.x = ...`); one pass over the file's keys."""
+    first: dict[tuple, int] = {}
+    for key, line in lines.items():
+        for end in range(1, len(key) + 1):
+            if line < first.get(key[:end], line + 1):
+                first[key[:end]] = line
+    return first
 
 
 def _locate(origins: dict[tuple, Loc], path: tuple) -> Loc:
