@@ -22,6 +22,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.numbering import CT_Num
 from docx.oxml.shape import CT_Inline
 from docx.shared import Emu, Length
 
@@ -90,6 +91,8 @@ class Package:
         }
         self._owners: dict[str, str] = {}
         self._copies: dict[tuple[str, str], object] = {}
+        self._num_ids = {int(n) for n in self._numbering.xpath("./w:num/@w:numId")}
+        self._free_num_id = 1  # every numId below it is used
         self.footnotes_part = self._footnotes_part()
         self._settings()
         self._footnote_id = 0
@@ -137,9 +140,20 @@ class Package:
         Lists of different families (the languages of the side-by-side
         document) use separate copies of the format: LibreOffice counts all
         lists of one abstractNum together when they interleave."""
-        num = self._numbering.add_num(int(self._format(style, family).get(qn("w:abstractNumId"))))
+        abstract = int(self._format(style, family).get(qn("w:abstractNumId")))
+        num = self._numbering._insert_num(CT_Num.new(self._next_num_id(), abstract))
         num.add_lvlOverride(ilvl=level).add_startOverride(1)
         return int(num.numId)
+
+    def _next_num_id(self) -> int:
+        """The first numId no w:num uses, as python-docx's add_num picks it,
+        but from a set kept here: add_num searches a list of every id for each
+        candidate, which grew with the cube of a long agreement's lists (46 s
+        for the Dutch DOCX of 20,000 articles)."""
+        while self._free_num_id in self._num_ids:
+            self._free_num_id += 1
+        self._num_ids.add(self._free_num_id)
+        return self._free_num_id
 
     def list_indent(self, style: str, level: int) -> int:
         """The left indent of `level` in list format `style` (for continuation paragraphs)."""
