@@ -21,7 +21,7 @@ from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import history_of
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
-from bocompile.heap import one_run, settled
+from bocompile.heap import one_run
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publish
 from bocompile.project import Project
@@ -65,9 +65,7 @@ def build(
     check_destination(project, out)
     with one_run():
         loaded = load(project)
-        settled()
         states = history_of(loaded)
-        settled()
         if warnings is not None:
             warnings.extend(states.warnings)
         files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)

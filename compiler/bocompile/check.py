@@ -31,9 +31,7 @@ def check(project: Project) -> Loaded:
     """The loaded project when everything holds; SourceError otherwise."""
     with one_run():
         loaded = load(project)
-        settled()
         states = history_of(loaded)
-        settled()
         if states.warnings:
             raise SourceError([dataclasses.replace(d, severity="error") for d in states.warnings])
         editions = editions_of(loaded, consolidated=True, states=states)

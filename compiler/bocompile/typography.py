@@ -100,9 +100,7 @@ def _typeset(
         if hit is not None:
             return hit[1]
         children = tuple(division(child) for child in node.children)
-        shell = text(replace(node, children=(), blocks=node.blocks if blocks else ()))
-        if not blocks:
-            shell = replace(shell, blocks=node.blocks)
+        shell = replace(text(replace(node, children=(), blocks=())), blocks=body(node.blocks))
         kept = shell.title is node.title and shell.blocks is node.blocks
         if kept and all(new is old for new, old in zip(children, node.children, strict=True)):
             typeset_node = node

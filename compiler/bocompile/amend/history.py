@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bocompile.amend.apply import apply
 from bocompile.amend.tree import AmendmentError, fresh, learn_places, position
 from bocompile.diagnostics import Diagnostic, Report, SourceError
+from bocompile.heap import settled
 from bocompile.model import Agreement, Change, Division, Reference, query, walk_divisions
 from bocompile.model.amendment import Amendment
 from bocompile.model.hierarchy import a
@@ -86,6 +87,7 @@ def history(agreement: Agreement, amendments: tuple[Amendment, ...], languages: 
     except SourceError as error:
         report.extend(error.diagnostics)
     report.raise_if_errors()
+    settled()  # the states live to the end of the run
     return History(signed, tuple(steps))
 
 

@@ -66,27 +66,32 @@ _PLACES: dict[str, tuple[int, ...]] = {}
 
 
 def path_to(agreement: Agreement, key: str) -> tuple[Division, ...]:
-    """The divisions from the top part down to `key` (empty if absent): where
-    it last stood, else down the one branch whose keys hold it, not through
-    the whole tree (nor through every part of a long agreement)."""
+    """The divisions from the top part down to `key` (empty if absent)."""
+    return _located(agreement, key)[0]
+
+
+def _located(agreement: Agreement, key: str) -> tuple[tuple[Division, ...], tuple[int, ...]]:
+    """The path down to `key` and its place (both empty if absent): where it
+    last stood, else down the one branch whose keys hold it, not through the
+    whole tree (nor through every part of a long agreement)."""
     place = _PLACES.get(key)
     if place is not None:
         path = _at(agreement, place)
         if path and path[-1].key == key:
-            return path
+            return path, place
     divisions = agreement.parts
     trail: tuple[Division, ...] = ()
     place = ()
     while True:
         for index, division in enumerate(divisions):
             if division.key == key:
-                _PLACES[key] = (*place, index)
-                return (*trail, division)
+                _PLACES[key] = place = (*place, index)
+                return (*trail, division), place
             if division.children and key in keys_under(division):
                 divisions, trail, place = division.children, (*trail, division), (*place, index)
                 break
         else:
-            return ()
+            return (), ()
 
 
 def learn_places(agreement: Agreement) -> None:
@@ -115,13 +120,10 @@ def _at(agreement: Agreement, place: tuple[int, ...]) -> tuple[Division, ...]:
 def position(agreement: Agreement, key: str) -> tuple[int, ...]:
     """Where division `key` stands: its place among its siblings, and theirs
     above it; positions sort in the order of the text."""
-    path = path_to(agreement, key)
+    path, place = _located(agreement, key)
     if not path:
         raise KeyError(key)
-    return tuple(
-        next(i for i, d in enumerate(siblings) if d is division)
-        for siblings, division in zip((agreement.parts, *(d.children for d in path[:-1])), path, strict=True)
-    )
+    return place
 
 
 @per_node

@@ -74,6 +74,7 @@ def load(project: Project) -> Loaded:
         report.error(start[config.languages[0]], problem)
     amendments = load_amendments(project, config, data, report)
     report.raise_if_errors()
+    settled()
     return Loaded(project, config, agreement, amendments)
 
 

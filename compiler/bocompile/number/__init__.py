@@ -112,7 +112,6 @@ class _Found(Mapping[str, V]):
 
     def __init__(self, agreement: Agreement, field: str):
         self.agreement, self.field = agreement, field
-        self.asked = 0
         self.limit = self.AT_LEAST + self.PER_PART * len(agreement.parts)
         self.index: dict[str, V] | None = None
         self.found: dict[str, V] = {}  # an instrument asks for the same few numbers again and again
@@ -120,8 +119,7 @@ class _Found(Mapping[str, V]):
     def __getitem__(self, key: str) -> V:
         if key in self.found:
             return self.found[key]
-        if self.index is None and self.asked < self.limit:
-            self.asked += 1
+        if self.index is None and len(self.found) < self.limit:
             division = find(self.agreement, key)
             if division is None:
                 raise KeyError(key)
