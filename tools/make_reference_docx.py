@@ -13,14 +13,13 @@ The result is byte-identical from run to run.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
-from bocompile.write.docx.package import repack
+from bocompile.write.docx.package import saved
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "reference.docx"
 
@@ -383,9 +382,7 @@ def build() -> bytes:
     core = document.core_properties
     core.author = core.last_modified_by = core.title = core.subject = core.keywords = core.comments = ""
     core.revision = 1
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return repack(buffer.getvalue())
+    return saved(document)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ class Loc:
     line: int
     column: int = 0
 
+    def __reduce__(self):  # pickled as its constructor call, as model nodes are
+        return Loc, (self.path, self.line, self.column)
+
     def __str__(self) -> str:
         if not self.line:
             return self.path

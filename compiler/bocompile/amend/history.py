@@ -77,9 +77,11 @@ def history(agreement: Agreement, amendments: tuple[Amendment, ...], languages: 
     current = assign(agreement)
     learn_places(current)
     signed, steps = current, []
-    references = _References(current, languages)
+    references: _References | None = None  # indexed once there is an amendment to follow
     try:
         for amendment in in_force(amendments):
+            if references is None:
+                references = _References(current, languages)
             stages = _stages(current, amendment)
             after = stages[-1]
             steps.append(Step(amendment, stages[0], after, stages, references.follow(current, after, report)))

@@ -9,11 +9,12 @@ key) it reports the difference with `file:line` on both sides.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Mapping
 from dataclasses import fields
 
 from bocompile.diagnostics import Loc, Report
-from bocompile.model import Division, Footnote, Reference, walk
+from bocompile.model import Division, Footnote, Reference, Text, walk
 from bocompile.model.nodes import NOUNS
 from bocompile.operations import kinds
 
@@ -44,6 +45,8 @@ class Merger:
 
     def _align_keys(self, ref, other, lang, where) -> None:
         a, b = [d.key for d in ref], [d.key for d in other]
+        if a == b:
+            return
         in_b = set(b)
         in_a = set(a)
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -86,26 +89,25 @@ class Merger:
     def _fields(self, group, where, ref):
         values = {}
         here = self._here(group) or where
-        for f in fields(ref):
-            by_lang = {lang: getattr(n, f.name) for lang, n in group.items()}
+        for name, holds, align in _merged(type(ref)):
+            by_lang = {lang: getattr(n, name) for lang, n in group.items()}
             first = by_lang[self.ref]
-            holds, align = f.metadata.get("holds"), f.metadata.get("align")
             if holds in ("text", "localized"):
-                values[f.name] = {lang: v[lang] for lang, v in by_lang.items()}
-                if f.name == "src":  # a figure's image: each language its own, or none in all
-                    self._same_presence(values[f.name], here, ref)
+                values[name] = {lang: v[lang] for lang, v in by_lang.items()}
+                if name == "src":  # a figure's image: each language its own, or none in all
+                    self._same_presence(values[name], here, ref)
                 elif holds == "text":
-                    self._inline_shape(values[f.name], here, ref)
+                    self._inline_shape(values[name], here, ref)
             elif align == "key":
-                values[f.name] = self.divisions(by_lang, here)
+                values[name] = self.divisions(by_lang, here)
             elif align == "shape":
-                values[f.name] = self.blocks(by_lang, here, ref)
+                values[name] = self.blocks(by_lang, here, ref)
             elif holds == "nodes":
-                values[f.name] = self.sequence(by_lang, here, ref, f.name)
+                values[name] = self.sequence(by_lang, here, ref, name)
             else:
                 if any(v != first for v in by_lang.values()):
-                    self._differs(here, f"{self._describe(ref)}: {f.name} differs", by_lang)
-                values[f.name] = first
+                    self._differs(here, f"{self._describe(ref)}: {name} differs", by_lang)
+                values[name] = first
         return type(ref)(**values)
 
     def sequence(self, by_lang, where, owner, name: str) -> tuple:
@@ -168,9 +170,12 @@ class Merger:
     # -- helpers ------------------------------------------------------------------
 
     def _inline_shape(self, text: Mapping[str, tuple], where, owner) -> None:
-        shapes = {lang: _show(_shape(inlines)) for lang, inlines in text.items()}
-        if len(set(shapes.values())) > 1:
-            self._differs(where, f"{self._describe(owner)} has different references or footnotes", shapes)
+        shapes = {lang: _shape(inlines) for lang, inlines in text.items()}
+        if len(set(shapes.values())) == 1:  # the same: nothing to show
+            return
+        shown = {lang: _show(shape) for lang, shape in shapes.items()}
+        if len(set(shown.values())) > 1:
+            self._differs(where, f"{self._describe(owner)} has different references or footnotes", shown)
 
     def _same_presence(self, values: Mapping[str, object], where, owner) -> None:
         shown = {lang: "an image" if value is not None else "a placeholder ()" for lang, value in values.items()}
@@ -216,6 +221,12 @@ class Merger:
         return f"{noun} in {self.within[-1]}" if self.within else noun
 
 
+@functools.cache
+def _merged(kind: type) -> tuple[tuple[str, str | None, str | None], ...]:
+    """(name, what it holds, how it aligns) of each field of a node type."""
+    return tuple((f.name, f.metadata.get("holds"), f.metadata.get("align")) for f in fields(kind))
+
+
 def _noun(node) -> str:
     operation = next((kind for kind in kinds() if kind.type is type(node)), None)
     return operation.noun if operation else NOUNS.get(type(node), type(node).__name__)
@@ -223,6 +234,8 @@ def _noun(node) -> str:
 
 def _shape(inlines) -> tuple:
     """What must match across languages inside text: references and notes."""
+    if all(type(node) is Text for node in inlines):  # words alone, as most text is
+        return ()
     return tuple(
         ("ref", node.key) if isinstance(node, Reference) else ("note", (len(node.paragraphs), node.mark))
         for node, _ in walk(inlines, prune=(Footnote,))

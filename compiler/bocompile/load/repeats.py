@@ -8,6 +8,7 @@ one language, keys and places aside. Only the outermost repeat is reported.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 
@@ -54,11 +55,16 @@ def _content(node: object, lang: str) -> object:
     if isinstance(node, Division):
         return (node.kind, _content(node.title, lang), _content(node.blocks, lang), _content(node.children, lang))
     if is_dataclass(node):
-        return (type(node).__name__,) + tuple(
-            _content(getattr(node, f.name), lang) for f in fields(node) if f.name != "loc"
-        )
+        said = _said(type(node))  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
+        return (type(node).__name__, *(_content(getattr(node, name), lang) for name in said))
     if isinstance(node, Mapping):
         return _content(node.get(lang), lang)
     if isinstance(node, tuple):
         return tuple(_content(item, lang) for item in node)
     return node
+
+
+@functools.cache
+def _said(kind: type) -> tuple[str, ...]:
+    """The fields of a node type that hold what it says: all but its place."""
+    return tuple(f.name for f in fields(kind) if f.name != "loc")

@@ -8,8 +8,10 @@ dict each would be a third of check's memory) and a weak-reference slot
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import functools
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TypeVar
 
@@ -52,37 +54,57 @@ def nodes(metadata: dict = NODES, **default):
     return field(metadata=metadata, **default)
 
 
+class Node:
+    """What every node shares: it pickles as the call that makes it. The
+    languages are read side by side and their trees sent back whole; that is
+    three times faster than dataclasses' field-by-field state."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return type(self), _values(type(self))(self)
+
+
+@functools.cache
+def _values(kind: type) -> Callable[[object], tuple]:
+    """Reads a node's fields, in the order its constructor takes them."""
+    names = [f.name for f in fields(kind)]
+    if len(names) < 2:  # attrgetter of one name gives the value, not a tuple
+        return lambda node: tuple(getattr(node, name) for name in names)
+    return operator.attrgetter(*names)
+
+
 # -- inline content (always inside a Localized: it is per language) --------
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Text:
+class Text(Node):
     value: str
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Emphasis:
+class Emphasis(Node):
     children: tuple[Inline, ...] = nodes()
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Strong:
+class Strong(Node):
     children: tuple[Inline, ...] = nodes()
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class LineBreak:
+class LineBreak(Node):
     pass
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Link:
+class Link(Node):
     url: str
     children: tuple[Inline, ...] = nodes()
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Reference:
+class Reference(Node):
     """`[[key]]`: renders the current number of the division `key`."""
 
     key: str
@@ -90,7 +112,7 @@ class Reference:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Footnote:
+class Footnote(Node):
     """A note anchored where it is referenced; its text is a few paragraphs.
 
     `mark` is the sign the source gives it ("*", as the signed text prints
@@ -102,7 +124,7 @@ class Footnote:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Mark:
+class Mark(Node):
     """A Justel bracket around text an amendment changed: "[1" opens, "]1"
     closes. The engine places it (which amendment, which of its operations);
     the consolidated edition numbers it per provision (`number`)."""
@@ -114,7 +136,7 @@ class Mark:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Quoted:
+class Quoted(Node):
     """Words an instrument quotes as they stand before ("old") or after ("new")
     it: AKN's <quotedText>; on the page, the words between their quotes."""
 
@@ -130,7 +152,7 @@ Inlines = tuple[Inline, ...]
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Paragraph:
+class Paragraph(Node):
     """A lid / alinéa: one run of inline text."""
 
     text: Localized[Inlines] = text()
@@ -138,7 +160,7 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Heading:
+class Heading(Node):
     """An unnumbered sub-heading inside an article (level 1 or 2)."""
 
     level: int
@@ -147,7 +169,7 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class ListItem:
+class ListItem(Node):
     """A point (1°), sub-point (a)), numbered item or bullet. Its first
     paragraph carries the number; further blocks (nested lists, paragraphs)
     stand indented under it."""
@@ -157,7 +179,7 @@ class ListItem:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class ListBlock:
+class ListBlock(Node):
     """style: "point" (1°), "letter" (a)), "number" (1.) or "bullet"."""
 
     style: str
@@ -166,7 +188,7 @@ class ListBlock:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Cell:
+class Cell(Node):
     """A cell of a text table: any blocks (several paragraphs, lists)."""
 
     blocks: tuple[Block, ...] = nodes(BLOCKS)
@@ -174,7 +196,7 @@ class Cell:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Table:
+class Table(Node):
     """A text table; the first row is the header row."""
 
     rows: tuple[tuple[Cell, ...], ...] = nodes()
@@ -182,7 +204,7 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class DataRow:
+class DataRow(Node):
     """One row of a data table: its label per language, its figures once."""
 
     key: str
@@ -194,7 +216,7 @@ class DataRow:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class DataTable:
+class DataTable(Node):
     """Figures stated once (CSV), labels per language, totals computed."""
 
     key: str
@@ -206,7 +228,7 @@ class DataTable:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Figure:
+class Figure(Node):
     """An image per language (a chart's labels are in its language); a `src`
     of None is an explicit placeholder box."""
 
@@ -216,7 +238,7 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class JustelNote:
+class JustelNote(Node):
     """After the text of a changed provision, the source of its Justel
     number: "(1)<Wijziging nr. 2 van 15 oktober 2020, art. 2, i.w. ...>."."""
 
@@ -226,7 +248,7 @@ class JustelNote:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Quotation:
+class Quotation(Node):
     """New text an instrument quotes, as it will stand in the agreement.
 
     `blocks` is what the page shows (headed as the consolidated text heads
@@ -244,7 +266,7 @@ class Quotation:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Amending:
+class Amending(Node):
     """One modification an instrument makes: its formula and what it quotes
     (AKN's <mod>). `operation` numbers it in the instrument (its textualMod)."""
 
@@ -261,7 +283,7 @@ Block = Paragraph | Heading | ListBlock | Table | DataTable | Figure | JustelNot
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Change:
+class Change(Node):
     """One event in a provision's life, for Justel notes and citations.
 
     action: "inserted", "replaced", "modified", "repealed" or "reinstated".
@@ -275,7 +297,7 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Division:
+class Division(Node):
     """A part, section or article, identified by its stable key.
 
     `number` is empty until the numbering pass fixes it; an amendment then
@@ -294,7 +316,7 @@ class Division:
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
-class Agreement:
+class Agreement(Node):
     """The body of the agreement: its parts, in order."""
 
     parts: tuple[Division, ...] = nodes(DIVISIONS)

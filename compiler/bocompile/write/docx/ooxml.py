@@ -64,6 +64,8 @@ def _children(parent, children: list) -> None:
 
 def sub(parent, tag: str, attrs: dict | None = None, **w_attrs):
     """A child element appended to `parent`."""
+    if attrs is None and not w_attrs:  # most are bare (w:t, w:r)
+        return etree.SubElement(parent, _tag(tag)[0])
     return etree.SubElement(parent, _tag(tag)[0], _attrs(attrs, w_attrs))
 
 
@@ -88,6 +90,16 @@ def paragraph(
 ):
     """A w:p with the paragraph properties bocompile uses, in schema order.
     `tabs`: (alignment, position, leader) of each tab stop."""
+    shell = _paragraph(
+        style, jc, keep_next, ind_left, num, tuple(spacing.items()) if spacing else (), tuple(tabs or ())
+    )
+    return shell.__copy__()  # lxml copies the whole element, in C
+
+
+@functools.lru_cache(maxsize=4096)
+def _paragraph(style, jc, keep_next, ind_left, num, spacing, tabs):
+    """The empty w:p of these properties, made once and copied: a document
+    has tens of thousands of paragraphs and a few dozen kinds of them."""
     p = make("w:p")
     properties(
         p,
@@ -104,7 +116,7 @@ def paragraph(
                     for alignment, position, leader in tabs
                 ],
             ),
-            spacing and ("w:spacing", spacing),
+            spacing and ("w:spacing", dict(spacing)),
             ind_left is not None and ("w:ind", {"left": ind_left}),
             jc and ("w:jc", {"val": jc}),
         ],
@@ -122,6 +134,14 @@ def run(
     superscript: bool = False,
 ):
     """A w:r holding text; properties in schema order (rStyle, b, i, vertAlign, lang)."""
+    r = _run(bold, italic, style, lang, superscript).__copy__()
+    text(r, value)
+    return r
+
+
+@functools.lru_cache(maxsize=256)
+def _run(bold, italic, style, lang, superscript):
+    """The empty w:r of these properties, made once and copied (as `_paragraph`)."""
     r = make("w:r")
     properties(
         r,
@@ -134,7 +154,6 @@ def run(
             lang and ("w:lang", {"val": lang}),
         ],
     )
-    text(r, value)
     return r
 
 

@@ -1,4 +1,4 @@
-"""The DOCX package: reference.docx loaded, the parts the body needs, repacked.
+"""The DOCX package: reference.docx loaded, the parts the body needs, saved.
 
 One `Package` per output file. It owns everything that must be unique or
 counted across the whole document (footnote ids, list instances, bookmark
@@ -20,6 +20,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.numbering import CT_Num
@@ -229,9 +230,7 @@ class Package:
         core.language = language_tag(locale)
         core.revision = 1
         core.created = core.modified = dt.datetime(date.year, date.month, date.day)
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return repack(buffer.getvalue())
+        return saved(self.document)
 
     # -- set-up ------------------------------------------------------------------
 
@@ -333,18 +332,35 @@ def _page_setup(section) -> bool:
     return len(values) == 4 and all(v is not None and v.isdigit() for v in values)
 
 
-def repack(data: bytes) -> bytes:
-    """The same zip with fixed timestamps and attributes, entries in their order."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+def saved(document: docx.document.Document) -> bytes:
+    """The DOCX file of `document`: python-docx's own save (its entries, in its
+    order), each entry compressed once and stamped with a fixed time, so the
+    same sources give the same bytes."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        entries = _Entries(archive)
+        PackageWriter._write_content_types_stream(entries, package.parts)
+        PackageWriter._write_pkg_rels(entries, package.rels)
+        PackageWriter._write_parts(entries, package.parts)  # type: ignore[arg-type]  # a writer in all but name
+    return buffer.getvalue()
+
+
+class _Entries:
+    """The physical writer python-docx's PackageWriter writes through: a
+    fixed timestamp and attributes on each entry."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        self.archive = archive
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(uri.membername, date_time=FIXED_ZIP_TIME)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.create_system = 0
+        entry.external_attr = 0
+        self.archive.writestr(entry, blob)
 
 
 def language_tag(locale: str) -> str:

@@ -25,7 +25,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 from bocompile.compose.edition import Edition
 from bocompile.write.docx import docx_writers
-from bocompile.write.pdf.archive import reproducible
 from bocompile.write.pdf.office import Office, OfficeError
 
 #: LibreOffice processes a build may run side by side (each lays out one document at a time)
@@ -38,6 +37,8 @@ def write_pdf(
     """{"<edition>/<name>.docx": page-true DOCX, "<edition>/<name>.pdf": its PDF}
     for every DOCX of every edition. `offices`: how many LibreOffice processes
     (default: one per core, at most OFFICES)."""
+    from bocompile.write.pdf.archive import reproducible  # pikepdf: only when PDFs are made
+
     writers = [(edition, name, write) for edition in editions for name, write in docx_writers(edition, langs).items()]
     count = max(1, min(offices or os.cpu_count() or 1, OFFICES, len(writers)))
     idle: queue.Queue = queue.Queue()
