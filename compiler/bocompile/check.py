@@ -24,6 +24,7 @@ from bocompile.heap import one_run, settled
 from bocompile.load import Loaded, load
 from bocompile.project import Project
 from bocompile.proof import prove
+from bocompile.summary import count_divisions
 from bocompile.typography import typeset_editions
 
 
@@ -39,3 +40,14 @@ def check(project: Project) -> Loaded:
         settled()
         prove(loaded, states, typeset_editions(editions, blocks=False))
         return loaded
+
+
+def verdict(project: Project) -> str:
+    """`check`, and the line that says what holds (the command's answer, from
+    this process or from a running watch)."""
+    loaded = check(project)
+    counts = count_divisions(loaded.agreement)
+    return (
+        f"ok: {counts['part']} parts, {counts['section']} sections, {counts['article']} articles in "
+        f"{', '.join(loaded.config.languages)}; {len(loaded.amendments)} amendment(s)"
+    )

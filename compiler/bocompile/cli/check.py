@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from bocompile.check import check
 from bocompile.cli.common import global_options, reported, settings
 from bocompile.project import Project
-from bocompile.summary import count_divisions
+from bocompile.resident import ask
 
 
 @click.command("check")
@@ -18,18 +17,20 @@ def command(as_json: bool) -> None:
 
     Beyond the sources, every amendment is applied and every document rendered
     in memory (consolidated and renumbered included), so a broken template or
-    image fails here too; a warning of build is an error here.
+    image fails here too; a warning of build is an error here. While
+    `bocompile watch` runs in the project, it answers (the same answer, sooner).
     """
     chosen = settings()
     with reported(as_json):
-        compiled = check(Project.open(chosen.directory))
+        project = Project.open(chosen.directory)
+        line = ask(project.root) or _alone(project)
     if as_json:
         click.echo("[]")
-    if chosen.quiet:
-        return
-    counts = count_divisions(compiled.agreement)
-    click.echo(
-        f"ok: {counts['part']} parts, {counts['section']} sections, {counts['article']} articles in "
-        f"{', '.join(compiled.config.languages)}; {len(compiled.amendments)} amendment(s)",
-        err=as_json,
-    )
+    if not chosen.quiet:
+        click.echo(line, err=as_json)
+
+
+def _alone(project: Project) -> str:
+    from bocompile.check import verdict  # the whole compiler: only when no watch answers
+
+    return verdict(project)

@@ -26,6 +26,7 @@ from bocompile.model import Agreement, Division
 from bocompile.model.amendment import Amendment
 from bocompile.model.facts import Config
 from bocompile.model.hierarchy import misplaced
+from bocompile.operations import names
 from bocompile.project import CONFIG, Project
 from bocompile.read.config import read_config
 from bocompile.read.data import read_data_tables
@@ -34,6 +35,8 @@ from bocompile.read.markdown import FileReader
 #: bytes of sources (one language) from which the languages are read side by
 #: side: below, starting a worker costs more than it saves (make bench)
 PARALLEL_FROM = 256 * 1024
+#: files whose reading a process keeps (each language's files of a long agreement)
+READ_KEPT = 128
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,19 @@ def _read_language(project: Project, config: Config, lang: str, data, report: Re
             report.extend(exc.diagnostics)
             unread.append(project.rel(path))
             continue
-        parts += FileReader(project.rel(path), lang, data, report).read(text)
+        divisions, found = _read_file(project.rel(path), lang, text, frozenset(data.items()), names())
+        parts += divisions
+        report.extend(found)
         settled()
     return parts
+
+
+@functools.lru_cache(maxsize=READ_KEPT)
+def _read_file(name: str, lang: str, text: str, data: frozenset, operations: tuple[str, ...]):
+    """One file's divisions and what was wrong in it. A process that loads
+    again (`watch`, and the `check` it answers) reads only the files whose
+    text changed: the result depends on nothing but these arguments (the
+    data tables a file cites, the operations the parser knows), and the
+    model is immutable, so it is shared, not copied."""
+    report = Report()
+    return FileReader(name, lang, dict(data), report).read(text), tuple(report.diagnostics)
