@@ -52,19 +52,21 @@ def check_repeats(lang: str, parts: tuple[Division, ...], report: Report) -> Non
 def _content(node: object, lang: str) -> object:
     """A hashable value of what `node` says in `lang`: its text and shape,
     not its place (loc) nor, for a division, its key."""
+    if isinstance(node, tuple):  # the most frequent first: this walks every node of the text
+        return tuple(_content(item, lang) for item in node)
     if isinstance(node, Division):
         return (node.kind, _content(node.title, lang), _content(node.blocks, lang), _content(node.children, lang))
-    if is_dataclass(node):
-        said = _said(type(node))  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
-        return (type(node).__name__, *(_content(getattr(node, name), lang) for name in said))
+    kind = type(node)
+    said = _said(kind)  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
+    if said is not None:
+        return (kind.__name__, *(_content(getattr(node, name), lang) for name in said))
     if isinstance(node, Mapping):
         return _content(node.get(lang), lang)
-    if isinstance(node, tuple):
-        return tuple(_content(item, lang) for item in node)
     return node
 
 
 @functools.cache
-def _said(kind: type) -> tuple[str, ...]:
-    """The fields of a node type that hold what it says: all but its place."""
-    return tuple(f.name for f in fields(kind) if f.name != "loc")
+def _said(kind: type) -> tuple[str, ...] | None:
+    """The fields of a node type that hold what it says (all but its place);
+    None for what is not a node."""
+    return tuple(f.name for f in fields(kind) if f.name != "loc") if is_dataclass(kind) else None

@@ -71,7 +71,10 @@ def sub(parent, tag: str, attrs: dict | None = None, **w_attrs):
 
 def text(parent, value: str, tag: str = "w:t"):
     """A w:t (or w:instrText) that keeps its leading and trailing spaces."""
-    element = sub(parent, tag)
+    return _words(sub(parent, tag), value)
+
+
+def _words(element, value: str):
     element.text = value
     if value != value.strip():
         element.set(XML_SPACE, "preserve")
@@ -135,13 +138,13 @@ def run(
 ):
     """A w:r holding text; properties in schema order (rStyle, b, i, vertAlign, lang)."""
     r = _run(bold, italic, style, lang, superscript).__copy__()
-    text(r, value)
+    _words(r[-1], value)
     return r
 
 
 @functools.lru_cache(maxsize=256)
 def _run(bold, italic, style, lang, superscript):
-    """The empty w:r of these properties, made once and copied (as `_paragraph`)."""
+    """The w:r of these properties with an empty w:t, made once and copied (as `_paragraph`)."""
     r = make("w:r")
     properties(
         r,
@@ -154,6 +157,7 @@ def _run(bold, italic, style, lang, superscript):
             lang and ("w:lang", {"val": lang}),
         ],
     )
+    sub(r, "w:t")
     return r
 
 
