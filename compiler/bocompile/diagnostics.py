@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -70,7 +71,7 @@ class Report:
     def error(self, loc: Loc, message: str) -> None:
         self.diagnostics.append(Diagnostic(loc, message))
 
-    def extend(self, diagnostics: list[Diagnostic]) -> None:
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics.extend(diagnostics)
 
     @property

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 
 from bocompile.cores import in_order
-from bocompile.diagnostics import Loc, Report, SourceError
+from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
 from bocompile.heap import settled
 from bocompile.load.amendments import load_amendments
 from bocompile.load.figures import check_figures
@@ -135,7 +135,9 @@ def _read_language(project: Project, config: Config, lang: str, data, report: Re
 
 
 @functools.lru_cache(maxsize=READ_KEPT)
-def _read_file(name: str, lang: str, text: str, data: frozenset, operations: tuple[str, ...]):
+def _read_file(
+    name: str, lang: str, text: str, data: frozenset, operations: tuple[str, ...]
+) -> tuple[tuple[Division, ...], tuple[Diagnostic, ...]]:
     """One file's divisions and what was wrong in it. A process that loads
     again (`watch`, and the `check` it answers) reads only the files whose
     text changed: the result depends on nothing but these arguments (the
