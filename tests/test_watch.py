@@ -185,3 +185,12 @@ def test_a_watch_of_another_version_is_not_asked(project_copy):
             assert caller.recv(100) == b"{}"
         assert resident.ask(project_copy) == "ok: from another version"
     assert not (project_copy / resident.SOCKET).exists()
+
+
+def test_a_watch_busy_with_a_long_preview_lets_check_check_by_itself(project_copy, monkeypatch):
+    monkeypatch.setattr(resident, "BUSY", 0.2)
+    lock = threading.Lock()
+    with resident.answering(project_copy, lambda: "ok: answered", lock):
+        with lock:  # a preview build under way
+            assert resident.ask(project_copy) is None
+        assert resident.ask(project_copy) == "ok: answered"

@@ -34,7 +34,10 @@ from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 SOCKET = ".bocompile-watch.sock"
 #: seconds `check` waits for `watch` to take its call; then it checks by itself
 CONNECT = 1.0
-#: seconds `check` waits for the answer (watch may be rebuilding the preview first)
+#: seconds `watch` lets a check wait for the preview it is building; longer, it
+#: declines and `check` checks by itself
+BUSY = 10.0
+#: seconds `check` waits for the answer of a check under way
 ANSWER = 600.0
 #: what `check` sends: the answer must come from this very version
 QUESTION = {"check": __version__}
@@ -134,8 +137,13 @@ def _serve(listener: socket.socket, checker: Checker, lock: threading.Lock) -> N
             if question != QUESTION:
                 call.sendall(b"{}")  # another version: it checks by itself
                 continue
-            with lock:
+            if not lock.acquire(timeout=BUSY):
+                call.sendall(b"{}")  # still building the preview: it checks by itself
+                continue
+            try:
                 answer = _answer(checker)
+            finally:
+                lock.release()
             call.sendall(json.dumps(answer, ensure_ascii=False).encode())
 
 
