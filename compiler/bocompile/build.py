@@ -16,11 +16,12 @@ from pathlib import Path
 
 from bocompile.amend.history import History
 from bocompile.compose import editions_of
-from bocompile.compose.comparison import Comparison, amendment_comparisons
+from bocompile.compose.comparison import amendment_comparison
 from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import history_of
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
+from bocompile.diff.divisions import Shared
 from bocompile.heap import one_run
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publish
@@ -102,6 +103,7 @@ def render(
             f"({config.period_end}); give a date in that range"
         )
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
+    states = states or history_of(loaded)
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     editions = typeset_editions(editions, langs)
     asked = tuple(formats)
@@ -110,9 +112,10 @@ def render(
     files: dict[str, bytes] = {}
     jobs = [(edition, fmt) for edition in editions for fmt in formats if fmt in WRITERS and fmt not in converted]
     tasks = [functools.partial(WRITERS[fmt], edition, langs) for edition, fmt in jobs]
-    if "docx" in formats:  # each instrument's redline: the text before and after it
-        for compared in amendment_comparisons(loaded, states=states):
-            tasks += [functools.partial(_redline, compared, lang) for lang in langs]
+    if "docx" in formats:  # each instrument's redline: the text before and after it, compared by its writer
+        shared: Shared = {}
+        amended = range(len(states.steps))
+        tasks += [functools.partial(_redlines, loaded, states, index, langs, shared) for index in amended]
     written = in_order(tasks)
     for done, (edition, fmt) in enumerate(jobs, start=1):
         files.update((f"{edition.name}/{name}", data) for name, data in next(written).items())
@@ -133,8 +136,11 @@ def render(
     return files
 
 
-def _redline(compared: Comparison, lang: str) -> dict[str, bytes]:
-    return {f"{compared.name}/redline-{lang}.docx": write_redline(compared, lang, whole=False)}
+def _redlines(loaded: Loaded, states: History, index: int, langs: tuple[str, ...], shared: Shared) -> dict[str, bytes]:
+    """The redlines of the `index`-th amendment, compared here: a worker keeps
+    the comparisons it makes (`shared`, its own), not the build's process."""
+    compared = amendment_comparison(loaded, states, index, shared)
+    return {f"{compared.name}/redline-{lang}.docx": write_redline(compared, lang, whole=False) for lang in langs}
 
 
 def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:

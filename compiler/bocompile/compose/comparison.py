@@ -55,10 +55,16 @@ def amendment_comparisons(loaded: Loaded, *, states: History | None = None) -> l
     """For each amendment, the text before it against the text after it."""
     states = states or history_of(loaded)
     shared: Shared = {}
-    return [
-        _compose(loaded, states, Point("", index), Point("", index + 1), f"amendments/{step.amendment.info.id}", shared)
-        for index, step in enumerate(states.steps)
-    ]
+    return [amendment_comparison(loaded, states, index, shared) for index in range(len(states.steps))]
+
+
+def amendment_comparison(loaded: Loaded, states: History, index: int, shared: Shared | None = None) -> Comparison:
+    """The text before the `index`-th amendment in force against the text
+    after it. `shared`: the comparisons of the divisions the states share,
+    kept from one amendment to the next (each would compare the whole
+    agreement again)."""
+    name = f"amendments/{states.steps[index].amendment.info.id}"
+    return _compose(loaded, states, Point("", index), Point("", index + 1), name, shared)
 
 
 def _compose(
