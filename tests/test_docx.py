@@ -29,6 +29,7 @@ from bocompile.compose.instrument import instrument_editions
 from bocompile.diagnostics import Loc
 from bocompile.model import Division, Emphasis, Footnote, LineBreak, Link, Paragraph, Strong, Text, walk_divisions
 from bocompile.project import Project
+from bocompile.write.docx import package as package_module
 from bocompile.write.docx import write_docx
 from soffice import SOFFICE, convert_to_pdf
 
@@ -600,3 +601,20 @@ def test_side_by_side_wide_table_stands_nl_row_above_fr_row_in_rows_that_do_not_
     assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
     assert len(rows) == 17 and all(len(pair) == 2 for pair in nested[1:])
     assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows[1:])
+
+
+def test_a_document_written_out_as_it_goes_is_byte_for_byte_the_one_held_whole(files, edition, monkeypatch):
+    """A long document writes its first elements out as XML and lets them go
+    (Package.spill); here after every element, on the bundled agreement."""
+    monkeypatch.setattr(package_module, "KEPT", 1)
+    held: list[int] = []
+    spill = package_module.Package.spill
+
+    def counted(self, keep=0):
+        spill(self, keep)
+        held.append(len(self.section.getparent()))
+
+    monkeypatch.setattr(package_module.Package, "spill", counted)
+    spilled = write_docx(edition, LANGS)
+    assert held and max(held) <= 2  # after each spill: at most the element kept and the sectPr
+    assert spilled == files

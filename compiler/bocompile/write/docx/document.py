@@ -3,6 +3,8 @@ the agreement, the signatures, the annexes."""
 
 from __future__ import annotations
 
+from itertools import chain
+
 from docx.oxml.ns import qn
 
 from bocompile.compose.edition import Edition
@@ -38,14 +40,15 @@ def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | 
         package.append(toc)
     else:  # an instrument runs on from its title
         package.append(cover)
-    body = blocks(ctx, edition.preamble)
-    for division in divisions:
-        body += division_elements(ctx, division)
+    last = None  # the body's last element: it stays with the signatures
+    for elements in chain([blocks(ctx, edition.preamble)], (division_elements(ctx, d) for d in divisions)):
+        package.append(elements)
+        package.spill(keep=1)
+        last = elements[-1] if elements else last
     if edition.signed:
-        if body and body[-1].tag == qn("w:p"):  # the last lines of text stay with the signatures
-            keep_with_next(body[-1])
-        body += signature(ctx)
+        if last is not None and last.tag == qn("w:p"):  # the last lines of text stay with the signatures
+            keep_with_next(last)
+        package.append(signature(ctx))
     for annex in edition.annexes:
-        body += [annex_heading(ctx, annex)] + blocks(ctx, annex.blocks)
-    package.append(body)
+        package.append([annex_heading(ctx, annex), *blocks(ctx, annex.blocks)])
     return package.save(edition.title[lang], locale, edition.date)

@@ -26,6 +26,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.numbering import CT_Num
 from docx.oxml.shape import CT_Inline
 from docx.shared import Emu, Length
+from lxml import etree
 
 from bocompile.archive import Unsafe, check_package
 from bocompile.diagnostics import Diagnostic, Loc, SourceError
@@ -34,6 +35,9 @@ from bocompile.template_files import Template, find
 from bocompile.write.docx.ooxml import make, sub
 
 REFERENCE = "docx/reference.docx"
+#: body elements a document holds before it writes the first ones out (Package.spill)
+KEPT = 2000
+_SPILL = "bocompile-spill"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _AFRESH = f"start again from the default (bocompile templates copy {REFERENCE} --force)"
 
@@ -98,6 +102,7 @@ class Package:
         self._settings()
         self._footnote_id = 0
         self._bookmark_id = 0
+        self._spilled: list[bytes] = []  # the body's first elements, written out (spill)
         self._drawing_id = 0
 
     # -- layout facts read from the reference ------------------------------
@@ -132,6 +137,23 @@ class Package:
     def append(self, elements) -> None:
         for element in elements:
             self.section.addprevious(element)
+
+    def spill(self, keep: int = 0) -> None:
+        """Once the body holds more than KEPT elements, write all but the last
+        `keep` (which the writer may still change) out as XML and let them go:
+        a document's memory then follows the part being written, not the whole
+        (a 20,000-article NL|FR document held whole took 2 GiB). The saved
+        file is byte for byte the one written whole (save splices them back)."""
+        body = self.section.getparent()
+        ready = len(body) - 1 - keep  # the w:sectPr stays last
+        if ready < KEPT:
+            return
+        marker = etree.ProcessingInstruction(_SPILL)
+        body[ready - 1].addnext(marker)
+        xml = etree.tostring(body, encoding="UTF-8")
+        self._spilled.append(xml[xml.index(b">") + 1 : xml.index(b"<?" + _SPILL.encode())])
+        for element in body[: ready + 1]:
+            body.remove(element)
 
     # -- numbered things ---------------------------------------------------------
 
@@ -230,7 +252,7 @@ class Package:
         core.language = language_tag(locale)
         core.revision = 1
         core.created = core.modified = dt.datetime(date.year, date.month, date.day)
-        return saved(self.document)
+        return saved(self.document, self._spilled)
 
     # -- set-up ------------------------------------------------------------------
 
@@ -332,16 +354,17 @@ def _page_setup(section) -> bool:
     return len(values) == 4 and all(v is not None and v.isdigit() for v in values)
 
 
-def saved(document: docx.document.Document) -> bytes:
+def saved(document: docx.document.Document, spilled: list[bytes] | None = None) -> bytes:
     """The DOCX file of `document`: python-docx's own save (its entries, in its
     order), each entry compressed once and stamped with a fixed time, so the
-    same sources give the same bytes."""
+    same sources give the same bytes; `spilled`: the XML of the body's first
+    elements, which the document no longer holds (Package.spill)."""
     package = document.part.package
     for part in package.parts:
         part.before_marshal()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        entries = _Entries(archive)
+        entries = _Entries(archive, {document.part.partname: spilled} if spilled else {})
         PackageWriter._write_content_types_stream(entries, package.parts)
         PackageWriter._write_pkg_rels(entries, package.rels)
         PackageWriter._write_parts(entries, package.parts)  # type: ignore[arg-type]  # a writer in all but name
@@ -352,10 +375,13 @@ class _Entries:
     """The physical writer python-docx's PackageWriter writes through: a
     fixed timestamp and attributes on each entry."""
 
-    def __init__(self, archive: zipfile.ZipFile):
-        self.archive = archive
+    def __init__(self, archive: zipfile.ZipFile, spilled: dict[str, list[bytes]]):
+        self.archive, self.spilled = archive, spilled
 
     def write(self, uri: PackURI, blob: bytes) -> None:
+        if uri in self.spilled:  # the body's first elements go back where they stood
+            start = blob.index(b">", blob.index(b"<w:body")) + 1
+            blob = b"".join([blob[:start], *self.spilled[uri], blob[start:]])
         entry = zipfile.ZipInfo(uri.membername, date_time=FIXED_ZIP_TIME)
         entry.compress_type = zipfile.ZIP_DEFLATED
         entry.create_system = 0

@@ -101,7 +101,7 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
     for annex in edition.annexes:
         body.heading([[annex_heading(ctx, annex, CELL_TOP)] for ctx in columns])
         body.blocks(annex.blocks)
-    package.append(body.finish())
+    body.finish()
     return package.save(LANGUAGE_SEPARATOR.join(edition.title[lang] for lang in langs), first, edition.date)
 
 
@@ -112,7 +112,6 @@ class _Body:
     def __init__(self, package: Package, columns: list[Context], widths: list[int]):
         self.package, self.columns, self.widths = package, columns, widths
         self.width = sum(widths)
-        self.out: list = []
         self.text = None  # the open table of text rows
         self.last: list | None = None  # its last row's cells, not yet added
         self.keep = False  # whether that row must not split
@@ -153,11 +152,15 @@ class _Body:
         assert self.last is not None, "row() leaves the cells as the last row"
         self.keep = fits([_words(content) for content in self.last], self.widths, self.package.text_height())
 
-    def finish(self) -> list:
+    def finish(self) -> None:
         if self.pending is not None:
             self.row([[] for _ in self.columns])
         self._close()
-        return self.out
+
+    def _out(self, elements: list) -> None:
+        """Finished top-level elements, into the document (which may write them out)."""
+        self.package.append(elements)
+        self.package.spill()
 
     def _flush(self) -> None:
         if self.last is not None:
@@ -169,7 +172,7 @@ class _Body:
     def _close(self) -> None:
         self._flush()
         if self.text is not None:
-            self.out += [self.text, spacer()]
+            self._out([self.text, spacer()])
             self.text = None
 
     def _with_heading(self, cells: list[list]) -> list[list]:
@@ -189,7 +192,7 @@ class _Body:
             tr = add_row(tbl, header=index == 0, keep=keep)
             for ctx, side in zip(self.columns, sides, strict=True):
                 table_cells(tr, ctx, row, side, header=index == 0)
-        self.out += [tbl, spacer()]
+        self._out([tbl, spacer()])
 
     def _wide(self, item: Table) -> None:
         """Each row in every language, one under the other, in a frame row that
@@ -205,7 +208,7 @@ class _Body:
                 table_cells(add_row(nested, keep=True), ctx, row, inner, header=index == 0)
             tr = add_row(frame, header=index == 0, keep=row_fits(self.columns, row, inner))
             add_cell(tr, self.width, [nested], closing=hairline())
-        self.out += [frame, spacer()]
+        self._out([frame, spacer()])
 
     def _data(self, item: DataTable) -> None:
         """Label and figures in every language side by side: one row each, so
@@ -221,7 +224,7 @@ class _Body:
             tr = add_row(tbl, keep=True)
             for ctx, side in zip(self.columns, sides, strict=True):
                 data_row_cells(tr, ctx, item, index, side)
-        self.out += [tbl, spacer()]
+        self._out([tbl, spacer()])
 
     def _heading_row(self, tbl, spans: list[int]) -> None:
         """The pending heading as the table's first header row, one cell per language."""
