@@ -19,6 +19,7 @@ import watchfiles
 from bocompile.build import build
 from bocompile.check import verdict
 from bocompile.diagnostics import SourceError, UsageProblem
+from bocompile.load.readings import kept
 from bocompile.project import Project
 from bocompile.resident import answering
 
@@ -36,7 +37,7 @@ def watch(project: Project, out: Path, say: Callable[[str], None]) -> None:
         )
     started = False
     lock = threading.Lock()  # one build or check at a time: they share the process's caches
-    with answering(project.root, lambda: verdict(project), lock):
+    with kept(), answering(project.root, lambda: verdict(project), lock):
         for changes in watchfiles.watch(
             *folders, watch_filter=watchfiles.DefaultFilter(), rust_timeout=WAKE, yield_on_timeout=True
         ):

@@ -14,11 +14,12 @@ import os
 from dataclasses import dataclass
 
 from bocompile.cores import in_order
-from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
+from bocompile.diagnostics import Loc, Report, SourceError
 from bocompile.heap import settled
 from bocompile.load.amendments import load_amendments
 from bocompile.load.figures import check_figures
 from bocompile.load.merge import Merger
+from bocompile.load.readings import read_file
 from bocompile.load.references import check_references, check_unique_keys
 from bocompile.load.repeats import check_repeats
 from bocompile.load.tables import check_totals
@@ -26,17 +27,13 @@ from bocompile.model import Agreement, Division
 from bocompile.model.amendment import Amendment
 from bocompile.model.facts import Config
 from bocompile.model.hierarchy import misplaced
-from bocompile.operations import names
 from bocompile.project import CONFIG, Project
 from bocompile.read.config import read_config
 from bocompile.read.data import read_data_tables
-from bocompile.read.markdown import FileReader
 
 #: bytes of sources (one language) from which the languages are read side by
 #: side: below, starting a worker costs more than it saves (make bench)
 PARALLEL_FROM = 256 * 1024
-#: files whose reading a process keeps (each language's files of a long agreement)
-READ_KEPT = 128
 
 
 @dataclass(frozen=True)
@@ -127,21 +124,6 @@ def _read_language(project: Project, config: Config, lang: str, data, report: Re
             report.extend(exc.diagnostics)
             unread.append(project.rel(path))
             continue
-        divisions, found = _read_file(project.rel(path), lang, text, frozenset(data.items()), names())
-        parts += divisions
-        report.extend(found)
+        parts += read_file(project.rel(path), lang, text, data, report)
         settled()
     return parts
-
-
-@functools.lru_cache(maxsize=READ_KEPT)
-def _read_file(
-    name: str, lang: str, text: str, data: frozenset, operations: tuple[str, ...]
-) -> tuple[tuple[Division, ...], tuple[Diagnostic, ...]]:
-    """One file's divisions and what was wrong in it. A process that loads
-    again (`watch`, and the `check` it answers) reads only the files whose
-    text changed: the result depends on nothing but these arguments (the
-    data tables a file cites, the operations the parser knows), and the
-    model is immutable, so it is shared, not copied."""
-    report = Report()
-    return FileReader(name, lang, dict(data), report).read(text), tuple(report.diagnostics)
