@@ -3,7 +3,8 @@
 A build writes many documents from one immutable model; each is a pure
 function of it. Where the platform forks (Linux), worker processes inherit
 the model instead of receiving a copy, run the tasks given by index and
-send back bytes; results come back in the order of the tasks, so output is
+send back their results (with no more tasks than cores, this process runs
+the first itself); results come back in the order of the tasks, so output is
 the same as on one core. Elsewhere, or where it cannot pay (one core, one
 task, threads running that a fork would leave stranded), tasks run here in
 turn.
@@ -39,8 +40,14 @@ def in_order(tasks: Sequence[Callable[[], T]], worth_it: bool = True) -> Iterato
         yield from (task() for task in tasks)
         return
     _tasks[:] = list(tasks)
+    # with no more tasks than cores, the first runs here: its result need not
+    # travel back (a language's whole tree, when load reads them side by side)
+    here = len(tasks) <= workers
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_run, range(len(tasks)))  # type: ignore[misc]
+        with ProcessPoolExecutor(workers - here, mp_context=multiprocessing.get_context("fork")) as pool:
+            rest = pool.map(_run, range(here, len(tasks)))
+            if here:
+                yield tasks[0]()
+            yield from rest  # type: ignore[misc]
     finally:
         _tasks.clear()

@@ -19,10 +19,9 @@ from bocompile.model import Agreement, Block, Change
 from bocompile.model.amendment import Destination, Operation
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
-
     from bocompile.compose.formulas import Formulas
     from bocompile.read.amendment import AmendmentReader
+    from bocompile.read.syntax import Node
 
 #: A key in an opening line's syntax.
 KEY = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -36,7 +35,7 @@ class OperationKind:
     syntax: str  # the opening line after the name, a regex with named groups
     usage: str  # the opening line as the user writes it, for errors
     #: read(reader, container node, groups of the opening line, loc) -> operation or None
-    read: Callable[[AmendmentReader, SyntaxTreeNode, dict, dict], Operation | None]
+    read: Callable[[AmendmentReader, Node, dict, dict], Operation | None]
     #: apply(agreement in force, operation, change to record) -> amended agreement
     apply: Callable[[Agreement, Operation, Change], Agreement]
     #: target(operation, agreement before it) -> key of the provision it changes

@@ -7,13 +7,12 @@ each action's line and content mean is the registry's (bocompile.operations).
 
 from __future__ import annotations
 
-from markdown_it.tree import SyntaxTreeNode
-
 from bocompile.diagnostics import Loc, Report
 from bocompile.model.amendment import Operation
 from bocompile.operations import by_name, names
 from bocompile.read.data import DataSeries
 from bocompile.read.markdown import FileReader
+from bocompile.read.syntax import Node
 
 
 class AmendmentReader(FileReader):
@@ -50,7 +49,7 @@ class AmendmentReader(FileReader):
             self.error(Loc(self.name, 1), "the amendment holds no operation")
         return tuple(ops)
 
-    def new_text(self, node: SyntaxTreeNode, key: str) -> tuple:
+    def new_text(self, node: Node, key: str) -> tuple:
         """The one division an operation's content holds, headed {#key}."""
         content = self._structure(list(node.children), loose=True)
         if len(content) != 1 or content[0].key != key:

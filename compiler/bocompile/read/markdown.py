@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from markdown_it.tree import SyntaxTreeNode
-
 from bocompile import model
 from bocompile.diagnostics import Loc, Report
 from bocompile.model.hierarchy import EITHER, a, parents
 from bocompile.read.config import KEY
 from bocompile.read.data import TOTAL, DataSeries
 from bocompile.read.parser import parser
+from bocompile.read.syntax import Node, syntax_tree
 from bocompile.read.wellformed import faults
 
 #: lists (and table cells) nest at most this deep: Word's nine list levels
@@ -75,14 +74,14 @@ class FileReader:
         self.notes: dict[int, tuple] = {}
         self.lines: list[str] = []
 
-    def loc(self, node: SyntaxTreeNode | None, offset: int = 0) -> Loc:
+    def loc(self, node: Node | None, offset: int = 0) -> Loc:
         line = node.map[0] + 1 if node is not None and node.map else 1
         return Loc(self.name, line + offset)
 
     def error(self, loc: Loc, message: str) -> None:
         self.report.error(loc, message)
 
-    def parse(self, text: str) -> tuple[SyntaxTreeNode, dict]:
+    def parse(self, text: str) -> tuple[Node, dict]:
         """The syntax tree and parser environment of `text`; faults markdown-it
         lets pass (read/wellformed.py) are reported."""
         env: dict = {}
@@ -90,7 +89,7 @@ class FileReader:
         self.lines = text.split("\n")
         for line, message in faults(tokens, text, env):
             self.error(Loc(self.name, line), message)
-        return SyntaxTreeNode(tokens), env
+        return syntax_tree(tokens), env
 
     def read(self, text: str) -> tuple[model.Division, ...]:
         if not text.strip():
@@ -117,7 +116,7 @@ class FileReader:
 
     # -- divisions ------------------------------------------------------------
 
-    def _structure(self, nodes: list[SyntaxTreeNode], loose: bool = False) -> tuple[model.Division, ...]:
+    def _structure(self, nodes: list[Node], loose: bool = False) -> tuple[model.Division, ...]:
         """Headings open divisions; `loose` lets any kind stand at the top
         (amendment content: a new article is not inside a part there)."""
         parts: list[_Open] = []
@@ -186,7 +185,7 @@ class FileReader:
                 )
             self._check_content(division.children)
 
-    def _paragraph(self, node: SyntaxTreeNode, marker: re.Match) -> _Open:
+    def _paragraph(self, node: Node, marker: re.Match) -> _Open:
         """A numbered paragraph opened by "§ {#key}"; text on the lines after
         the marker, in the same Markdown paragraph, is its first lid."""
         loc, key = self.loc(node), marker.group(1).strip()
@@ -202,7 +201,7 @@ class FileReader:
             )
         return division
 
-    def _division(self, node: SyntaxTreeNode, kind: str) -> _Open:
+    def _division(self, node: Node, kind: str) -> _Open:
         loc = self.loc(node)
         inline = node.children[0]
         title = self.inlines(inline)
@@ -238,7 +237,7 @@ class FileReader:
         result = (self.block(n, depth, point_depth) for n in nodes)
         return tuple(b for b in result if b is not None)
 
-    def block(self, node: SyntaxTreeNode, depth: int, point_depth: int = 0):
+    def block(self, node: Node, depth: int, point_depth: int = 0):
         loc = {self.lang: self.loc(node)}
         kind = node.type
         if kind == "paragraph":
@@ -271,11 +270,11 @@ class FileReader:
         self.error(loc[self.lang], f"{NAMES.get(kind, kind)} is not part of the source format (see docs/format.md)")
         return None
 
-    def _figure(self, image: SyntaxTreeNode, paragraph: SyntaxTreeNode, loc) -> model.Figure:
+    def _figure(self, image: Node, paragraph: Node, loc) -> model.Figure:
         src = str(image.attrs.get("src", "")).strip() or None
         return model.Figure({self.lang: src}, {self.lang: self.inlines(image, paragraph)}, loc)
 
-    def _list(self, node: SyntaxTreeNode, depth: int, point_depth: int, loc) -> model.ListBlock | None:
+    def _list(self, node: Node, depth: int, point_depth: int, loc) -> model.ListBlock | None:
         if depth >= MAX_LIST_DEPTH:
             self.error(
                 loc[self.lang],
@@ -305,7 +304,7 @@ class FileReader:
             items.append(model.ListItem(self.blocks(item.children, depth + 1, inner), {self.lang: self.loc(item)}))
         return model.ListBlock(style, tuple(items), loc)
 
-    def _table(self, node: SyntaxTreeNode, depth: int, loc) -> model.Table | None:
+    def _table(self, node: Node, depth: int, loc) -> model.Table | None:
         rows_list = node.children[0] if len(node.children) == 1 else None
         if rows_list is None or rows_list.type != "bullet_list":
             self.error(loc[self.lang], "a ::: table holds one list of rows, each a list of cells (see docs/format.md)")
@@ -331,7 +330,7 @@ class FileReader:
                     )
         return model.Table(tuple(rows), loc)
 
-    def _data_table(self, node: SyntaxTreeNode, loc) -> model.DataTable | None:
+    def _data_table(self, node: Node, loc) -> model.DataTable | None:
         key = node.info.strip().removeprefix("data").strip()
         series = self.data.get(key)
         if series is None:
@@ -367,7 +366,7 @@ class FileReader:
 
     # -- inline ---------------------------------------------------------------
 
-    def _collect_notes(self, block: SyntaxTreeNode) -> None:
+    def _collect_notes(self, block: Node) -> None:
         for note in block.children:
             paragraphs = tuple(self.inlines(p.children[0]) for p in note.children if p.type == "paragraph")
             for other in (p for p in note.children if p.type != "paragraph"):
@@ -377,14 +376,14 @@ class FileReader:
                 self.loc(note.children[0]) if note.children else Loc(self.name, 1),
             )
 
-    def inlines(self, node: SyntaxTreeNode, where: SyntaxTreeNode | None = None) -> tuple:
+    def inlines(self, node: Node, where: Node | None = None) -> tuple:
         """The inline content of `node`; `where` is the inline node holding
         it in the source (for an image's caption: its paragraph), to locate
         faults at their line and column."""
         where = where or node
         return _join(tuple(self._inline(child, where) for child in node.children))
 
-    def at(self, where: SyntaxTreeNode, needle: str, offset: int | None = None) -> Loc:
+    def at(self, where: Node, needle: str, offset: int | None = None) -> Loc:
         """The place of `needle` (or of `offset`) in the inline source `where`:
         its line, and its column where the source line shows it."""
         start = where.map[0] if where.map else 0
@@ -400,7 +399,7 @@ class FileReader:
         found = source.find(segment)
         return Loc(self.name, line + 1, found + index - begin + 1 if found >= 0 else 0)
 
-    def _inline(self, node: SyntaxTreeNode, where: SyntaxTreeNode):
+    def _inline(self, node: Node, where: Node):
         kind = node.type
         if kind == "text":
             note = UNDEFINED_NOTE.search(node.content)
@@ -436,7 +435,7 @@ class FileReader:
         )
         return model.Text(node.content)
 
-    def _reference(self, node: SyntaxTreeNode, where: SyntaxTreeNode) -> model.Reference:
+    def _reference(self, node: Node, where: Node) -> model.Reference:
         key = node.meta["key"]
         offset = node.meta["offset"] if where.content else None
         loc = self.at(where, f"[[{key}", offset)

@@ -103,6 +103,7 @@ class Package:
         self._footnote_id = 0
         self._bookmark_id = 0
         self._spilled: list[bytes] = []  # the body's first elements, written out (spill)
+        self._held = 0  # the elements the body holds before its w:sectPr
         self._drawing_id = 0
 
     # -- layout facts read from the reference ------------------------------
@@ -137,6 +138,7 @@ class Package:
     def append(self, elements) -> None:
         for element in elements:
             self.section.addprevious(element)
+            self._held += 1
 
     def spill(self, keep: int = 0) -> None:
         """Once the body holds more than KEPT elements, write all but the last
@@ -144,16 +146,17 @@ class Package:
         a document's memory then follows the part being written, not the whole
         (a 20,000-article NL|FR document held whole took 2 GiB). The saved
         file is byte for byte the one written whole (save splices them back)."""
-        body = self.section.getparent()
-        ready = len(body) - 1 - keep  # the w:sectPr stays last
+        ready = self._held - keep  # lxml counts an element's children one by one: kept count
         if ready < KEPT:
             return
+        body = self.section.getparent()
         marker = etree.ProcessingInstruction(_SPILL)
         body[ready - 1].addnext(marker)
         xml = etree.tostring(body, encoding="UTF-8")
         self._spilled.append(xml[xml.index(b">") + 1 : xml.index(b"<?" + _SPILL.encode())])
         for element in body[: ready + 1]:
             body.remove(element)
+        self._held = keep
 
     # -- numbered things ---------------------------------------------------------
 
