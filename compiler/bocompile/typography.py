@@ -89,8 +89,10 @@ def _typeset(
     def one(words: str, lang: str | None) -> str:
         return typeset(words, rules[lang]) if lang in rules else words
 
+    alone = next(iter(rules)) if len(rules) == 1 else None  # a build of one language enters only its text
+
     def text(node):
-        return rewrite_text(node, one)
+        return rewrite_text(node, one, alone)
 
     def body(node):
         return text(node) if blocks else node

@@ -80,7 +80,8 @@ def rewrite(root, fn: Rewrite, lang: str | None = None):
     """`root` rebuilt bottom-up, each node replaced by fn(node, lang); fn
     may return a tuple of nodes to stand in a node's place (inline text).
     What fn leaves as it was stays the very same object, so an unchanged
-    subtree is shared, not copied."""
+    subtree is shared, not copied. With `lang` inside structure, only that
+    language's text is entered (as in walk); the others stay as they are."""
     if isinstance(root, tuple):
         out: list | None = None
         for index, node in enumerate(root):
@@ -102,7 +103,10 @@ def rewrite(root, fn: Rewrite, lang: str | None = None):
         if what == "nodes":
             new = rewrite(value, fn, lang)
         elif what == "text":
-            texts = {code: rewrite(inlines, fn, code) for code, inlines in value.items()}
+            texts = {
+                code: rewrite(inlines, fn, code) if lang is None or code == lang else inlines
+                for code, inlines in value.items()
+            }
             new = value if all(texts[code] is inlines for code, inlines in value.items()) else texts
         else:
             continue
