@@ -62,6 +62,8 @@ def ask(root: Path) -> str | None:
             answer = json.loads(_all(caller))
     except (OSError, ValueError):
         return None
+    if not isinstance(answer, dict):
+        return None
     if "errors" in answer:
         raise SourceError([_diagnostic(d) for d in answer["errors"]])
     if "usage" in answer:
