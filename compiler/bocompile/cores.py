@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -24,6 +25,21 @@ T = TypeVar("T")
 
 #: the tasks of the running map, inherited by the forked workers
 _tasks: list[Callable[[], object]] = []
+#: threads a fork may leave behind (fork_safe)
+_fork_safe: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+def fork_safe(thread: threading.Thread) -> None:
+    """Let work be shared with forked workers while `thread` runs: it waits
+    in system calls or on a lock the forking thread holds, and holds nothing
+    a worker would need (the thread with which `watch` answers `check`)."""
+    _fork_safe.add(thread)
+
+
+def _alone() -> bool:
+    """Whether no thread runs but this one and those a fork may leave behind."""
+    here = threading.current_thread()
+    return all(thread is here or thread in _fork_safe for thread in threading.enumerate())
 
 
 def _run(index: int) -> object:
@@ -36,7 +52,7 @@ def in_order(tasks: Sequence[Callable[[], T]], worth_it: bool = True) -> Iterato
     word that the tasks outweigh starting the workers."""
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(tasks))
     forks = sys.platform.startswith("linux")  # macOS has fork, but frameworks there may not survive it
-    if not worth_it or workers < 2 or not forks or threading.active_count() > 1 or _tasks:
+    if not worth_it or workers < 2 or not forks or not _alone() or _tasks:
         yield from (task() for task in tasks)
         return
     _tasks[:] = list(tasks)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from bocompile import __version__
+from bocompile.cores import fork_safe
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 
 #: the socket `watch` answers on, in the project root
@@ -84,6 +85,7 @@ def answering(root: Path, checker: Checker, lock: threading.Lock) -> Iterator[bo
         return
     made = os.lstat(path).st_ino
     thread = threading.Thread(target=_serve, args=(listener, checker, lock), daemon=True)
+    fork_safe(thread)  # it checks only holding `lock`, which a build that forks holds
     thread.start()
     try:
         yield True
@@ -132,21 +134,26 @@ def _serve(listener: socket.socket, checker: Checker, lock: threading.Lock) -> N
             return
         with call, contextlib.suppress(OSError):
             call.settimeout(CONNECT)
-            try:
-                question = json.loads(_all(call))
-            except ValueError:
-                continue
-            if question != QUESTION:
-                call.sendall(b"{}")  # another version: it checks by itself
-                continue
-            if not lock.acquire(timeout=BUSY):
-                call.sendall(b"{}")  # still building the preview: it checks by itself
-                continue
-            try:
-                answer = _answer(checker)
-            finally:
-                lock.release()
-            call.sendall(json.dumps(answer, ensure_ascii=False).encode())
+            call.sendall(_reply(call, checker, lock))
+            # the end, now: a worker a build forked meanwhile holds this socket too
+            call.shutdown(socket.SHUT_RDWR)
+
+
+def _reply(call: socket.socket, checker: Checker, lock: threading.Lock) -> bytes:
+    """The answer to the call: {} for "check by yourself"."""
+    try:
+        question = json.loads(_all(call))
+    except ValueError:
+        return b"{}"
+    if question != QUESTION:  # another version
+        return b"{}"
+    if not lock.acquire(timeout=BUSY):  # still building the preview
+        return b"{}"
+    try:
+        answer = _answer(checker)
+    finally:
+        lock.release()
+    return json.dumps(answer, ensure_ascii=False).encode()
 
 
 def _answer(checker: Checker) -> dict:
