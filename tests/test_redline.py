@@ -267,6 +267,11 @@ def tracked_changes(data: bytes) -> list[tuple[str, str, str]]:
 # -- the bundled amendments ----------------------------------------------------------
 
 
+def amendment_info(compiled, number: int):
+    """The facts of amendment nr. `number` of the bundled agreement."""
+    return next(a.info for a in compiled.amendments if a.info.number == number)
+
+
 @pytest.fixture(scope="module")
 def comparisons(compiled):
     return {c.name.split("/")[-1]: c for c in amendment_comparisons(compiled)}
@@ -282,7 +287,7 @@ def redlines(comparisons) -> dict[tuple[str, str], bytes]:
 def test_accepting_every_change_gives_the_text_after_the_amendment_and_rejecting_the_text_before(
     compiled, redlines, number, lang
 ):
-    info = next(a.info for a in compiled.amendments if a.info.number == number)
+    info = amendment_info(compiled, number)
     data = redlines[info.id, lang]
     assert text_body(resolved(data, accept=True)) == consolidated_text(compiled, info.in_force, lang)
     assert text_body(resolved(data, accept=False)) == consolidated_text(
@@ -411,7 +416,7 @@ def test_the_redline_of_amendment_2_shows_the_articles_it_changes_under_their_he
 def test_an_instruments_redline_accepts_to_the_new_text_and_rejects_to_the_old_of_what_it_shows(
     compiled, instrument_redlines, number, lang
 ):
-    info = next(a.info for a in compiled.amendments if a.info.number == number)
+    info = amendment_info(compiled, number)
     data = instrument_redlines[info.id, lang]
     after = consolidated_by_heading(compiled, info.in_force, lang)
     before = consolidated_by_heading(compiled, info.in_force - dt.timedelta(days=1), lang)

@@ -11,7 +11,7 @@ once the languages are merged.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from bocompile.diagnostics import Diagnostic, Report
@@ -35,17 +35,16 @@ def kept() -> Iterator[None]:
         _kept.pop()
 
 
-def read_file(name: str, lang: str, text: str, data: Mapping[str, DataSeries], report: Report) -> tuple[Division, ...]:
+def read_file(name: str, lang: str, text: str, data: dict[str, DataSeries], report: Report) -> tuple[Division, ...]:
     """The divisions of file `name` in `lang`; what is wrong in it goes to `report`."""
+    if not _kept:  # a build or a check: nothing to keep, nothing to compare
+        return FileReader(name, lang, data, report).read(text)
     depends = (text, frozenset(data.items()), names())
-    last = _kept[-1].get((name, lang)) if _kept else None
-    if last is not None and last[0] == depends:
-        divisions, found = last[1]
-    else:
+    last = _kept[-1].get((name, lang))
+    if last is None or last[0] != depends:
         own = Report()
-        divisions = FileReader(name, lang, dict(data), own).read(text)
-        found = tuple(own.diagnostics)
-        if _kept:
-            _kept[-1][name, lang] = (depends, (divisions, found))
+        divisions = FileReader(name, lang, data, own).read(text)
+        last = _kept[-1][name, lang] = (depends, (divisions, tuple(own.diagnostics)))
+    divisions, found = last[1]
     report.extend(found)
     return divisions
