@@ -30,6 +30,7 @@ from bocompile.diagnostics import Loc
 from bocompile.model import Division, Emphasis, Footnote, LineBreak, Link, Paragraph, Strong, Text, walk_divisions
 from bocompile.project import Project
 from bocompile.write.docx import package as package_module
+from bocompile.write.docx import spill as spill_module
 from bocompile.write.docx import write_docx
 from soffice import SOFFICE, convert_to_pdf
 
@@ -605,16 +606,21 @@ def test_side_by_side_wide_table_stands_nl_row_above_fr_row_in_rows_that_do_not_
 
 def test_a_document_written_out_as_it_goes_is_byte_for_byte_the_one_held_whole(files, edition, monkeypatch):
     """A long document writes its first elements out as XML and lets them go
-    (Package.spill); here after every element, on the bundled agreement."""
-    monkeypatch.setattr(package_module, "KEPT", 1)
+    (Package.spill), the side-by-side text a row at a time; here after every
+    element and every row, on the bundled agreement."""
+    monkeypatch.setattr(spill_module, "KEPT", 1)
     held: list[int] = []
+    written: dict[int, int] = {}
     spill = package_module.Package.spill
 
     def counted(self, keep=0):
         spill(self, keep)
         held.append(len(self.section.getparent()))
+        written[id(self)] = len(self.body.written)
 
     monkeypatch.setattr(package_module.Package, "spill", counted)
     spilled = write_docx(edition, LANGS)
     assert held and max(held) <= 2  # after each spill: at most the element kept and the sectPr
     assert spilled == files
+    body = docx.Document(io.BytesIO(files["nl-fr.docx"])).element.body
+    assert max(written.values()) > len(body)  # more pieces than elements: the NL|FR text went out row by row

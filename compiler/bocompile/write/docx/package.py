@@ -26,18 +26,15 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.numbering import CT_Num
 from docx.oxml.shape import CT_Inline
 from docx.shared import Emu, Length
-from lxml import etree
 
 from bocompile.archive import Unsafe, check_package
 from bocompile.diagnostics import Diagnostic, Loc, SourceError
 from bocompile.project import BINARY_LIMIT, Project
 from bocompile.template_files import Template, find
 from bocompile.write.docx.ooxml import make, sub
+from bocompile.write.docx.spill import Outflow
 
 REFERENCE = "docx/reference.docx"
-#: body elements a document holds before it writes the first ones out (Package.spill)
-KEPT = 2000
-_SPILL = "bocompile-spill"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _AFRESH = f"start again from the default (bocompile templates copy {REFERENCE} --force)"
 
@@ -99,11 +96,11 @@ class Package:
         self._num_ids = {int(n) for n in self._numbering.xpath("./w:num/@w:numId")}
         self._free_num_id = 1  # every numId below it is used
         self.footnotes_part = self._footnotes_part()
+        self.notes = Outflow(self.footnotes_part.element)  # written out as they go
         self._settings()
         self._footnote_id = 0
         self._bookmark_id = 0
-        self._spilled: list[bytes] = []  # the body's first elements, written out (spill)
-        self._held = 0  # the elements the body holds before its w:sectPr
+        self.body = Outflow(body, self.section)  # written out as it goes
         self._drawing_id = 0
 
     # -- layout facts read from the reference ------------------------------
@@ -136,27 +133,11 @@ class Package:
     # -- body ----------------------------------------------------------------
 
     def append(self, elements) -> None:
-        for element in elements:
-            self.section.addprevious(element)
-            self._held += 1
+        self.body.append(elements)
 
     def spill(self, keep: int = 0) -> None:
-        """Once the body holds more than KEPT elements, write all but the last
-        `keep` (which the writer may still change) out as XML and let them go:
-        a document's memory then follows the part being written, not the whole
-        (a 20,000-article NL|FR document held whole took 2 GiB). The saved
-        file is byte for byte the one written whole (save splices them back)."""
-        ready = self._held - keep  # lxml counts an element's children one by one: kept count
-        if ready < KEPT:
-            return
-        body = self.section.getparent()
-        marker = etree.ProcessingInstruction(_SPILL)
-        body[ready - 1].addnext(marker)
-        xml = etree.tostring(body, encoding="UTF-8")
-        self._spilled.append(xml[xml.index(b">") + 1 : xml.index(b"<?" + _SPILL.encode())])
-        for element in body[: ready + 1]:
-            body.remove(element)
-        self._held = keep
+        """See spill.Outflow.spill: a document's memory then follows the part being written."""
+        self.body.spill(keep)
 
     # -- numbered things ---------------------------------------------------------
 
@@ -221,9 +202,11 @@ class Package:
     def add_footnote(self, paragraphs: list) -> int:
         """Store a note's paragraphs in word/footnotes.xml; returns its id."""
         self._footnote_id += 1
-        note = sub(self.footnotes_part.element, "w:footnote", id=self._footnote_id)
+        note = make("w:footnote", id=self._footnote_id)
         for p in paragraphs:
             note.append(p)
+        self.notes.append([note])
+        self.notes.spill(keep=1)  # an empty w:footnotes would be written as one closed tag
         return self._footnote_id
 
     def bookmark_id(self) -> int:
@@ -255,7 +238,7 @@ class Package:
         core.language = language_tag(locale)
         core.revision = 1
         core.created = core.modified = dt.datetime(date.year, date.month, date.day)
-        return saved(self.document, self._spilled)
+        return saved(self.document, {self.part.partname: self.body, self.footnotes_part.partname: self.notes})
 
     # -- set-up ------------------------------------------------------------------
 
@@ -357,17 +340,17 @@ def _page_setup(section) -> bool:
     return len(values) == 4 and all(v is not None and v.isdigit() for v in values)
 
 
-def saved(document: docx.document.Document, spilled: list[bytes] | None = None) -> bytes:
+def saved(document: docx.document.Document, outflows: dict[str, Outflow] | None = None) -> bytes:
     """The DOCX file of `document`: python-docx's own save (its entries, in its
     order), each entry compressed once and stamped with a fixed time, so the
-    same sources give the same bytes; `spilled`: the XML of the body's first
-    elements, which the document no longer holds (Package.spill)."""
+    same sources give the same bytes; `outflows`: by part name, the part's
+    element that wrote some of what it held out (Package.spill)."""
     package = document.part.package
     for part in package.parts:
         part.before_marshal()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        entries = _Entries(archive, {document.part.partname: spilled} if spilled else {})
+        entries = _Entries(archive, outflows or {})
         PackageWriter._write_content_types_stream(entries, package.parts)
         PackageWriter._write_pkg_rels(entries, package.rels)
         PackageWriter._write_parts(entries, package.parts)  # type: ignore[arg-type]  # a writer in all but name
@@ -378,18 +361,17 @@ class _Entries:
     """The physical writer python-docx's PackageWriter writes through: a
     fixed timestamp and attributes on each entry."""
 
-    def __init__(self, archive: zipfile.ZipFile, spilled: dict[str, list[bytes]]):
-        self.archive, self.spilled = archive, spilled
+    def __init__(self, archive: zipfile.ZipFile, outflows: dict[str, Outflow]):
+        self.archive, self.outflows = archive, outflows
 
     def write(self, uri: PackURI, blob: bytes) -> None:
-        if uri in self.spilled:  # the body's first elements go back where they stood
-            start = blob.index(b">", blob.index(b"<w:body")) + 1
-            blob = b"".join([blob[:start], *self.spilled[uri], blob[start:]])
         entry = zipfile.ZipInfo(uri.membername, date_time=FIXED_ZIP_TIME)
         entry.compress_type = zipfile.ZIP_DEFLATED
         entry.create_system = 0
         entry.external_attr = 0
-        self.archive.writestr(entry, blob)
+        with self.archive.open(entry, "w") as stream:  # writestr's own way, a piece at a time
+            for piece in self.outflows[uri].pieces(blob) if uri in self.outflows else [blob]:
+                stream.write(piece)
 
 
 def language_tag(locale: str) -> str:

@@ -137,6 +137,7 @@ class _Body:
         self._flush()
         if self.text is None:
             self.text = new_table(self.widths)
+            self.package.body.open(self.text)  # written out a row at a time
             tr = add_row(self.text, header=True)
             for ctx, w in zip(self.columns, self.widths, strict=True):
                 add_cell(tr, w, [line("TableHeading", ctx.text("parallel.column"), ctx.run_lang)], fill=HEADER_FILL)
@@ -168,11 +169,12 @@ class _Body:
             for content, w in zip(self.last, self.widths, strict=True):
                 add_cell(tr, w, content)
             self.last = None
+            self.package.spill()
 
     def _close(self) -> None:
         self._flush()
         if self.text is not None:
-            self._out([self.text, spacer()])
+            self._out([spacer()])
             self.text = None
 
     def _with_heading(self, cells: list[list]) -> list[list]:
