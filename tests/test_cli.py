@@ -81,7 +81,8 @@ def test_verbose_build_reports_each_step_on_stderr_and_the_files_on_stdout(tmp_p
     result = bocompile("build", "-v", "--format", "akn", "-o", str(tmp_path))
     assert result.returncode == 0
     steps = result.stderr.splitlines()
-    assert steps and all(re.fullmatch(r"\d+/\d+ (base|amendments/[\w-]+) akn \(\d+\.\d s\)", s) for s in steps)
+    step = r"\d+/\d+ (base|amendments/[\w-]+)/(nl|fr)\.akn\.xml \(\d+\.\d s\)"  # each file written
+    assert steps and all(re.fullmatch(step, s) for s in steps)
     assert steps[-1].startswith(f"{len(steps)}/{len(steps)} ")
     assert result.stdout.splitlines() == [str(tmp_path / p) for p in sorted(hashes(tmp_path))]
     quiet = bocompile("build", "--format", "akn", "-o", str(tmp_path))  # stderr is not a terminal: no bar

@@ -134,6 +134,15 @@ def test_a_disk_filling_up_in_the_middle_of_a_build_changes_nothing(built, tmp_p
         subprocess.run(["umount", str(disk)], check=True)
 
 
+def test_a_failed_build_into_new_folders_leaves_none_of_them(built, tmp_path):
+    """A build writes into its output folder as it goes; one that fails
+    removes the folders it made for that."""
+    out = tmp_path / "new" / "deeper" / "out"
+    result = bocompile("-C", str(built), "--consolidate", "--as-of", "2000-01-01", "-o", str(out))
+    assert result.returncode == 2 and "outside the agreement" in result.stderr
+    assert not (tmp_path / "new").exists()
+
+
 def _tree(folder):
     return sorted((p.relative_to(folder).as_posix(), p.is_symlink()) for p in folder.rglob("*"))
 

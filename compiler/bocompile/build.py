@@ -1,15 +1,16 @@
-"""Build: load, number, render every file in memory, then publish.
+"""Build: load, number, write every file, then publish.
 
-Writers return bytes; nothing touches the output directory before every
-file succeeded, and output.publish makes the new build appear in one
-atomic step, so a failed build leaves the previous output as it was.
+Each file is written by its own task (in a worker process where there are
+cores to share), straight into the fresh folder output.publishing gives the
+build: no process holds the whole output. The build appears in one atomic
+step when every file succeeded; a failed build leaves the previous output
+as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,29 +23,31 @@ from bocompile.compose.inputs import history_of
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
-from bocompile.heap import one_run
+from bocompile.heap import one_run, tidied
 from bocompile.load import Loaded, load
-from bocompile.output import check_destination, publish
+from bocompile.output import check_destination, publishing
 from bocompile.project import Project
 from bocompile.provenance import provenance
 from bocompile.typography import typeset_editions
-from bocompile.write.akn import write_akn
-from bocompile.write.docx import write_docx
+from bocompile.write.akn import akn_files
+from bocompile.write.docx import docx_files
 from bocompile.write.docx.redline import write_redline
-from bocompile.write.html import write_html
+from bocompile.write.html import html_files
 from bocompile.write.pdf import OfficeError, write_pdf
 
 FORMATS = ("docx", "akn", "pdf", "html")
 
-#: format -> function(edition, languages) -> {file name: bytes}
-Writer = Callable[[Edition, tuple[str, ...]], dict[str, bytes]]
-WRITERS: dict[str, Writer] = {"docx": write_docx, "akn": write_akn, "html": write_html}
+#: format -> function(edition, languages) -> {file name: the function writing it}
+Writer = Callable[[Edition, tuple[str, ...]], dict[str, Callable[[], bytes]]]
+WRITERS: dict[str, Writer] = {"docx": docx_files, "akn": akn_files, "html": html_files}
+#: writes a file of the build ("base/nl.docx") and gives its SHA-256 (output.Staging.put)
+Put = Callable[[str, bytes], str]
 #: format -> (the format it is made from and writes too, function(editions,
 #: languages, timeout) -> {path: bytes}): pdf lays out the DOCX of every
 #: edition in LibreOffice and writes them with their page numbers
 Converter = Callable[[list[Edition], tuple[str, ...], float], dict[str, bytes]]
 CONVERTERS: dict[str, tuple[str, Converter]] = {"pdf": ("docx", write_pdf)}
-#: called after each file format of each edition: (what, how many done, how many in all)
+#: called after each file of each edition: (what, how many done, how many in all)
 Progress = Callable[[str, int, int], None]
 
 
@@ -64,27 +67,27 @@ def build(
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
     check_destination(project, out)
-    with one_run():
+    with one_run(), publishing(out) as staging:
         loaded = load(project)
         states = history_of(loaded)
         if warnings is not None:
             warnings.extend(states.warnings)
-        files = render(loaded, langs, formats, consolidated, as_of, renumbered, states=states, progress=progress)
-    return publish(out, files)
+        files = render(loaded, staging.put, langs, formats, consolidated, as_of, renumbered, states, progress)
+    return [out / name for name in sorted(files)]
 
 
 def render(
     loaded: Loaded,
-    langs: Iterable[str] = (),
-    formats: Iterable[str] = (),
-    consolidated: bool = False,
-    as_of: dt.date | None = None,
-    renumbered: bool = False,
-    *,
-    states: History | None = None,
-    progress: Progress | None = None,
-) -> dict[str, bytes]:
-    """Every output file in memory, manifest included.
+    put: Put,
+    langs: Iterable[str],
+    formats: Iterable[str],
+    consolidated: bool,
+    as_of: dt.date | None,
+    renumbered: bool,
+    states: History,
+    progress: Progress | None,
+) -> dict[str, str]:
+    """Every output file, manifest included, written with `put`: {name: SHA-256}.
 
     Always the base agreement and every amendment instrument (in DOCX with
     its redline); with `consolidated`, also the text in force on `as_of`
@@ -103,47 +106,71 @@ def render(
             f"({config.period_end}); give a date in that range"
         )
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
-    states = states or history_of(loaded)
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     editions = typeset_editions(editions, langs)
     asked = tuple(formats)
     formats = asked or loaded.config.formats
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
-    files: dict[str, bytes] = {}
-    jobs = [(edition, fmt) for edition in editions for fmt in formats if fmt in WRITERS and fmt not in converted]
-    tasks = [functools.partial(WRITERS[fmt], edition, langs) for edition, fmt in jobs]
+    jobs = [
+        (f"{edition.name}/{name}", write)
+        for edition in editions
+        for fmt in formats
+        if fmt in WRITERS and fmt not in converted
+        for name, write in WRITERS[fmt](edition, langs).items()
+    ]
+    tasks = [tidied(functools.partial(_stored, put, {name: write})) for name, write in jobs]
     if "docx" in formats:  # each instrument's redline: the text before and after it, compared by its writer
         shared: Shared = {}
         amended = range(len(states.steps))
-        tasks += [functools.partial(_redlines, loaded, states, index, langs, shared) for index in amended]
+        tasks += [tidied(functools.partial(_redlines, put, loaded, states, index, langs, shared)) for index in amended]
     written = in_order(tasks)
-    for done, (edition, fmt) in enumerate(jobs, start=1):
-        files.update((f"{edition.name}/{name}", data) for name, data in next(written).items())
+    files: dict[str, str] = {}
+    for done, (name, _) in enumerate(jobs, start=1):
+        files.update(next(written))
         if progress:
-            progress(f"{edition.name} {fmt}", done, len(jobs))
+            progress(name, done, len(jobs))
     for fmt in formats:
         if fmt in CONVERTERS:
             where = Loc(f"--format {fmt}", 0) if asked else loaded.config.formats_loc or loaded.config.loc
             try:
-                files.update(CONVERTERS[fmt][1](editions, langs, loaded.config.pdf_timeout))
+                converted_files = CONVERTERS[fmt][1](editions, langs, loaded.config.pdf_timeout)
             except OfficeError as error:
                 raise SourceError([Diagnostic(where, str(error))]) from None
+            files.update(_put_all(put, converted_files))
             if progress:
                 progress(f"{fmt} (LibreOffice)", len(jobs), len(jobs))
     for redline in written:
         files.update(redline)
-    files["manifest.json"] = _manifest(files, editions)
+    files["manifest.json"] = put("manifest.json", _manifest(files, editions))
     return files
 
 
-def _redlines(loaded: Loaded, states: History, index: int, langs: tuple[str, ...], shared: Shared) -> dict[str, bytes]:
+def _stored(put: Put, files: dict[str, Callable[[], bytes]]) -> dict[str, str]:
+    """Write each file and let its bytes go: only its name and digest travel back."""
+    return {name: put(name, write()) for name, write in files.items()}
+
+
+def _put_all(put: Put, files: dict[str, bytes]) -> dict[str, str]:
+    return {name: put(name, data) for name, data in files.items()}
+
+
+def _redlines(
+    put: Put, loaded: Loaded, states: History, index: int, langs: tuple[str, ...], shared: Shared
+) -> dict[str, str]:
     """The redlines of the `index`-th amendment, compared here: a worker keeps
     the comparisons it makes (`shared`, its own), not the build's process."""
     compared = amendment_comparison(loaded, states, index, shared)
-    return {f"{compared.name}/redline-{lang}.docx": write_redline(compared, lang, whole=False) for lang in langs}
+    return _stored(
+        put,
+        {
+            f"{compared.name}/redline-{lang}.docx": functools.partial(write_redline, compared, lang, whole=False)
+            for lang in langs
+        },
+    )
 
 
-def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
+def _manifest(files: dict[str, str], editions: list[Edition]) -> bytes:
+    """`files`: name -> SHA-256."""
     manifest = {
         "editions": {
             e.name: {
@@ -163,7 +190,7 @@ def _manifest(files: dict[str, bytes], editions: list[Edition]) -> bytes:
             }
             for e in editions
         },
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
+        "files": dict(sorted(files.items())),
         "bocompile": provenance(),
     }
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()

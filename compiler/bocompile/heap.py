@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import atexit
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: the collector's thresholds during a run (Python's default: 700, 10, 10)
 COLLECT_EVERY = (100_000, 20, 100)
@@ -46,6 +49,25 @@ def settled() -> None:
     collector stops walking it. Outside a run (a library caller), nothing."""
     if _runs:
         gc.freeze()
+
+
+def tidied(task: Callable[[], T]) -> Callable[[], T]:
+    """`task`, then the cyclic garbage it left collected. A document written
+    leaves its python-docx package and parts pointing at each other, 0.4 GiB
+    for the NL|FR text of 20,000 articles, which the run's rare collections
+    would keep while the next document is written. What was alive before
+    the task is settled first, so the collection walks only the task's own."""
+
+    def run() -> T:
+        if not _runs:
+            return task()
+        gc.freeze()
+        try:
+            return task()
+        finally:
+            gc.collect()
+
+    return run
 
 
 def at_exit() -> None:

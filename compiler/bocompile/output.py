@@ -10,6 +10,7 @@ old and a new one. Leftovers of an interrupted build are removed by the next.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -55,29 +56,60 @@ def check_destination(project: Project, out: Path) -> None:
         )
 
 
-def publish(out: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write `files` ({"base/nl.docx": bytes, ...}) as the output of `out`."""
-    with _holding(out) as store:
-        _check_room(out)
-        with _writing(out, "clean up"):
-            _remove_leftovers(out, store)
-        build = _fresh(store)
-        try:
-            _write_all(build, files)
-            names = {name.split("/", 1)[0] for name in files}
-            for name in names:
-                with _writing(out / name, "replace"):
-                    _link(out / name)
-            with _writing(out, "switch the build in"):
-                _point(out / CURRENT, Path(STORE) / build.name)
-        except BaseException:
-            shutil.rmtree(build, ignore_errors=True)
-            raise
-        with _writing(out, "clean up"):
-            for name in set(ENTRIES) - names:
-                _remove(out / name)
-            _remove_leftovers(out, store)
-    return [out / name for name in sorted(files)]
+class Staging:
+    """The fresh folder a build is written into, a file at a time, by the
+    build's process or its workers: no process holds the whole output."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def put(self, name: str, data: bytes) -> str:
+        """Write the file `name` ("base/nl.docx"); its SHA-256, for the
+        manifest (computed here, while its bytes are at hand)."""
+        path = self.folder / name
+        with _writing(path, "write"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return hashlib.sha256(data).hexdigest()
+
+
+@contextmanager
+def publishing(out: Path) -> Iterator[Staging]:
+    """The build written into a fresh folder of `out`'s store, which becomes
+    its output when the block ends, and is removed if the block fails (with
+    `out` itself, if this build made it). The store stays locked for this
+    build until then."""
+    made = next((folder for folder in reversed([out, *out.parents]) if not os.path.lexists(folder)), None)
+    try:
+        with _holding(out) as store:
+            yield from _published(out, store)
+    except BaseException:
+        if made is not None:
+            shutil.rmtree(made, ignore_errors=True)
+        raise
+
+
+def _published(out: Path, store: Path) -> Iterator[Staging]:
+    """The fresh folder, switched in once the build is written in it."""
+    _check_room(out)
+    with _writing(out, "clean up"):
+        _remove_leftovers(out, store)
+    build = _fresh(store)
+    try:
+        yield Staging(build)
+        names = {entry.name for entry in build.iterdir()}
+        for name in sorted(names):
+            with _writing(out / name, "replace"):
+                _link(out / name)
+        with _writing(out, "switch the build in"):
+            _point(out / CURRENT, Path(STORE) / build.name)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    with _writing(out, "clean up"):
+        for name in set(ENTRIES) - names:
+            _remove(out / name)
+        _remove_leftovers(out, store)
 
 
 def publish_folder(out: Path, folder: str, files: dict[str, bytes]) -> list[Path]:

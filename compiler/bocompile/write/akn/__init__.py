@@ -13,6 +13,9 @@ edition: no clock, no hash order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from lxml import etree
 
 from bocompile.compose.edition import Edition
@@ -33,7 +36,16 @@ _CONTAINS = {"consolidated": "singleVersion"}
 
 def write_akn(edition: Edition, langs: tuple[str, ...]) -> dict[str, bytes]:
     """{"nl.akn.xml": ..., "fr.akn.xml": ...} for the languages asked."""
-    return {f"{lang}.akn.xml": _serialize(document(edition, lang)) for lang in langs}
+    return {name: write() for name, write in akn_files(edition, langs).items()}
+
+
+def akn_files(edition: Edition, langs: tuple[str, ...]) -> dict[str, Callable[[], bytes]]:
+    """File name -> the function that writes it: a build writes each file apart."""
+    return {f"{lang}.akn.xml": partial(_written, edition, lang) for lang in langs}
+
+
+def _written(edition: Edition, lang: str) -> bytes:
+    return _serialize(document(edition, lang))
 
 
 def document(edition: Edition, lang: str) -> etree._Element:

@@ -26,7 +26,12 @@ Pages = dict[str, int]
 
 def write_docx(edition: Edition, langs: tuple[str, ...]) -> dict[str, bytes]:
     """Each file with a table of contents without page numbers (no layout yet)."""
-    return {name: write(None) for name, write in docx_writers(edition, langs).items()}
+    return {name: write() for name, write in docx_files(edition, langs).items()}
+
+
+def docx_files(edition: Edition, langs: tuple[str, ...]) -> dict[str, Callable[[], bytes]]:
+    """File name -> the function that writes it: a build writes each file apart."""
+    return {name: partial(write, None) for name, write in docx_writers(edition, langs).items()}
 
 
 def docx_writers(edition: Edition, langs: tuple[str, ...]) -> dict[str, Callable[[Pages | None], bytes]]:

@@ -10,6 +10,9 @@ anywhere with no network and no script.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from bocompile.compose.edition import Edition
 from bocompile.model import walk_divisions
 from bocompile.write.html.page import Page
@@ -17,20 +20,21 @@ from bocompile.write.html.templates import render
 
 
 def write_html(edition: Edition, langs: tuple[str, ...]) -> dict[str, bytes]:
-    divisions = list(walk_divisions(edition.agreement.parts))
-    files = {
-        f"{lang}.html": render(
-            edition.project, "document.html", edition=edition, page=Page(edition, lang), divisions=divisions
-        )
-        for lang in langs
+    return {name: write() for name, write in html_files(edition, langs).items()}
+
+
+def html_files(edition: Edition, langs: tuple[str, ...]) -> dict[str, Callable[[], bytes]]:
+    """File name -> the function that writes it: a build writes each file apart."""
+    files: dict[str, Callable[[], bytes]] = {
+        f"{lang}.html": partial(_page, edition, "document.html", page=Page(edition, lang)) for lang in langs
     }
     configured = edition.config.languages
     if len(configured) > 1 and set(configured) <= set(langs):
-        files["-".join(configured) + ".html"] = render(
-            edition.project,
-            "parallel.html",
-            edition=edition,
-            pages=[Page(edition, lang) for lang in configured],
-            divisions=divisions,
-        )
+        pages = [Page(edition, lang) for lang in configured]
+        files["-".join(configured) + ".html"] = partial(_page, edition, "parallel.html", pages=pages)
     return files
+
+
+def _page(edition: Edition, template: str, **pages) -> bytes:
+    divisions = list(walk_divisions(edition.agreement.parts))
+    return render(edition.project, template, edition=edition, divisions=divisions, **pages)
