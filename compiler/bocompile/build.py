@@ -23,7 +23,7 @@ from bocompile.compose.inputs import history_of
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
-from bocompile.heap import one_run, tidied
+from bocompile.heap import one_run, settled, tidied
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publishing
 from bocompile.project import Project
@@ -108,6 +108,7 @@ def render(
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
     editions = typeset_editions(editions, langs)
+    settled()  # the editions, as the model, live to the end of the build
     asked = tuple(formats)
     formats = asked or loaded.config.formats
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them

@@ -16,7 +16,9 @@ system, which takes the memory back at once.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import gc
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -25,6 +27,8 @@ T = TypeVar("T")
 
 #: the collector's thresholds during a run (Python's default: 700, 10, 10)
 COLLECT_EVERY = (100_000, 20, 100)
+#: seconds of CPU after which a task is tidied (tidied)
+LONG_TASK = 0.5
 
 
 _runs: list[None] = []  # one entry per `one_run` under way
@@ -52,22 +56,39 @@ def settled() -> None:
 
 
 def tidied(task: Callable[[], T]) -> Callable[[], T]:
-    """`task`, then the cyclic garbage it left collected. A document written
-    leaves its python-docx package and parts pointing at each other, 0.4 GiB
-    for the NL|FR text of 20,000 articles, which the run's rare collections
-    would keep while the next document is written. What was alive before
-    the task is settled first, so the collection walks only the task's own."""
+    """`task`, then, if it ran long, the cyclic garbage it left collected and
+    what it freed given back to the system. A document written leaves its
+    python-docx package and parts pointing at each other, 0.4 GiB for the
+    NL|FR text of 20,000 articles, which the run's rare collections would
+    keep while the next document is written; and glibc keeps memory freed
+    in the middle of its heap, so a worker would start each document as
+    large as the largest before it. A short task (an instrument, a redline)
+    leaves too little to be worth a collection: thousands of them cost more
+    than they give back, and the run's own collections take their garbage."""
 
     def run() -> T:
         if not _runs:
             return task()
-        gc.freeze()
+        start = time.process_time()
         try:
             return task()
         finally:
-            gc.collect()
+            if time.process_time() - start >= LONG_TASK:
+                gc.collect()
+                _trim(0)
 
     return run
+
+
+def _trimmer() -> Callable[[int], int]:
+    """glibc's malloc_trim, or nothing where the C library has none (macOS, musl)."""
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return lambda pad: 0
+
+
+_trim = _trimmer()
 
 
 def at_exit() -> None:
