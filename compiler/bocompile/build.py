@@ -137,7 +137,7 @@ def render(
                 converted_files = CONVERTERS[fmt][1](editions, langs, loaded.config.pdf_timeout)
             except OfficeError as error:
                 raise SourceError([Diagnostic(where, str(error))]) from None
-            files.update(_put_all(put, converted_files))
+            files.update((name, put(name, data)) for name, data in converted_files.items())
             if progress:
                 progress(f"{fmt} (LibreOffice)", len(jobs), len(jobs))
     for redline in written:
@@ -149,10 +149,6 @@ def render(
 def _stored(put: Put, files: dict[str, Callable[[], bytes]]) -> dict[str, str]:
     """Write each file and let its bytes go: only its name and digest travel back."""
     return {name: put(name, write()) for name, write in files.items()}
-
-
-def _put_all(put: Put, files: dict[str, bytes]) -> dict[str, str]:
-    return {name: put(name, data) for name, data in files.items()}
 
 
 def _redlines(

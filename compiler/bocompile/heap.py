@@ -75,6 +75,7 @@ def tidied(task: Callable[[], T]) -> Callable[[], T]:
         finally:
             if time.process_time() - start >= LONG_TASK:
                 gc.collect()
+                gc.freeze()  # what outlives it (caches of the worker) is not walked again
                 _trim(0)
 
     return run
