@@ -23,7 +23,7 @@ from bocompile.compose.inputs import history_of
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
-from bocompile.heap import one_run, settled, tidied
+from bocompile.heap import one_run, settled
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publishing
 from bocompile.project import Project
@@ -119,11 +119,11 @@ def render(
         if fmt in WRITERS and fmt not in converted
         for name, write in WRITERS[fmt](edition, langs).items()
     ]
-    tasks = [tidied(functools.partial(_stored, put, {name: write})) for name, write in jobs]
+    tasks = [functools.partial(_stored, put, {name: write}) for name, write in jobs]
     if "docx" in formats:  # each instrument's redline: the text before and after it, compared by its writer
         shared: Shared = {}
         amended = range(len(states.steps))
-        tasks += [tidied(functools.partial(_redlines, put, loaded, states, index, langs, shared)) for index in amended]
+        tasks += [functools.partial(_redlines, put, loaded, states, index, langs, shared) for index in amended]
     written = in_order(tasks)
     files: dict[str, str] = {}
     for done, (name, _) in enumerate(jobs, start=1):
