@@ -1,7 +1,7 @@
 """The output directory: every build appears in one atomic step.
 
-A build is written in full to a fresh folder `.builds/<name>/` inside the
-output directory and becomes current when one symbolic link, `.current`, is
+A build is written, file by file, to a fresh folder `.builds/<name>/` inside
+the output directory and becomes current when one symbolic link, `.current`, is
 switched to it by a rename (atomic on POSIX file systems). What users open,
 `base/`, `amendments/`, `consolidated/` and `manifest.json`, are fixed links
 through `.current`, so they always show one whole build, never a mix of an
@@ -66,10 +66,7 @@ class Staging:
     def put(self, name: str, data: bytes) -> str:
         """Write the file `name` ("base/nl.docx"); its SHA-256, for the
         manifest (computed here, while its bytes are at hand)."""
-        path = self.folder / name
-        with _writing(path, "write"):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+        _write(self.folder / name, data)
         return hashlib.sha256(data).hexdigest()
 
 
@@ -168,9 +165,13 @@ def _fresh(store: Path) -> Path:
 
 def _write_all(folder: Path, files: dict[str, bytes]) -> None:
     for name, data in sorted(files.items()):
-        with _writing(folder / name, "write"):
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            (folder / name).write_bytes(data)
+        _write(folder / name, data)
+
+
+def _write(path: Path, data: bytes) -> None:
+    with _writing(path, "write"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def _check_room(out: Path) -> None:

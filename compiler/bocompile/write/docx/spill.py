@@ -31,7 +31,7 @@ class Outflow:
         self.container, self.last = container, last
         self._start_tag = f"<{container.prefix}:{etree.QName(container).localname}".encode()  # where it is in the part
         self.written: list[bytes] = []  # the XML of what the container no longer holds, in order
-        self.head = b""  # the start of its first element, already written out
+        self._head = b""  # the start of its first element, already written out
         self._partial: etree._Element | None = None  # that element
         self._held = len(container) - (last is not None)  # lxml would count them one by one
         self._load = self._held  # those, and the children counted in the open elements
@@ -81,7 +81,7 @@ class Outflow:
         for element in body[: ready + 1]:
             body.remove(element)
         self._held = self._load = keep
-        self.head, self._partial = b"", None  # the first element, partly written out before, is gone whole
+        self._head, self._partial = b"", None  # the first element, partly written out before, is gone whole
 
     def pieces(self, part: bytes) -> Iterator[bytes]:
         """The XML of the document part, what was written out back in place,
@@ -121,8 +121,8 @@ class Outflow:
             (body if marker.getparent() is body else element).remove(marker)
         if fresh:
             opening, rest = xml.split(_pi(_START))
-            self.head, rows = rest.split(_pi(_HEAD))
-            xml = opening + self.head + rows
+            self._head, rows = rest.split(_pi(_HEAD))
+            xml = opening + self._head + rows
             self._partial = element
         self.written.append(xml)
         for whole in list(element.itersiblings(preceding=True)):
@@ -140,8 +140,8 @@ class Outflow:
         return self._without_head(content)
 
     def _without_head(self, content: bytes) -> bytes:
-        assert content.startswith(self.head), "a partly written element starts the body"
-        return content[len(self.head) :]
+        assert content.startswith(self._head), "a partly written element starts the body"
+        return content[len(self._head) :]
 
 
 def _marker(name: str):
