@@ -45,3 +45,27 @@ def test_a_thread_running_beside_keeps_the_work_in_this_process(waiting):
 def test_a_thread_declared_fork_safe_lets_the_work_be_shared(waiting):
     cores.fork_safe(waiting)
     assert pids() - {os.getpid()}
+
+
+def test_a_worker_grown_past_its_limit_hands_over_to_a_fresh_one(monkeypatch):
+    tasks = [os.getpid] * 12
+    assert len(set(cores.in_order(tasks))) < 12  # workers take task after task
+    monkeypatch.setattr(cores, "RETIRE", -1)  # every worker has grown past it after its first task
+    assert len(set(cores.in_order(tasks))) == 12
+
+
+def test_a_task_that_raises_is_reported_in_its_turn():
+    def fails():
+        raise ValueError("the fourth")
+
+    results = cores.in_order([lambda n=n: n for n in range(3)] + [fails] + [lambda: 4] * 6)
+    assert [next(results) for _ in range(3)] == [0, 1, 2]
+    with pytest.raises(ValueError, match="the fourth"):
+        next(results)
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for():
+    results = cores.in_order([lambda: 0, lambda: os._exit(9), lambda: 2])
+    assert next(results) == 0
+    with pytest.raises(RuntimeError, match="exit code 9"):
+        next(results)

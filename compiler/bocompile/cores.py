@@ -8,6 +8,12 @@ the first itself); results come back in the order of the tasks, so output is
 the same as on one core. Elsewhere, or where it cannot pay (one core, one
 task, threads running that a fork would leave stranded), tasks run here in
 turn.
+
+A worker that has grown by more than RETIRE ends after its task, and a
+fresh one takes its place: what the task left behind in it (caches, garbage
+not yet collected, memory the allocator keeps rather than give back) would
+otherwise add to the peak of every task after it. A long agreement's
+documents each get a fresh worker that way; a short one's share two.
 """
 
 from __future__ import annotations
@@ -17,12 +23,15 @@ import os
 import sys
 import threading
 import weakref
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection, wait
 from typing import TypeVar
 
 T = TypeVar("T")
 
+#: how much more memory than it inherited a worker may hold and still take another task
+RETIRE = 128 << 20
 #: the tasks of the running map, inherited by the forked workers
 _tasks: list[Callable[[], object]] = []
 #: threads a fork may leave behind (fork_safe)
@@ -42,10 +51,6 @@ def _alone() -> bool:
     return all(thread is here or thread in _fork_safe for thread in threading.enumerate())
 
 
-def _run(index: int) -> object:
-    return _tasks[index]()
-
-
 def in_order(tasks: Sequence[Callable[[], T]], worth_it: bool = True) -> Iterator[T]:
     """Each task's result, in the order of `tasks`; an exception a task
     raises is raised here, when its turn comes. `worth_it`: the caller's
@@ -59,11 +64,97 @@ def in_order(tasks: Sequence[Callable[[], T]], worth_it: bool = True) -> Iterato
     # with no more tasks than cores, the first runs here: its result need not
     # travel back (a language's whole tree, when load reads them side by side)
     here = len(tasks) <= workers
+    pool = _Workers(range(here, len(tasks)), workers - here)
     try:
-        with ProcessPoolExecutor(workers - here, mp_context=multiprocessing.get_context("fork")) as pool:
-            rest = pool.map(_run, range(here, len(tasks)))
-            if here:
-                yield tasks[0]()
-            yield from rest  # type: ignore[misc]
+        if here:
+            yield tasks[0]()
+        for index in range(here, len(tasks)):
+            yield pool.result(index)  # type: ignore[misc]
     finally:
+        pool.stop()
         _tasks.clear()
+
+
+class _Workers:
+    """Forked workers, `count` at a time, each asking for the next task as
+    it finishes one, so that the work evens out however long each task is."""
+
+    def __init__(self, indices: range, count: int):
+        self.waiting = deque(indices)
+        self.count = count
+        self.running: dict[Connection, tuple[multiprocessing.process.BaseProcess, int]] = {}  # pipe -> worker, task
+        self.lost: dict[int, int | None] = {}  # task -> the exit code of the worker that ended while running it
+        self.done: dict[int, tuple[bool, object]] = {}  # task -> (whether it returned, its value or exception)
+        self._fill()
+
+    def result(self, index: int) -> object:
+        while index not in self.done:
+            if index in self.lost:
+                raise RuntimeError(f"a worker process ended (exit code {self.lost[index]}) before its task was done")
+            self._receive()
+        returned, value = self.done.pop(index)
+        if not returned:
+            raise value  # type: ignore[misc]
+        return value
+
+    def stop(self) -> None:
+        for pipe, (process, _) in self.running.items():
+            process.terminate()
+            process.join()
+            pipe.close()
+        self.running.clear()
+
+    def _fill(self) -> None:
+        context = multiprocessing.get_context("fork")
+        while self.waiting and len(self.running) < self.count:
+            index = self.waiting.popleft()
+            pipe, theirs = context.Pipe()
+            process = context.Process(target=_work, args=(index, theirs), daemon=True)
+            process.start()
+            theirs.close()  # the worker holds its own end: when it ends, this end reads the end of the pipe
+            self.running[pipe] = (process, index)
+
+    def _receive(self) -> None:
+        for pipe in wait(list(self.running)):
+            assert isinstance(pipe, Connection), "wait was given connections"
+            process, index = self.running[pipe]
+            try:
+                returned, value, spent = pipe.recv()
+            except EOFError:
+                del self.running[pipe]
+                process.join()
+                pipe.close()
+                if index not in self.done:
+                    self.lost[index] = process.exitcode
+                self._fill()
+                continue
+            self.done[index] = (returned, value)
+            following = self.waiting.popleft() if returned and not spent and self.waiting else None
+            pipe.send(following)
+            if following is not None:
+                self.running[pipe] = (process, following)
+
+
+def _work(index: int | None, pipe: Connection) -> None:
+    """A worker's life: a task, its result sent back (with whether the
+    worker has grown past RETIRE), then the next task it is given, until
+    it is given none; a task that raises ends it too."""
+    inherited = _resident()
+    while index is not None:
+        try:
+            outcome: tuple[bool, object] = (True, _tasks[index]())
+        except Exception as error:
+            outcome = (False, error)
+        spent = _resident() - inherited > RETIRE
+        try:
+            pipe.send((*outcome, spent))
+        except Exception as error:  # a value or an exception that does not pickle
+            pipe.send((False, RuntimeError(f"a task's result could not be sent back: {error}"), spent))
+        index = pipe.recv()
+    pipe.close()
+
+
+def _resident() -> int:
+    """This process's resident memory, in bytes (Linux: what fork needs)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")

@@ -77,6 +77,8 @@ def rebuild(items: list[Token]) -> Inlines:
 def merge(old: Inlines, new: Inlines) -> Words:
     """`new` with the words only `old` has as Tracked deleted, and those only
     `new` has as Tracked inserted, each change's deletion first."""
+    if old is new:  # a title both states share: every word kept, nothing to match
+        return rebuild(tokens(new))
     a, b = tokens(old), tokens(new)
     matcher = SequenceMatcher(
         lambda key: isinstance(key[1], str) and key[1].isspace(), [t.key for t in a], [t.key for t in b], autojunk=False
