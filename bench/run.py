@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -36,12 +37,16 @@ GIB = 1 << 30
 
 
 class Timing:
-    """Wall time and peak memory of one command, as the median of its runs."""
+    """Wall time and peak memory of one command, as the median of its runs.
+    Peak memory two ways: the largest process's resident peak (what
+    /usr/bin/time reports), and, where sampled, all its processes together."""
 
-    def __init__(self, label: str):
+    def __init__(self, label: str, together: bool = False):
         self.label = label
         self.times: list[float] = []
         self.peaks: list[int] = []
+        self.together = together
+        self.totals: list[int] = []
 
     @property
     def seconds(self) -> float:
@@ -64,12 +69,55 @@ def command(timing: Timing, args: list[str], cpus: set[int] | None = None) -> No
         stderr=subprocess.PIPE,
         preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
     )
+    sampler = Together(process.pid) if timing.together else None
     _, status, usage = os.wait4(process.pid, 0)
     timing.times.append(time.perf_counter() - start)
     timing.peaks.append(usage.ru_maxrss * 1024)
+    if sampler:
+        timing.totals.append(sampler.stop())
     if os.waitstatus_to_exitcode(status) != 0:
         assert process.stderr is not None, "opened with PIPE"
         raise SystemExit(f"{' '.join(args)} failed:\n{process.stderr.read().decode()}")
+
+
+class Together(threading.Thread):
+    """The peak of a process and its descendants' memory together, sampled
+    once a second (more often would slow what it measures): the sum of their
+    proportional set sizes (Pss), in which a page the processes share counts
+    once, split between them."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.done = pid, 0, threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        while not self.done.wait(1):
+            self.peak = max(self.peak, sum(map(_pss, _tree(self.pid))))
+
+    def stop(self) -> int:
+        self.done.set()
+        self.join()
+        return self.peak
+
+
+def _tree(pid: int) -> list[int]:
+    """`pid` and its descendants (Linux /proc)."""
+    found = [pid]
+    with contextlib.suppress(OSError):
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                for child in children.read().split():
+                    found += _tree(int(child))
+    return found
+
+
+def _pss(pid: int) -> int:
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0  # ended meanwhile
 
 
 def call(timing: Timing, fn) -> None:
@@ -262,7 +310,7 @@ def main() -> None:
             huge = work / "20000-2000"
             hundred = (("check", check(huge), check_large), ("build", build(huge, "--consolidate"), build_large))
             for what, measure, reference in hundred:
-                timing = Timing(f"{what} 20000")
+                timing = Timing(f"{what} 20000", together=True)
                 measure(timing)
                 table.goal(
                     f"{what} 20,000+2,000 <= 11 x 2,000+200",
@@ -271,13 +319,14 @@ def main() -> None:
                     timing.seconds / reference.seconds,
                     11,
                 )
-                table.note(
-                    f"{what} 20,000+2,000: peak memory <= 1 GiB",
-                    f"{timing.peak / GIB:.2f} GiB",
-                    "1 GiB",
-                    "",
-                    "met" if timing.peak <= GIB else "NOT MET",
-                )
+                for memory, peak in (("largest process", timing.peak), ("all processes", max(timing.totals))):
+                    table.note(
+                        f"{what} 20,000+2,000: peak memory <= 1 GiB, {memory}",
+                        f"{peak / GIB:.2f} GiB",
+                        "1 GiB",
+                        "",
+                        "met" if peak <= GIB else "NOT MET",
+                    )
         else:
             table.note("20,000+2,000 articles", "", "", "skipped", "run with --huge")
 

@@ -1,10 +1,12 @@
 """Build: load, number, write every file, then publish.
 
-Each file is written by its own task (in a worker process where there are
-cores to share), straight into the fresh folder output.publishing gives the
-build: no process holds the whole output. The build appears in one atomic
-step when every file succeeded; a failed build leaves the previous output
-as it was.
+Each file of a whole text (the agreement as signed, the consolidated text)
+is written by its own task, each instrument is composed and written by one
+(in a worker process where there are cores to share), straight into the
+fresh folder output.publishing gives the build: no process holds the whole
+output, nor the thousands of instruments a long history has. The build
+appears in one atomic step when every file succeeded; a failed build leaves
+the previous output as it was.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from bocompile.amend.history import History
-from bocompile.compose import editions_of
+from bocompile.amend.history import History, Step
 from bocompile.compose.comparison import amendment_comparison
+from bocompile.compose.consolidated import consolidated_edition
 from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import history_of
+from bocompile.compose.instrument import instrument_edition
+from bocompile.compose.signed import base_edition
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
@@ -106,54 +110,94 @@ def render(
             f"({config.period_end}); give a date in that range"
         )
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
-    editions = editions_of(loaded, consolidated, as_of, renumbered, states=states)
-    editions = typeset_editions(editions, langs)
+    # the whole texts are composed here, once for all their files; each
+    # instrument where its files are written, as it needs nothing of the others'
+    texts = [base_edition(loaded, states=states)]
+    if consolidated:
+        texts.append(consolidated_edition(loaded, as_of, renumbered, states=states))
+    texts = typeset_editions(texts, langs)
     settled()  # the editions, as the model, live to the end of the build
     asked = tuple(formats)
     formats = asked or loaded.config.formats
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
-    jobs = [
-        (f"{edition.name}/{name}", write)
-        for edition in editions
-        for fmt in formats
-        if fmt in WRITERS and fmt not in converted
-        for name, write in WRITERS[fmt](edition, langs).items()
+    writers = tuple(fmt for fmt in formats if fmt in WRITERS and fmt not in converted)
+    base, *rest = texts
+    instruments = [functools.partial(_instrument, loaded, step, langs) for step in states.steps]
+    tasks: list[Callable[[], Written]] = [
+        *_each_file(put, base, writers, langs),
+        *(functools.partial(_composed, put, make, writers, langs) for make in instruments),
+        *(task for text in rest for task in _each_file(put, text, writers, langs)),
     ]
-    tasks = [functools.partial(_stored, put, {name: write}) for name, write in jobs]
+    per_edition = len(_files(base, writers, langs))  # every edition has the same files
+    count = per_edition * (len(texts) + len(instruments))
+    redlines: list[Callable[[], Written]] = []
     if "docx" in formats:  # each instrument's redline: the text before and after it, compared by its writer
         shared: Shared = {}
-        amended = range(len(states.steps))
-        tasks += [functools.partial(_redlines, put, loaded, states, index, langs, shared) for index in amended]
-    written = in_order(tasks)
+        redlines = [
+            functools.partial(_redlines, put, loaded, states, index, langs, shared) for index in range(len(instruments))
+        ]
+    written = in_order(tasks + redlines)
     files: dict[str, str] = {}
-    for done, (name, _) in enumerate(jobs, start=1):
-        files.update(next(written))
-        if progress:
-            progress(name, done, len(jobs))
+    entries = {text.name: _entry(text) for text in texts}
+    for _ in tasks:
+        stored, composed = next(written)
+        entries.update(composed)
+        for name, digest in stored.items():
+            files[name] = digest
+            if progress:
+                progress(name, len(files), count)
     for fmt in formats:
         if fmt in CONVERTERS:
             where = Loc(f"--format {fmt}", 0) if asked else loaded.config.formats_loc or loaded.config.loc
+            editions = [base, *(make() for make in instruments), *rest]
             try:
                 converted_files = CONVERTERS[fmt][1](editions, langs, loaded.config.pdf_timeout)
             except OfficeError as error:
                 raise SourceError([Diagnostic(where, str(error))]) from None
             files.update((name, put(name, data)) for name, data in converted_files.items())
             if progress:
-                progress(f"{fmt} (LibreOffice)", len(jobs), len(jobs))
-    for redline in written:
-        files.update(redline)
-    files["manifest.json"] = put("manifest.json", _manifest(files, editions))
+                progress(f"{fmt} (LibreOffice)", count, count)
+    for stored, _ in written:
+        files.update(stored)
+    files["manifest.json"] = put("manifest.json", _manifest(files, entries))
     return files
 
 
-def _stored(put: Put, files: dict[str, Callable[[], bytes]]) -> dict[str, str]:
+#: what a task wrote: each file's SHA-256 by name, and the manifest's entry
+#: of each edition it composed
+Written = tuple[dict[str, str], dict[str, dict]]
+
+
+def _files(edition: Edition, formats: tuple[str, ...], langs: tuple[str, ...]) -> dict[str, Callable[[], bytes]]:
+    """Each file of `edition` in `formats`, by its name in the build ("base/nl.docx")."""
+    return {f"{edition.name}/{name}": write for fmt in formats for name, write in WRITERS[fmt](edition, langs).items()}
+
+
+def _each_file(
+    put: Put, edition: Edition, formats: tuple[str, ...], langs: tuple[str, ...]
+) -> list[Callable[[], Written]]:
+    """A task for each file of a whole text: they are long, and two cores write two at once."""
+    return [functools.partial(_stored, put, {name: write}) for name, write in _files(edition, formats, langs).items()]
+
+
+def _stored(put: Put, files: dict[str, Callable[[], bytes]]) -> Written:
     """Write each file and let its bytes go: only its name and digest travel back."""
-    return {name: put(name, write()) for name, write in files.items()}
+    return {name: put(name, write()) for name, write in files.items()}, {}
 
 
-def _redlines(
-    put: Put, loaded: Loaded, states: History, index: int, langs: tuple[str, ...], shared: Shared
-) -> dict[str, str]:
+def _instrument(loaded: Loaded, step: Step, langs: tuple[str, ...]) -> Edition:
+    return typeset_editions([instrument_edition(loaded, step)], langs)[0]
+
+
+def _composed(put: Put, make: Callable[[], Edition], formats: tuple[str, ...], langs: tuple[str, ...]) -> Written:
+    """An instrument, composed where its files are written: the build's
+    process never holds the thousands of them a long history has."""
+    edition = make()
+    stored, _ = _stored(put, _files(edition, formats, langs))
+    return stored, {edition.name: _entry(edition)}
+
+
+def _redlines(put: Put, loaded: Loaded, states: History, index: int, langs: tuple[str, ...], shared: Shared) -> Written:
     """The redlines of the `index`-th amendment, compared here: a worker keeps
     the comparisons it makes (`shared`, its own), not the build's process."""
     compared = amendment_comparison(loaded, states, index, shared)
@@ -166,28 +210,26 @@ def _redlines(
     )
 
 
-def _manifest(files: dict[str, str], editions: list[Edition]) -> bytes:
-    """`files`: name -> SHA-256."""
-    manifest = {
-        "editions": {
-            e.name: {
-                "kind": e.kind,
-                "date": e.date.isoformat(),
-                "as_of": e.as_of.isoformat() if e.as_of else None,
-                "renumbered": e.renumbered,
-                "amendments": [
-                    {
-                        "number": a.info.number,
-                        "id": a.info.id,
-                        "signed": a.info.signed.isoformat(),
-                        "in_force": a.info.in_force.isoformat(),
-                    }
-                    for a in e.amendments
-                ],
+def _entry(edition: Edition) -> dict:
+    """What the manifest says of an edition."""
+    return {
+        "kind": edition.kind,
+        "date": edition.date.isoformat(),
+        "as_of": edition.as_of.isoformat() if edition.as_of else None,
+        "renumbered": edition.renumbered,
+        "amendments": [
+            {
+                "number": a.info.number,
+                "id": a.info.id,
+                "signed": a.info.signed.isoformat(),
+                "in_force": a.info.in_force.isoformat(),
             }
-            for e in editions
-        },
-        "files": dict(sorted(files.items())),
-        "bocompile": provenance(),
+            for a in edition.amendments
+        ],
     }
+
+
+def _manifest(files: dict[str, str], editions: dict[str, dict]) -> bytes:
+    """`files`: name -> SHA-256; `editions`: name -> its entry."""
+    manifest = {"editions": editions, "files": dict(sorted(files.items())), "bocompile": provenance()}
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()

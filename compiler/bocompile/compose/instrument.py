@@ -49,28 +49,29 @@ class Instrument:
 
 
 def instrument_editions(loaded: Loaded, *, states: History | None = None) -> list[Edition]:
+    return [instrument_edition(loaded, step) for step in (states or history_of(loaded)).steps]
+
+
+def instrument_edition(loaded: Loaded, step: Step) -> Edition:
+    """The instrument of the amendment `step` applied: it needs nothing of
+    the others', so a build composes each where it writes it."""
     config, langs = loaded.config, languages_of(loaded)
-    out = []
-    for step in (states or history_of(loaded)).steps:
-        info = step.amendment.info
-        instrument = build_instrument(step, langs, config.numbering, config.grouping, config.title, info.parties)
-        out.append(
-            edition_of(
-                loaded,
-                instrument.body,
-                numbering=instrument.numbering,
-                title=instrument.title,
-                name=f"amendments/{info.id}",
-                kind="amendment",
-                date=info.signed,
-                signing=info.signing,
-                front={lang: (info.title[lang],) for lang in langs},
-                preamble=instrument.preamble,
-                amendments=(step.amendment,),
-                modifications=instrument.modifications,
-            )
-        )
-    return out
+    info = step.amendment.info
+    instrument = build_instrument(step, langs, config.numbering, config.grouping, config.title, info.parties)
+    return edition_of(
+        loaded,
+        instrument.body,
+        numbering=instrument.numbering,
+        title=instrument.title,
+        name=f"amendments/{info.id}",
+        kind="amendment",
+        date=info.signed,
+        signing=info.signing,
+        front={lang: (info.title[lang],) for lang in langs},
+        preamble=instrument.preamble,
+        amendments=(step.amendment,),
+        modifications=instrument.modifications,
+    )
 
 
 def build_instrument(
