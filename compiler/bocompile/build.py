@@ -27,7 +27,7 @@ from bocompile.compose.signed import base_edition
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
-from bocompile.heap import one_run, settled
+from bocompile.heap import one_run, settled, writing
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publishing
 from bocompile.project import Project
@@ -121,14 +121,12 @@ def render(
     formats = asked or loaded.config.formats
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
     writers = tuple(fmt for fmt in formats if fmt in WRITERS and fmt not in converted)
-    base, *rest = texts
     instruments = [functools.partial(_instrument, loaded, step, langs) for step in states.steps]
-    tasks: list[Callable[[], Written]] = [
-        *_each_file(put, base, writers, langs),
+    tasks: list[Callable[[], Written]] = [  # the longest first, so that the cores finish together
+        *(task for text in texts for task in _each_file(put, text, writers, langs)),
         *(functools.partial(_composed, put, make, writers, langs) for make in instruments),
-        *(task for text in rest for task in _each_file(put, text, writers, langs)),
     ]
-    per_edition = len(_files(base, writers, langs))  # every edition has the same files
+    per_edition = len(_files(texts[0], writers, langs))  # every edition has the same files
     count = per_edition * (len(texts) + len(instruments))
     redlines: list[Callable[[], Written]] = []
     if "docx" in formats:  # each instrument's redline: the text before and after it, compared by its writer
@@ -136,7 +134,7 @@ def render(
         redlines = [
             functools.partial(_redlines, put, loaded, states, index, langs, shared) for index in range(len(instruments))
         ]
-    written = in_order(tasks + redlines)
+    written = in_order(tasks + redlines, setup=writing)
     files: dict[str, str] = {}
     entries = {text.name: _entry(text) for text in texts}
     for _ in tasks:
@@ -149,7 +147,7 @@ def render(
     for fmt in formats:
         if fmt in CONVERTERS:
             where = Loc(f"--format {fmt}", 0) if asked else loaded.config.formats_loc or loaded.config.loc
-            editions = [base, *(make() for make in instruments), *rest]
+            editions = [texts[0], *(make() for make in instruments), *texts[1:]]
             try:
                 converted_files = CONVERTERS[fmt][1](editions, langs, loaded.config.pdf_timeout)
             except OfficeError as error:

@@ -51,22 +51,29 @@ def _alone() -> bool:
     return all(thread is here or thread in _fork_safe for thread in threading.enumerate())
 
 
-def in_order(tasks: Sequence[Callable[[], T]], worth_it: bool = True) -> Iterator[T]:
+def in_order(
+    tasks: Sequence[Callable[[], T]], worth_it: bool = True, setup: Callable[[], None] | None = None
+) -> Iterator[T]:
     """Each task's result, in the order of `tasks`; an exception a task
     raises is raised here, when its turn comes. `worth_it`: the caller's
-    word that the tasks outweigh starting the workers."""
+    word that the tasks outweigh starting the workers. `setup`: called in
+    each process that runs tasks, before the first it runs."""
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(tasks))
     forks = sys.platform.startswith("linux")  # macOS has fork, but frameworks there may not survive it
     if not worth_it or workers < 2 or not forks or not _alone() or _tasks:
+        if setup and tasks:
+            setup()
         yield from (task() for task in tasks)
         return
     _tasks[:] = list(tasks)
     # with no more tasks than cores, the first runs here: its result need not
     # travel back (a language's whole tree, when load reads them side by side)
     here = len(tasks) <= workers
-    pool = _Workers(range(here, len(tasks)), workers - here)
+    pool = _Workers(range(here, len(tasks)), workers - here, setup)
     try:
         if here:
+            if setup:
+                setup()
             yield tasks[0]()
         for index in range(here, len(tasks)):
             yield pool.result(index)  # type: ignore[misc]
@@ -79,9 +86,9 @@ class _Workers:
     """Forked workers, `count` at a time, each asking for the next task as
     it finishes one, so that the work evens out however long each task is."""
 
-    def __init__(self, indices: range, count: int):
+    def __init__(self, indices: range, count: int, setup: Callable[[], None] | None):
         self.waiting = deque(indices)
-        self.count = count
+        self.count, self.setup = count, setup
         self.running: dict[Connection, tuple[multiprocessing.process.BaseProcess, int]] = {}  # pipe -> worker, task
         self.lost: dict[int, int | None] = {}  # task -> the exit code of the worker that ended while running it
         self.done: dict[int, tuple[bool, object]] = {}  # task -> (whether it returned, its value or exception)
@@ -109,7 +116,7 @@ class _Workers:
         while self.waiting and len(self.running) < self.count:
             index = self.waiting.popleft()
             pipe, theirs = context.Pipe()
-            process = context.Process(target=_work, args=(index, theirs), daemon=True)
+            process = context.Process(target=_work, args=(index, theirs, self.setup), daemon=True)
             process.start()
             theirs.close()  # the worker holds its own end: when it ends, this end reads the end of the pipe
             self.running[pipe] = (process, index)
@@ -135,10 +142,12 @@ class _Workers:
                 self.running[pipe] = (process, following)
 
 
-def _work(index: int | None, pipe: Connection) -> None:
+def _work(index: int | None, pipe: Connection, setup: Callable[[], None] | None) -> None:
     """A worker's life: a task, its result sent back (with whether the
     worker has grown past RETIRE), then the next task it is given, until
     it is given none; a task that raises ends it too."""
+    if setup:
+        setup()
     inherited = _resident()
     while index is not None:
         try:
