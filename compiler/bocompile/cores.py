@@ -13,7 +13,10 @@ A worker that has grown by more than RETIRE ends after its task, and a
 fresh one takes its place: what the task left behind in it (caches, garbage
 not yet collected, memory the allocator keeps rather than give back) would
 otherwise add to the peak of every task after it. A long agreement's
-documents each get a fresh worker that way; a short one's share two.
+documents each get a fresh worker that way; a short one's share two. The
+workers are forked here, from the calling thread: concurrent.futures'
+process pool forks from a thread of its own, and for that reason refuses
+to replace its forked workers (max_tasks_per_child).
 """
 
 from __future__ import annotations
