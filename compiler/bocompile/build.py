@@ -18,12 +18,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bocompile.amend.history import History, Step
+from bocompile.compose import whole_texts
 from bocompile.compose.comparison import amendment_comparison
-from bocompile.compose.consolidated import consolidated_edition
 from bocompile.compose.edition import Edition
 from bocompile.compose.inputs import history_of
 from bocompile.compose.instrument import instrument_edition
-from bocompile.compose.signed import base_edition
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
@@ -112,10 +111,7 @@ def render(
     langs = tuple(lang for lang in loaded.config.languages if lang in langs) or loaded.config.languages
     # the whole texts are composed here, once for all their files; each
     # instrument where its files are written, as it needs nothing of the others'
-    texts = [base_edition(loaded, states=states)]
-    if consolidated:
-        texts.append(consolidated_edition(loaded, as_of, renumbered, states=states))
-    texts = typeset_editions(texts, langs)
+    texts = typeset_editions(whole_texts(loaded, consolidated, as_of, renumbered, states=states), langs)
     settled()  # the editions, as the model, live to the end of the build
     asked = tuple(formats)
     formats = asked or loaded.config.formats

@@ -74,6 +74,7 @@ def in_order(
     here = len(tasks) <= workers
     pool = _Workers(range(here, len(tasks)), workers - here, setup)
     try:
+        pool.fill()
         if here:
             if setup:
                 setup()
@@ -95,7 +96,6 @@ class _Workers:
         self.running: dict[Connection, tuple[multiprocessing.process.BaseProcess, int]] = {}  # pipe -> worker, task
         self.lost: dict[int, int | None] = {}  # task -> the exit code of the worker that ended while running it
         self.done: dict[int, tuple[bool, object]] = {}  # task -> (whether it returned, its value or exception)
-        self._fill()
 
     def result(self, index: int) -> object:
         while index not in self.done:
@@ -114,7 +114,8 @@ class _Workers:
             pipe.close()
         self.running.clear()
 
-    def _fill(self) -> None:
+    def fill(self) -> None:
+        """Fork workers for the waiting tasks, while there is room."""
         context = multiprocessing.get_context("fork")
         while self.waiting and len(self.running) < self.count:
             index = self.waiting.popleft()
@@ -136,7 +137,7 @@ class _Workers:
                 pipe.close()
                 if index not in self.done:
                     self.lost[index] = process.exitcode
-                self._fill()
+                self.fill()
                 continue
             self.done[index] = (returned, value)
             following = self.waiting.popleft() if returned and not spent and self.waiting else None

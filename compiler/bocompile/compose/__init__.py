@@ -30,7 +30,17 @@ def editions_of(
     """The agreement as signed and every instrument; with `consolidated`, the
     text in force on `as_of`. The amendments apply once, for all of them."""
     states = states or history_of(loaded)
-    editions = [base_edition(loaded, states=states), *instrument_editions(loaded, states=states)]
+    signed, *rest = whole_texts(loaded, consolidated, as_of, renumbered, states=states)
+    return [signed, *instrument_editions(loaded, states=states), *rest]
+
+
+def whole_texts(
+    loaded: Loaded, consolidated: bool, as_of: dt.date | None, renumbered: bool, *, states: History
+) -> list[Edition]:
+    """The editions of the agreement's whole text: as signed and, with
+    `consolidated`, in force on `as_of`. A build composes these once for
+    all their files, and each instrument where its files are written."""
+    texts = [base_edition(loaded, states=states)]
     if consolidated:
-        editions.append(consolidated_edition(loaded, as_of, renumbered, states=states))
-    return editions
+        texts.append(consolidated_edition(loaded, as_of, renumbered, states=states))
+    return texts
