@@ -141,7 +141,7 @@ def _credits(changes: tuple[DivisionChange, ...], applied: tuple[AmendmentInfo, 
 
     def visit(items: tuple[DivisionChange, ...], inherited: AmendmentInfo) -> None:
         for change in items:
-            if change.old is change.new:  # both texts share it: nothing in it changed
+            if change.unchanged:  # both texts share it: nothing in it changed
                 continue
             own = [c.amendment for c in change.division.history if c.amendment in infos]
             credits[change.key] = infos[own[-1]] if own else inherited

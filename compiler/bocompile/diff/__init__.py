@@ -13,18 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bocompile.amend.marks import unmarked_division
 from bocompile.diff.changes import DivisionChange
 from bocompile.diff.divisions import Shared, compare_divisions
-from bocompile.model import Agreement, Division
+from bocompile.model import Agreement
 from bocompile.model.hierarchy import SUBDIVISIONS
-from bocompile.model.memo import per_node
 
 
 def compare(old: Agreement, new: Agreement, shared: Shared | None = None) -> tuple[DivisionChange, ...]:
     """The changes from `old` to `new`, their parts first; `shared` carries
     what one comparison learnt of untouched divisions to the next."""
-    return compare_divisions(tuple(map(unmarked_division, old.parts)), tuple(map(unmarked_division, new.parts)), shared)
+    return compare_divisions(old.parts, new.parts, shared)
 
 
 def each(changes: tuple[DivisionChange, ...]) -> Iterator[DivisionChange]:
@@ -44,7 +42,7 @@ def around_changes(changes: tuple[DivisionChange, ...]) -> tuple[list[DivisionCh
     omitted = 0
     for change in changes:
         if not _touched(change):
-            omitted += provisions(change.division)
+            omitted += change.provisions
         elif all(child.division.kind in SUBDIVISIONS for child in change.children):
             shown += each((change,))
         else:
@@ -57,11 +55,4 @@ def around_changes(changes: tuple[DivisionChange, ...]) -> tuple[list[DivisionCh
 
 def _touched(change: DivisionChange) -> bool:
     """Whether a division or anything it holds changed."""
-    return change.old is not change.new and (change.changed or any(map(_touched, change.children)))
-
-
-@per_node
-def provisions(division: Division) -> int:
-    """The parts, sections and articles of `division`, itself included; counted
-    once per division however many states share it."""
-    return (division.kind not in SUBDIVISIONS) + sum(map(provisions, division.children))
+    return not change.unchanged and (change.changed or any(map(_touched, change.children)))

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bocompile.model import Division, Inline, Localized
+from bocompile.model.hierarchy import SUBDIVISIONS
+from bocompile.model.memo import per_node
 from bocompile.model.nodes import Inlines, nodes
 
 INSERTED, DELETED = "inserted", "deleted"
@@ -107,6 +109,23 @@ class DivisionChange:
         return self.old, self.new
 
     @property
+    def unchanged(self) -> bool:
+        """Whether both texts share it, so nothing in it changed."""
+        return self.old is self.new
+
+    @property
+    def provisions(self) -> int:
+        """How many parts, sections and articles it is, itself included."""
+        return provisions(self.division)
+
+    @property
     def changed(self) -> bool:
         """Whether its own heading or blocks changed (not only its children)."""
         return self.heading != "same" or not all(isinstance(d, Kept) for d in self.blocks)
+
+
+@per_node
+def provisions(division: Division) -> int:
+    """The parts, sections and articles of `division`, itself included; counted
+    once per division however many states share it."""
+    return (division.kind not in SUBDIVISIONS) + sum(map(provisions, division.children))
