@@ -11,6 +11,7 @@ no Office part has) is refused, so entity expansion cannot happen.
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zipfile
@@ -37,10 +38,14 @@ class Unsafe(Exception):
     """Why a package or XML part is refused (the message follows its name)."""
 
 
+@functools.lru_cache(maxsize=4)
 def check_package(data: bytes) -> None:
     """Refuse a package that is not a sound, self-contained Office zip: every
     XML part must parse safely and no relationship may point outside it
-    (remote templates, linked pictures), since outputs would carry them."""
+    (remote templates, linked pictures), since outputs would carry them.
+    Each package is checked once a process: a build opens the same
+    reference.docx for each of thousands of documents (a refusal is not kept,
+    so it is raised each time)."""
     with open_zip(data) as archive:
         for info in archive.infolist():
             if not info.filename.endswith((".xml", ".rels")):

@@ -95,6 +95,9 @@ class Package:
         self._copies: dict[tuple[str, str], object] = {}
         self._num_ids = {int(n) for n in self._numbering.xpath("./w:num/@w:numId")}
         self._free_num_id = 1  # every numId below it is used
+        #: what a new w:num goes before, as python-docx's _insert_num places it
+        #: (which looks for it among all the w:num each time)
+        self._after_nums = self._numbering.find(qn("w:numIdMacAtCleanup"))
         self.footnotes_part = self._footnotes_part()
         self.notes = Outflow(self.footnotes_part.element)  # written out as they go
         self._settings()
@@ -148,7 +151,11 @@ class Package:
         document) use separate copies of the format: LibreOffice counts all
         lists of one abstractNum together when they interleave."""
         abstract = int(self._format(style, family).get(qn("w:abstractNumId")))
-        num = self._numbering._insert_num(CT_Num.new(self._next_num_id(), abstract))
+        num = CT_Num.new(self._next_num_id(), abstract)
+        if self._after_nums is None:
+            self._numbering.append(num)
+        else:
+            self._after_nums.addprevious(num)
         num.add_lvlOverride(ilvl=level).add_startOverride(1)
         return int(num.numId)
 
