@@ -2,9 +2,9 @@
 
 A 20,000-article NL|FR document held whole as lxml trees took 2 GiB for an
 11 MB file. The body (and the footnotes part) holds only what the writer
-may still change: the rest is serialised, KEPT elements at a time, and let
-go; saving splices it back, and the file is byte for byte the one the whole
-tree would give.
+may still change: the rest is serialised, KEPT elements at a time, packed
+(its XML alone was 150 MB) and let go; saving splices it back, and the file
+is byte for byte the one the whole tree would give.
 
 An element the writer is still filling (the side-by-side text table, a row
 at a time) is written out child by child. Its start (start tag and first
@@ -14,6 +14,7 @@ written children, and is dropped from what the body gives afterwards.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 
 from lxml import etree
@@ -30,7 +31,8 @@ class Outflow:
     def __init__(self, container: etree._Element, last: etree._Element | None = None) -> None:
         self.container, self.last = container, last
         self._start_tag = f"<{container.prefix}:{etree.QName(container).localname}".encode()  # where it is in the part
-        self.written: list[bytes] = []  # the XML of what the container no longer holds, in order
+        self.written: list[bytes] = []  # the XML of what the container no longer holds, packed
+        self._packer = zlib.compressobj(1)  # the fastest level: it is unpacked once, when saved
         self._head = b""  # the start of its first element, already written out
         self._partial: etree._Element | None = None  # that element
         self._held = len(container) - (last is not None)  # lxml would count them one by one
@@ -77,9 +79,8 @@ class Outflow:
         body = self.container
         end = _marker(_END)
         body[ready - 1].addnext(end)
-        self.written.append(self._taken(_serialised(body)))
-        for element in body[: ready + 1]:
-            body.remove(element)
+        self._write(self._taken(_serialised(body)))
+        del body[: ready + 1]  # no proxies made for them: libxml2 frees them at once
         self._held = self._load = keep
         self._head, self._partial = b"", None  # the first element, partly written out before, is gone whole
 
@@ -91,8 +92,15 @@ class Outflow:
             return
         start = part.index(b">", part.index(self._start_tag)) + 1
         yield part[:start]
-        yield from self.written
+        unpacker = zlib.decompressobj()
+        for packed in (*self.written, self._packer.flush()):
+            yield unpacker.decompress(packed)
+        yield unpacker.flush()
         yield self._without_head(part[start:])
+
+    def _write(self, xml: bytes) -> None:
+        """Keep `xml` packed: the XML of a long document is ten times its packed size."""
+        self.written.append(self._packer.compress(xml))
 
     def _count(self) -> None:
         """Count the children added to the open element since the last spill."""
@@ -124,11 +132,9 @@ class Outflow:
             self._head, rows = rest.split(_pi(_HEAD))
             xml = opening + self._head + rows
             self._partial = element
-        self.written.append(xml)
-        for whole in list(element.itersiblings(preceding=True)):
-            body.remove(whole)
-        for child in element[self._head_size :]:
-            element.remove(child)
+        self._write(xml)
+        del body[: body.index(element)]
+        del element[self._head_size :]
         self._held = self._load = 1
         self._ready = 0
         self._counted = element[-1] if len(element) else None
