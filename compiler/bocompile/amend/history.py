@@ -104,6 +104,10 @@ class _References:
         self.held: dict[str, list[tuple[int, Reference]]] = {}  # holder -> (language index, reference)
         self.to: dict[str, dict[str, None]] = {}  # key named -> the holders naming it (in insertion order)
         self.repealed: set[str] = set()
+        #: the references to a repealed provision last found, and whether an
+        #: amendment since then added or took away one (most do neither)
+        self.dangling: tuple[Diagnostic, ...] = ()
+        self.stale = True
         for division in walk_divisions(agreement.parts):
             self._add(division)
 
@@ -125,16 +129,21 @@ class _References:
                 report.error(
                     reference.loc, f"[[{reference.key}]] refers to no part, section or article; use an existing key"
                 )
-        dangling = [
-            (self._place(after, holder, index, lang), reference, self.present[key])
+        if self.stale:
+            self.dangling, self.stale = self._dangling(after), False
+        return self.dangling
+
+    def _dangling(self, agreement: Agreement) -> tuple[Diagnostic, ...]:
+        """The references to a repealed provision, in the order of the text."""
+        found = [
+            (self._place(agreement, holder, index, lang), reference, self.present[key])
             for key in self.repealed
             for holder in self.to.get(key, ())
             for index, (lang, reference) in enumerate(self.held[holder])
             if reference.key == key
         ]
         return tuple(
-            _repealed_reference(reference, target)
-            for _, reference, target in sorted(dangling, key=lambda item: item[0])
+            _repealed_reference(reference, target) for _, reference, target in sorted(found, key=lambda item: item[0])
         )
 
     def _add(self, division: Division) -> None:
@@ -149,10 +158,12 @@ class _References:
         self.held[division.key] = own
         for _, reference in own:
             self.to.setdefault(reference.key, {})[division.key] = None
+        self._touch(division)
 
     def _remove(self, division: Division) -> None:
         if self.present.get(division.key) is not division:
             return
+        self._touch(division)
         del self.present[division.key]
         self.repealed.discard(division.key)
         for key in {reference.key for _, reference in self.held.pop(division.key)}:
@@ -160,6 +171,12 @@ class _References:
             del holders[division.key]
             if not holders:
                 del self.to[key]
+
+    def _touch(self, division: Division) -> None:
+        """Note whether `division`, coming or going, changes the references
+        to a repealed provision: it is one, or it holds one."""
+        if division.repealed or any(r.key in self.repealed for _, r in self.held[division.key]):
+            self.stale = True
 
     @staticmethod
     def _place(agreement: Agreement, holder: str, index: int, lang: int) -> tuple:

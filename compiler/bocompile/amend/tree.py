@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import chain, compress, count
+from operator import is_not
 
 from bocompile.model import Agreement, Change, Division, walk_divisions
 from bocompile.model.memo import per_node
@@ -73,17 +75,20 @@ def path_to(agreement: Agreement, key: str) -> tuple[Division, ...]:
 def _located(agreement: Agreement, key: str) -> tuple[tuple[Division, ...], tuple[int, ...]]:
     """The path down to `key` and its place (both empty if absent): where it
     last stood, else down the one branch whose keys hold it, not through the
-    whole tree (nor through every part of a long agreement)."""
-    place = _PLACES.get(key)
-    if place is not None:
-        path = _at(agreement, place)
-        if path and path[-1].key == key:
-            return path, place
+    whole tree (nor through every part of a long agreement). An insertion
+    before it moves it a little further on: each level is searched from
+    where it was, onwards first."""
+    last = _PLACES.get(key, ())
+    path = _at(agreement, last)
+    if path and path[-1].key == key:
+        return path, last
     divisions = agreement.parts
     trail: tuple[Division, ...] = ()
-    place = ()
+    place: tuple[int, ...] = ()
     while True:
-        for index, division in enumerate(divisions):
+        was = last[len(place)] if len(place) < len(last) else 0
+        for index in chain(range(was, len(divisions)), range(min(was, len(divisions)) - 1, -1, -1)):
+            division = divisions[index]
             if division.key == key:
                 _PLACES[key] = place = (*place, index)
                 return (*trail, division), place
@@ -166,12 +171,10 @@ def _swap(divisions: tuple[Division, ...], old: Division, new: tuple[Division, .
 def touched(before: tuple[Division, ...], after: tuple[Division, ...]) -> tuple[int, int]:
     """The span of `after` an edit made: what lies outside it, at either end,
     is the very same divisions as in `before`."""
-    start, end, shorter = 0, 0, min(len(before), len(after))
-    while start < shorter and before[start] is after[start]:
-        start += 1
-    while end < shorter - start and before[-1 - end] is after[-1 - end]:
-        end += 1
-    return start, len(after) - end
+    shorter = min(len(before), len(after))  # the agreement's parts are many: compared at C speed
+    start = next(compress(count(), map(is_not, before, after)), shorter)
+    end = next(compress(count(), map(is_not, reversed(before), reversed(after))), shorter)
+    return start, len(after) - min(end, shorter - start)
 
 
 def fresh(
