@@ -58,6 +58,14 @@ def unmarked_division(division: Division) -> Division:
     return replace(own, children=tuple(map(unmarked_division, division.children)))
 
 
+def unmarked_own(division: Division) -> Division:
+    """`division` with its own heading and blocks without Justel marks, its
+    children as they are: what a comparison reads of a division whose
+    children it compares one by one. Unmarking all it holds, a fresh worker
+    unmarked a whole part of a long agreement for the first change in it."""
+    return replace(unmarked(replace(division, children=())), children=division.children)
+
+
 def _drop(item, lang):
     if isinstance(item, Mark):
         return ()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from bocompile.amend.marks import unmarked_division
+from bocompile.amend.marks import unmarked_division, unmarked_own
 from bocompile.diff.blocks import align
 from bocompile.diff.changes import Added, Delta, DivisionChange, Removed, Words, provisions
 from bocompile.diff.fingerprint import fingerprint
@@ -43,7 +43,7 @@ def compare_divisions(
 def _compare(marked_old: Division, marked_new: Division, shared: Shared | None) -> DivisionChange:
     if marked_old is marked_new:
         return _unchanged(marked_new, {} if shared is None else shared)
-    old, new = unmarked_division(marked_old), unmarked_division(marked_new)
+    old, new = unmarked_own(marked_old), unmarked_own(marked_new)  # their children are compared below
     return DivisionChange(
         old,
         new,
