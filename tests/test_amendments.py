@@ -336,6 +336,35 @@ def test_only_renumbering_rejects_a_reference_to_a_repealed_provision(dangling, 
     assert checked.returncode == 1 and any(e.startswith(expected) for e in errors(checked))
 
 
+def test_a_reference_stops_dangling_once_its_provision_is_reinstated(dangling, tmp_path):
+    """Amendment nr. 3 repeals article 15, nr. 4 reinstates it: a renumbered
+    text is refused between the two, and allowed after the second."""
+    project, line = dangling
+    text = {
+        "nl": "::: reinstate herinvestering\n### Herinvestering {#herinvestering}\n\nDe winsten blijven.\n:::\n",
+        "fr": "::: reinstate herinvestering\n### Réinvestissement {#herinvestering}\n\nLes gains restent.\n:::\n",
+    }
+    for lang, content in text.items():
+        (project / f"sources/{lang}/amendments/wijziging-4.md").write_text(content)
+    with (project / "sources/agreement.toml").open("a") as config:
+        config.write(
+            '\n[[amendments]]\nid = "wijziging-4"\nnumber = 4\nsigned = 2021-05-10\n'
+            'in_force = 2021-06-01\ntitle = { nl = "Herinvestering", fr = "Réinvestissement" }\n' + SIGNED_IN_2021
+        )
+    between = run(
+        "-C", str(project), "--consolidate", "--renumber", "--as-of", "2021-05-31", "-o", str(tmp_path / "between")
+    )
+    assert between.returncode == 1
+    assert errors(between)[0].startswith(
+        f"sources/nl/verbintenissen.md:{line}: error: [[herinvestering]] refers to an article repealed "
+        "by amendment nr. 3"
+    )
+    after = run("-C", str(project), "--consolidate", "--renumber", "-o", str(tmp_path / "after"))
+    assert after.returncode == 0, after.stderr
+    body = " ".join(docx_text(tmp_path / "after/consolidated/nl.docx").split())
+    assert "Herinvestering" in body and "(Opgeheven)" not in body
+
+
 def test_insertion_beside_a_repealed_provision_takes_the_next_free_number(project_copy, tmp_path):
     """Article 7/1 repealed, then a new article after it: 7/2, never 7/1 again."""
     text = {

@@ -17,6 +17,10 @@ T = TypeVar("T")
 V = TypeVar("V")
 
 
+#: each memo's cache, for forget
+_CACHES: dict[Callable, dict] = {}
+
+
 def per_node(fn: Callable[[T], V]) -> Callable[[T], V]:
     """fn(node), computed once for each node object; fn must depend on the node alone."""
     cache: dict[int, V] = {}
@@ -30,4 +34,12 @@ def per_node(fn: Callable[[T], V]) -> Callable[[T], V]:
             weakref.finalize(node, cache.pop, key, None)
             return value
 
+    _CACHES[cached] = cache
     return cached
+
+
+def forget(memo: Callable) -> None:
+    """Let go of what `memo` computed (per_node): values that served one
+    stage of the run and would take room in all that follows; any still
+    asked for are computed again."""
+    _CACHES[memo].clear()
