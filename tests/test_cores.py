@@ -54,6 +54,12 @@ def test_a_worker_grown_past_its_limit_hands_over_to_a_fresh_one(monkeypatch):
     assert len(set(cores.in_order(tasks))) == 12
 
 
+def test_the_tasks_said_to_stand_alone_each_have_a_worker_of_their_own():
+    ran = list(cores.in_order([os.getpid] * 12, alone=4))
+    assert len(set(ran[:4])) == 4 and not set(ran[:4]) & set(ran[4:])
+    assert len(set(ran[4:])) < 8  # the others take task after task
+
+
 def test_a_task_that_raises_is_reported_in_its_turn():
     def fails():
         raise ValueError("the fourth")

@@ -26,7 +26,7 @@ from bocompile.compose.instrument import instrument_edition
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
-from bocompile.heap import one_run, settled, writing
+from bocompile.heap import given_back, one_run, settled, writing
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publishing
 from bocompile.project import Project
@@ -118,8 +118,9 @@ def render(
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
     writers = tuple(fmt for fmt in formats if fmt in WRITERS and fmt not in converted)
     instruments = [functools.partial(_instrument, loaded, step, langs) for step in states.steps]
+    whole = [task for text in texts for task in _each_file(put, text, writers, langs)]
     tasks: list[Callable[[], Written]] = [  # the longest first, so that the cores finish together
-        *(task for text in texts for task in _each_file(put, text, writers, langs)),
+        *whole,
         *(functools.partial(_composed, put, make, writers, langs) for make in instruments),
     ]
     per_edition = len(_files(texts[0], writers, langs))  # every edition has the same files
@@ -130,7 +131,8 @@ def render(
         redlines = [
             functools.partial(_redlines, put, loaded, states, index, langs, shared) for index in range(len(instruments))
         ]
-    written = in_order(tasks + redlines, setup=writing)
+    given_back()
+    written = in_order(tasks + redlines, setup=writing, alone=len(whole))
     files: dict[str, str] = {}
     entries = {text.name: _entry(text) for text in texts}
     for _ in tasks:

@@ -55,12 +55,18 @@ def _alone() -> bool:
 
 
 def in_order(
-    tasks: Sequence[Callable[[], T]], worth_it: bool = True, setup: Callable[[], None] | None = None
+    tasks: Sequence[Callable[[], T]],
+    worth_it: bool = True,
+    setup: Callable[[], None] | None = None,
+    alone: int = 0,
 ) -> Iterator[T]:
     """Each task's result, in the order of `tasks`; an exception a task
     raises is raised here, when its turn comes. `worth_it`: the caller's
     word that the tasks outweigh starting the workers. `setup`: called in
-    each process that runs tasks, before the first it runs."""
+    each process that runs tasks, before the first it runs. `alone`: the
+    first so many tasks each have a worker of their own, which ends after
+    it: each is large enough to reach the peak of the run on its own, and
+    would add to it what an earlier task left behind."""
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(tasks))
     forks = sys.platform.startswith("linux")  # macOS has fork, but frameworks there may not survive it
     if not worth_it or workers < 2 or not forks or not _alone() or _tasks:
@@ -72,7 +78,7 @@ def in_order(
     # with no more tasks than cores, the first runs here: its result need not
     # travel back (a language's whole tree, when load reads them side by side)
     here = len(tasks) <= workers
-    pool = _Workers(range(here, len(tasks)), workers - here, setup)
+    pool = _Workers(range(here, len(tasks)), workers - here, setup, alone)
     try:
         pool.fill()
         if here:
@@ -90,9 +96,9 @@ class _Workers:
     """Forked workers, `count` at a time, each asking for the next task as
     it finishes one, so that the work evens out however long each task is."""
 
-    def __init__(self, indices: range, count: int, setup: Callable[[], None] | None):
+    def __init__(self, indices: range, count: int, setup: Callable[[], None] | None, alone: int = 0):
         self.waiting = deque(indices)
-        self.count, self.setup = count, setup
+        self.count, self.setup, self.alone = count, setup, alone
         self.running: dict[Connection, tuple[multiprocessing.process.BaseProcess, int]] = {}  # pipe -> worker, task
         self.lost: dict[int, int | None] = {}  # task -> the exit code of the worker that ended while running it
         self.done: dict[int, tuple[bool, object]] = {}  # task -> (whether it returned, its value or exception)
@@ -140,7 +146,8 @@ class _Workers:
                 self.fill()
                 continue
             self.done[index] = (returned, value)
-            following = self.waiting.popleft() if returned and not spent and self.waiting else None
+            going_on = returned and not spent and index >= self.alone
+            following = self.waiting.popleft() if going_on and self.waiting else None
             pipe.send(following)
             if following is not None:
                 self.running[pipe] = (process, following)
