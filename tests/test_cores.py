@@ -54,8 +54,11 @@ def test_a_worker_grown_past_its_limit_hands_over_to_a_fresh_one(monkeypatch):
     assert len(set(cores.in_order(tasks))) == 12
 
 
-def test_the_tasks_said_to_stand_alone_each_have_a_worker_of_their_own():
-    ran = list(cores.in_order([os.getpid] * 12, alone=4))
+def test_a_worker_grown_by_a_large_task_hands_over_to_a_fresh_one(monkeypatch):
+    tasks = [os.getpid] * 12
+    assert len(set(cores.in_order(tasks, large=4))) < 12  # grown by no more than the limits
+    monkeypatch.setattr(cores, "RETIRE_LARGE", -1)  # each large task has grown its worker past it
+    ran = list(cores.in_order(tasks, large=4))
     assert len(set(ran[:4])) == 4 and not set(ran[:4]) & set(ran[4:])
     assert len(set(ran[4:])) < 8  # the others take task after task
 

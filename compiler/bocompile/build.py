@@ -132,7 +132,7 @@ def render(
             functools.partial(_redlines, put, loaded, states, index, langs, shared) for index in range(len(instruments))
         ]
     given_back()
-    written = in_order(tasks + redlines, setup=writing, alone=len(whole))
+    written = in_order(tasks + redlines, setup=writing, large=len(whole))
     files: dict[str, str] = {}
     entries = {text.name: _entry(text) for text in texts}
     for _ in tasks:

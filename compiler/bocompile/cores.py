@@ -35,6 +35,8 @@ T = TypeVar("T")
 
 #: how much more memory than it inherited a worker may hold and still take another task
 RETIRE = 128 << 20
+#: the same, after one of the large tasks (in_order's `large`)
+RETIRE_LARGE = 48 << 20
 #: the tasks of the running map, inherited by the forked workers
 _tasks: list[Callable[[], object]] = []
 #: threads a fork may leave behind (fork_safe)
@@ -58,15 +60,16 @@ def in_order(
     tasks: Sequence[Callable[[], T]],
     worth_it: bool = True,
     setup: Callable[[], None] | None = None,
-    alone: int = 0,
+    large: int = 0,
 ) -> Iterator[T]:
     """Each task's result, in the order of `tasks`; an exception a task
     raises is raised here, when its turn comes. `worth_it`: the caller's
     word that the tasks outweigh starting the workers. `setup`: called in
-    each process that runs tasks, before the first it runs. `alone`: the
-    first so many tasks each have a worker of their own, which ends after
-    it: each is large enough to reach the peak of the run on its own, and
-    would add to it what an earlier task left behind."""
+    each process that runs tasks, before the first it runs. `large`: the
+    first so many tasks may each reach the peak of the run on their own; a
+    worker that grew by RETIRE_LARGE in one hands over (a long agreement's),
+    so that what it left does not add to the peak of the next one, while a
+    short agreement's go on in the same worker."""
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(tasks))
     forks = sys.platform.startswith("linux")  # macOS has fork, but frameworks there may not survive it
     if not worth_it or workers < 2 or not forks or not _alone() or _tasks:
@@ -78,7 +81,7 @@ def in_order(
     # with no more tasks than cores, the first runs here: its result need not
     # travel back (a language's whole tree, when load reads them side by side)
     here = len(tasks) <= workers
-    pool = _Workers(range(here, len(tasks)), workers - here, setup, alone)
+    pool = _Workers(range(here, len(tasks)), workers - here, setup, large)
     try:
         pool.fill()
         if here:
@@ -96,9 +99,9 @@ class _Workers:
     """Forked workers, `count` at a time, each asking for the next task as
     it finishes one, so that the work evens out however long each task is."""
 
-    def __init__(self, indices: range, count: int, setup: Callable[[], None] | None, alone: int = 0):
+    def __init__(self, indices: range, count: int, setup: Callable[[], None] | None, large: int = 0):
         self.waiting = deque(indices)
-        self.count, self.setup, self.alone = count, setup, alone
+        self.count, self.setup, self.large = count, setup, large
         self.running: dict[Connection, tuple[multiprocessing.process.BaseProcess, int]] = {}  # pipe -> worker, task
         self.lost: dict[int, int | None] = {}  # task -> the exit code of the worker that ended while running it
         self.done: dict[int, tuple[bool, object]] = {}  # task -> (whether it returned, its value or exception)
@@ -136,7 +139,7 @@ class _Workers:
             assert isinstance(pipe, Connection), "wait was given connections"
             process, index = self.running[pipe]
             try:
-                returned, value, spent = pipe.recv()
+                returned, value, grown = pipe.recv()
             except EOFError:
                 del self.running[pipe]
                 process.join()
@@ -146,7 +149,7 @@ class _Workers:
                 self.fill()
                 continue
             self.done[index] = (returned, value)
-            going_on = returned and not spent and index >= self.alone
+            going_on = returned and grown <= (RETIRE_LARGE if index < self.large else RETIRE)
             following = self.waiting.popleft() if going_on and self.waiting else None
             pipe.send(following)
             if following is not None:
@@ -155,7 +158,7 @@ class _Workers:
 
 def _work(index: int | None, pipe: Connection, setup: Callable[[], None] | None) -> None:
     """A worker's life: a task, its result sent back (with whether the
-    worker has grown past RETIRE), then the next task it is given, until
+    worker has grown since it was forked), then the next task it is given, until
     it is given none; a task that raises ends it too."""
     if setup:
         setup()
@@ -165,11 +168,11 @@ def _work(index: int | None, pipe: Connection, setup: Callable[[], None] | None)
             outcome: tuple[bool, object] = (True, _tasks[index]())
         except Exception as error:
             outcome = (False, error)
-        spent = _resident() - inherited > RETIRE
+        grown = _resident() - inherited
         try:
-            pipe.send((*outcome, spent))
+            pipe.send((*outcome, grown))
         except Exception as error:  # a value or an exception that does not pickle
-            pipe.send((False, RuntimeError(f"a task's result could not be sent back: {error}"), spent))
+            pipe.send((False, RuntimeError(f"a task's result could not be sent back: {error}"), grown))
         index = pipe.recv()
     pipe.close()
 

@@ -58,9 +58,11 @@ def given_back() -> None:
     history's search) is otherwise still resident, and each worker counts
     it in its own size (25 MB at 20,000 articles). glibc only; elsewhere
     nothing."""
-    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
-    if trim is not None:
-        trim(0)
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):  # not glibc, or no C library to open by that name
+        return
+    trim(0)
 
 
 def writing() -> None:
