@@ -67,11 +67,14 @@ def _write(document, body, flow: Outflow | None) -> bytes:
 
 
 @pytest.mark.parametrize("kept", [1, 2, 3, 4, 6, 9])
-def test_written_out_in_any_cut_it_is_the_document_held_whole(monkeypatch, kept):
+@pytest.mark.parametrize("pack_from", [spill_module.PACK_FROM, 0, 300])  # nothing packed, all, the rest of it
+def test_written_out_in_any_cut_it_is_the_document_held_whole(monkeypatch, kept, pack_from):
     document, body, _ = _document()
     whole = _write(document, body, None)
     monkeypatch.setattr(spill_module, "KEPT", kept)
+    monkeypatch.setattr(spill_module, "PACK_FROM", pack_from)
     document, body, section = _document()
     flow = Outflow(body, section)
     assert _write(document, body, flow) == whole
-    assert len(flow.written) > 1
+    assert len(flow.written) + len(flow.packed) > 1
+    assert bool(flow.packed) == (pack_from < len(whole))

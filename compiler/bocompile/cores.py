@@ -157,9 +157,9 @@ class _Workers:
 
 
 def _work(index: int | None, pipe: Connection, setup: Callable[[], None] | None) -> None:
-    """A worker's life: a task, its result sent back (with whether the
-    worker has grown since it was forked), then the next task it is given, until
-    it is given none; a task that raises ends it too."""
+    """A worker's life: a task, its result sent back (with how much the
+    worker has grown since it was forked), then the next task it is given,
+    until it is given none; a task that raises ends it too."""
     if setup:
         setup()
     inherited = _resident()

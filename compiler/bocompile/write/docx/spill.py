@@ -2,9 +2,10 @@
 
 A 20,000-article NL|FR document held whole as lxml trees took 2 GiB for an
 11 MB file. The body (and the footnotes part) holds only what the writer
-may still change: the rest is serialised, KEPT elements at a time, packed
-(its XML alone was 150 MB) and let go; saving splices it back, and the file
-is byte for byte the one the whole tree would give.
+may still change: the rest is serialised, KEPT elements at a time, and let
+go, packed past PACK_FROM bytes (the NL|FR document's XML alone was 150 MB);
+saving splices it back, and the file is byte for byte the one the whole
+tree would give.
 
 An element the writer is still filling (the side-by-side text table, a row
 at a time) is written out child by child. Its start (start tag and first
@@ -21,6 +22,9 @@ from lxml import etree
 
 #: top-level elements and children of the open element held before they are written out
 KEPT = 2000
+#: the bytes of XML written out before the rest is kept packed (a shorter
+#: document is saved sooner without)
+PACK_FROM = 32 << 20
 _END, _HEAD, _START = (f"bocompile-{name}" for name in ("end", "head", "start"))
 
 
@@ -31,7 +35,9 @@ class Outflow:
     def __init__(self, container: etree._Element, last: etree._Element | None = None) -> None:
         self.container, self.last = container, last
         self._start_tag = f"<{container.prefix}:{etree.QName(container).localname}".encode()  # where it is in the part
-        self.written: list[bytes] = []  # the XML of what the container no longer holds, packed
+        self.written: list[bytes] = []  # the XML of what the container no longer holds, in order
+        self._size = 0  # its bytes
+        self.packed: list[bytes] = []  # the rest of it, past PACK_FROM bytes, packed
         self._packer = zlib.compressobj(1)  # the fastest level: it is unpacked once, when saved
         self._head = b""  # the start of its first element, already written out
         self._partial: etree._Element | None = None  # that element
@@ -80,27 +86,34 @@ class Outflow:
         end = _marker(_END)
         body[ready - 1].addnext(end)
         self._write(self._taken(_serialised(body)))
-        del body[: ready + 1]  # no proxies made for them: libxml2 frees them at once
+        del body[: ready + 1]  # by slice, no proxy is made: libxml2 frees them at once
         self._held = self._load = keep
         self._head, self._partial = b"", None  # the first element, partly written out before, is gone whole
 
     def pieces(self, part: bytes) -> Iterator[bytes]:
         """The XML of the document part, what was written out back in place,
         in pieces: joined, they would hold the whole part in memory once more."""
-        if not self.written:
+        if not self.written and not self.packed:
             yield part
             return
         start = part.index(b">", part.index(self._start_tag)) + 1
         yield part[:start]
-        unpacker = zlib.decompressobj()
-        for packed in (*self.written, self._packer.flush()):
-            yield unpacker.decompress(packed)
-        yield unpacker.flush()
+        yield from self.written
+        if self.packed:
+            unpacker = zlib.decompressobj()
+            for packed in (*self.packed, self._packer.flush()):
+                yield unpacker.decompress(packed)
+            yield unpacker.flush()
         yield self._without_head(part[start:])
 
     def _write(self, xml: bytes) -> None:
-        """Keep `xml` packed: the XML of a long document is ten times its packed size."""
-        self.written.append(self._packer.compress(xml))
+        """Keep `xml`, packed once much is kept: the XML of a long document is
+        ten times its packed size."""
+        if self._size < PACK_FROM:
+            self.written.append(xml)
+            self._size += len(xml)
+        else:
+            self.packed.append(self._packer.compress(xml))
 
     def _count(self) -> None:
         """Count the children added to the open element since the last spill."""
