@@ -336,6 +336,17 @@ def test_only_renumbering_rejects_a_reference_to_a_repealed_provision(dangling, 
     assert checked.returncode == 1 and any(e.startswith(expected) for e in errors(checked))
 
 
+def fourth_amendment(project: Path, text: dict[str, str], title: str) -> None:
+    """Amendment nr. 4, in force on 1 June 2021: its `text` per language, and its entry."""
+    for lang, content in text.items():
+        (project / f"sources/{lang}/amendments/wijziging-4.md").write_text(content)
+    with (project / "sources/agreement.toml").open("a") as config:
+        config.write(
+            '\n[[amendments]]\nid = "wijziging-4"\nnumber = 4\nsigned = 2021-05-10\n'
+            f"in_force = 2021-06-01\n{title}\n" + SIGNED_IN_2021
+        )
+
+
 def test_a_reference_stops_dangling_once_its_provision_is_reinstated(dangling, tmp_path):
     """Amendment nr. 3 repeals article 15, nr. 4 reinstates it: a renumbered
     text is refused between the two, and allowed after the second."""
@@ -344,13 +355,7 @@ def test_a_reference_stops_dangling_once_its_provision_is_reinstated(dangling, t
         "nl": "::: reinstate herinvestering\n### Herinvestering {#herinvestering}\n\nDe winsten blijven.\n:::\n",
         "fr": "::: reinstate herinvestering\n### Réinvestissement {#herinvestering}\n\nLes gains restent.\n:::\n",
     }
-    for lang, content in text.items():
-        (project / f"sources/{lang}/amendments/wijziging-4.md").write_text(content)
-    with (project / "sources/agreement.toml").open("a") as config:
-        config.write(
-            '\n[[amendments]]\nid = "wijziging-4"\nnumber = 4\nsigned = 2021-05-10\n'
-            'in_force = 2021-06-01\ntitle = { nl = "Herinvestering", fr = "Réinvestissement" }\n' + SIGNED_IN_2021
-        )
+    fourth_amendment(project, text, 'title = { nl = "Herinvestering", fr = "Réinvestissement" }')
     between = run(
         "-C", str(project), "--consolidate", "--renumber", "--as-of", "2021-05-31", "-o", str(tmp_path / "between")
     )
@@ -373,13 +378,7 @@ def test_insertion_beside_a_repealed_provision_takes_the_next_free_number(projec
         "fr": "::: repeal dienstverlening-regeringsleden\n:::\n\n::: insert opvolger after "
         "dienstverlening-regeringsleden\n### Cellule de crise {#opvolger}\n\nLe SPF crée une cellule.\n:::\n",
     }
-    for lang, content in text.items():
-        (project_copy / f"sources/{lang}/amendments/wijziging-4.md").write_text(content)
-    with (project_copy / "sources/agreement.toml").open("a") as config:
-        config.write(
-            '\n[[amendments]]\nid = "wijziging-4"\nnumber = 4\nsigned = 2021-05-10\n'
-            'in_force = 2021-06-01\ntitle = { nl = "Crisiscel", fr = "Cellule de crise" }\n' + SIGNED_IN_2021
-        )
+    fourth_amendment(project_copy, text, 'title = { nl = "Crisiscel", fr = "Cellule de crise" }')
     result = run("-C", str(project_copy), "--consolidate", "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     body = " ".join(docx_text(tmp_path / "out/consolidated/nl.docx").split())
