@@ -26,7 +26,7 @@ from bocompile.compose.instrument import instrument_edition
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
-from bocompile.heap import given_back, one_run, settled, writing
+from bocompile.heap import one_run, settled, writing
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publishing
 from bocompile.project import Project
@@ -131,7 +131,6 @@ def render(
         redlines = [
             functools.partial(_redlines, put, loaded, states, index, langs, shared) for index in range(len(instruments))
         ]
-    given_back()
     written = in_order(tasks + redlines, setup=writing, large=len(whole))
     files: dict[str, str] = {}
     entries = {text.name: _entry(text) for text in texts}

@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import TypeVar
 
+from bocompile.heap import given_back
+
 T = TypeVar("T")
 
 #: how much more memory than it inherited a worker may hold and still take another task
@@ -82,6 +84,7 @@ def in_order(
     # travel back (a language's whole tree, when load reads them side by side)
     here = len(tasks) <= workers
     pool = _Workers(range(here, len(tasks)), workers - here, setup, large)
+    given_back()  # what this process freed would count in every worker's size
     try:
         pool.fill()
         if here:

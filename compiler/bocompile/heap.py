@@ -53,11 +53,11 @@ def settled() -> None:
 
 
 def given_back() -> None:
-    """Before workers are forked: the C heap's free pages go back to the
-    system. What a run freed (a text's parse, the key sets of the
-    history's search) is otherwise still resident, and each worker counts
-    it in its own size (25 MB at 20,000 articles). glibc only; elsewhere
-    nothing."""
+    """Before workers are forked (cores.in_order): the C heap's free pages
+    go back to the system. What a run freed (a text's parse, the key sets
+    of the history's search) is otherwise still resident, and each worker
+    counts it in its own size (25 MB at 20,000 articles). glibc only;
+    elsewhere nothing."""
     try:
         trim = ctypes.CDLL(None).malloc_trim
     except (AttributeError, OSError, TypeError):  # not glibc, or no C library to open by that name

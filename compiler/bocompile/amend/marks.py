@@ -54,8 +54,7 @@ def unmarked_division(division: Division) -> Division:
     """A division without Justel marks, made once per division object: two
     states that share a division share its unmarked copy, so comparing them
     passes over it by identity however many marks it carries."""
-    own = unmarked(replace(division, children=()))
-    return replace(own, children=tuple(map(unmarked_division, division.children)))
+    return replace(unmarked_own(division), children=tuple(map(unmarked_division, division.children)))
 
 
 def unmarked_own(division: Division) -> Division:
