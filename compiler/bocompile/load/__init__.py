@@ -14,9 +14,9 @@ import os
 from dataclasses import dataclass
 
 from bocompile.cores import in_order
-from bocompile.diagnostics import Loc, Report, SourceError
+from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
 from bocompile.heap import settled
-from bocompile.load.amendments import load_amendments
+from bocompile.load.amendments import merge_amendments, read_amendments
 from bocompile.load.figures import check_figures
 from bocompile.load.merge import Merger
 from bocompile.load.readings import read_file
@@ -58,11 +58,14 @@ def load(project: Project) -> Loaded:
     if unread:
         report.raise_if_errors()
     trees: dict[str, tuple[Division, ...]] = {}
+    texts: dict[str, dict[str, tuple]] = {}  # each language's amendments, by id
+    later: list[Diagnostic] = []  # what is wrong in them, told once the agreement is sound
     tasks = [functools.partial(_language, project, config, lang, data) for lang in config.languages]
     languages = in_order(tasks, worth_it=_size(project, config) >= PARALLEL_FROM)
-    for lang, (tree, found, missing) in zip(config.languages, languages, strict=True):
-        trees[lang] = tree
+    for lang, (tree, found, missing, amendments, wrong) in zip(config.languages, languages, strict=True):
+        trees[lang], texts[lang] = tree, amendments
         report.extend(found)
+        later += wrong
         unread += missing
     if unread:
         report.raise_if_errors()
@@ -72,7 +75,8 @@ def load(project: Project) -> Loaded:
     problem = misplaced(agreement)  # the reader builds only what may stand; proven once more
     if problem:
         report.error(start[config.languages[0]], problem)
-    amendments = load_amendments(project, config, data, report)
+    report.extend(later)
+    amendments = merge_amendments(config, texts, report)
     report.raise_if_errors()
     settled()
     return Loaded(project, config, agreement, amendments)
@@ -87,16 +91,18 @@ def _size(project: Project, config: Config) -> int:
         return 0  # reading will say what is wrong
 
 
-def _language(project: Project, config: Config, lang: str, data) -> tuple[tuple[Division, ...], list, list[str]]:
+def _language(project: Project, config: Config, lang: str, data) -> tuple:
     """One language's divisions, read and checked on their own, with what was
-    wrong and what could not be read: the languages are read side by side."""
-    report, unread = Report(), list[str]()
+    wrong and what could not be read, then its amendments and what was wrong
+    in them: the languages are read side by side."""
+    report, unread, amending = Report(), list[str](), Report()
     tree = _read_language(project, config, lang, data, report, unread)
     check_unique_keys(lang, tree, report)
     check_repeats(lang, tree, report)
     check_references(lang, tree, report)
     check_figures(project, lang, tree, report)
-    return tree, report.diagnostics, unread
+    amendments = read_amendments(project, config, lang, data, amending)
+    return tree, report.diagnostics, unread, amendments, amending.diagnostics
 
 
 def _read_language(project: Project, config: Config, lang: str, data, report: Report, unread: list[str]):
