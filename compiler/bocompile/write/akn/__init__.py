@@ -26,6 +26,7 @@ from bocompile.write.akn.frame import conclusions, preamble, preface
 from bocompile.write.akn.ids import division_scopes
 from bocompile.write.akn.inline import InlineWriter
 from bocompile.write.akn.meta import language_code, meta, work_of
+from bocompile.write.akn.outflow import Outflow
 from bocompile.write.akn.tree import root, sub
 
 #: The attribute naming the language of a text.
@@ -46,18 +47,21 @@ def akn_files(edition: Edition, langs: tuple[str, ...]) -> dict[str, Callable[[]
 
 
 def _written(edition: Edition, lang: str) -> bytes:
-    return _serialize(document(edition, lang))
+    """The file, its body written out a part at a time (outflow.py)."""
+    flow = Outflow()
+    return flow.spliced(_serialize(document(edition, lang, flow)))
 
 
-def document(edition: Edition, lang: str) -> etree._Element:
-    """The <akomaNtoso> element of one language expression."""
+def document(edition: Edition, lang: str, flow: Outflow | None = None) -> etree._Element:
+    """The <akomaNtoso> element of one language expression; with `flow`, each
+    part of its body is written out there as soon as it is written."""
     language_code(edition, lang)  # an unknown language fails before anything is written
     akn = root("akomaNtoso")
     act = sub(akn, "act", name=work_of(edition).subtype, contains=_CONTAINS.get(edition.kind))
     preface(act, edition, lang)
     blocks = BlockWriter(InlineWriter(edition, lang, division_scopes(edition.agreement, edition.numbering)))
     preamble(act, edition, blocks)
-    BodyWriter(blocks).body(act)
+    BodyWriter(blocks).body(act, flow)
     conclusions(act, edition, lang)
     for part in act:  # the language of the text, region included (fr-BE); <meta> holds none
         part.set(XML_LANG, edition.languages[lang].tag)

@@ -31,6 +31,7 @@ from bocompile.model import Division, Heading, JustelNote, Mark, Quotation, Text
 from bocompile.model.hierarchy import SUBDIVISIONS
 from bocompile.write.akn.blocks import BlockWriter
 from bocompile.write.akn.ids import ABBREVIATIONS, Scope, lid_element, quoted_scopes
+from bocompile.write.akn.outflow import Outflow
 from bocompile.write.akn.tree import sub
 
 #: The punctuation between the number and the words that follow it.
@@ -52,10 +53,12 @@ class BodyWriter:
             self._division(parent, division)
         self.inlines.divisions, self.inlines.division = saved
 
-    def body(self, parent: etree._Element) -> etree._Element:
+    def body(self, parent: etree._Element, flow: Outflow | None = None) -> etree._Element:
         body = sub(parent, "body")
         for part in self.edition.agreement.parts:
-            self._division(body, part)
+            self._division(flow.holder(body) if flow else body, part)
+            if flow:
+                flow.spill(body)
         for position, annex in enumerate(self.edition.annexes, start=1):
             self._annex(body, annex, position)
         return body
