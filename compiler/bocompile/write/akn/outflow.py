@@ -41,8 +41,8 @@ class Outflow:
         if not len(holder):
             return
         xml = etree.tostring(holder.getroottree(), encoding="UTF-8", pretty_print=True)
-        tag = etree.QName(holder).localname
-        self.pieces.append(xml[xml.index(f"<{tag}>".encode()) + len(tag) + 2 : xml.rindex(f"</{tag}>".encode())].strip())
+        start, end = (f"<{close}{etree.QName(holder).localname}>".encode() for close in ("", "/"))
+        self.pieces.append(xml[xml.index(start) + len(start) : xml.rindex(end)].strip())
         del holder[:]  # by slice: libxml2 frees them at once
         body.append(etree.ProcessingInstruction(_PART, str(len(self.pieces) - 1)))
 
