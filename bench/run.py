@@ -143,8 +143,12 @@ def watching(project: Path, preview: Path):
             raise SystemExit(f"bocompile watch did not start: {first}{process.stderr.read() if process.stderr else ''}")
         yield
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait()
+        process.send_signal(signal.SIGINT)  # as Ctrl-C stops it
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # started with SIGINT ignored (a background job of a script)
+            process.terminate()
+            process.wait()
 
 
 def side_by_side(runs: int, *pairs) -> None:
