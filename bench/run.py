@@ -314,8 +314,11 @@ def main() -> None:
             huge = work / "20000-2000"
             hundred = (("check", check(huge), check_large), ("build", build(huge, "--consolidate"), build_large))
             for what, measure, reference in hundred:
-                timing = Timing(f"{what} 20000", together=True)
+                # timed in a run of its own: sampling every process's memory,
+                # which walks its page tables, slowed this build by 5 %
+                timing, memory = Timing(f"{what} 20000"), Timing(f"{what} 20000, memory", together=True)
                 measure(timing)
+                measure(memory)
                 table.goal(
                     f"{what} 20,000+2,000 <= 11 x 2,000+200",
                     str(timing),
@@ -323,9 +326,10 @@ def main() -> None:
                     timing.seconds / reference.seconds,
                     11,
                 )
-                for memory, peak in (("largest process", timing.peak), ("all processes", max(timing.totals))):
+                peaks = (("largest process", max(timing.peak, memory.peak)), ("all processes", max(memory.totals)))
+                for kind, peak in peaks:
                     table.note(
-                        f"{what} 20,000+2,000: peak memory <= 1 GiB, {memory}",
+                        f"{what} 20,000+2,000: peak memory <= 1 GiB, {kind}",
                         f"{peak / GIB:.2f} GiB",
                         "1 GiB",
                         "",
