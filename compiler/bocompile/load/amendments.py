@@ -16,8 +16,9 @@ def read_amendments(project: Project, config: Config, lang: str, data, report: R
     read side by side): {amendment id: its operations}, for the files that
     could be read."""
     read = {}
+    folder = project.language_dir(lang) / "amendments"
     for info in config.amendments:
-        path = project.language_dir(lang) / "amendments" / f"{info.id}.md"
+        path = folder / f"{info.id}.md"
         if project.kind(path) is None:
             report.error(
                 info.loc,
@@ -30,7 +31,6 @@ def read_amendments(project: Project, config: Config, lang: str, data, report: R
             report.extend(error.diagnostics)
             continue
         read[info.id] = AmendmentReader(project.rel(path), lang, data, report).operations(text)
-    folder = project.language_dir(lang) / "amendments"
     listed = {f"{i.id}.md" for i in config.amendments}
     listing = project.files(folder, ".md", Loc(project.rel(folder), 0)) if project.kind(folder) == "a directory" else ()
     for path in listing:

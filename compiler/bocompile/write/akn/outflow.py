@@ -51,12 +51,8 @@ class Outflow:
         each placeholder replaced by the piece it stands for."""
         out, at = [], 0
         for index, piece in enumerate(self.pieces):
-            mark = _pi(_PART, str(index))
+            mark = etree.tostring(etree.ProcessingInstruction(_PART, str(index)))
             found = skeleton.index(mark, at)  # text cannot hold "<?": it is escaped
             out += [skeleton[at:found], piece]
             at = found + len(mark)
         return b"".join((*out, skeleton[at:]))  # one buffer the size of the file
-
-
-def _pi(name: str, text: str | None = None) -> bytes:
-    return etree.tostring(etree.ProcessingInstruction(name, text))
