@@ -38,6 +38,7 @@ def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | 
         )
         page_break(toc[-1])
         package.append(toc)
+        del toc  # written out with the next spill: held here, its paragraphs (one per heading) would stay in memory
     else:  # an instrument runs on from its title
         package.append(cover)
     last = None  # the body's last element: it stays with the signatures

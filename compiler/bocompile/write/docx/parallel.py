@@ -83,6 +83,7 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
         break_before(toc[0])
         page_break(toc[-1])
         package.append(toc)
+        del toc  # written out with the next spill: held here, its paragraphs (one per heading) would stay in memory
 
     body = _Body(package, columns, widths)
     body.blocks(edition.preamble)
