@@ -167,10 +167,7 @@ def _work(index: int | None, pipe: Connection, setup: Callable[[], None] | None)
         setup()
     inherited = _resident()
     while index is not None:
-        try:
-            outcome: tuple[bool, object] = (True, _tasks[index]())
-        except Exception as error:
-            outcome = (False, error)
+        outcome = _on_a_thread(_tasks[index])
         grown = _resident() - inherited
         try:
             pipe.send((*outcome, grown))
@@ -178,6 +175,34 @@ def _work(index: int | None, pipe: Connection, setup: Callable[[], None] | None)
             pipe.send((False, RuntimeError(f"a task's result could not be sent back: {error}"), grown))
         index = pipe.recv()
     pipe.close()
+
+
+def _on_a_thread(task: Callable[[], object]) -> tuple[bool, object]:
+    """Run `task` on a thread of its own: (whether it returned, its value or
+    the exception it raised). glibc gives a thread a malloc arena of its own
+    (the same for each task of this worker, once the first thread has ended),
+    so what the task allocates outside Python (libxml2's nodes) lies
+    together, instead of in the thousands of holes the build's process left
+    scattered through the heap this worker inherited: 53 MB in 15,700 holes
+    of a 124 MB heap at 20,000 articles, where an NL DOCX was written 15 to
+    20 % slower (bench/README.md)."""
+    outcome: list[tuple[bool, object]] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, task()))
+        except Exception as error:
+            outcome.append((False, error))
+        except BaseException as error:  # SystemExit and the like end the worker, as they would here
+            failure.append(error)
+
+    thread = threading.Thread(target=run, name="bocompile task")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def _resident() -> int:
