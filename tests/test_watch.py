@@ -19,6 +19,18 @@ from bocompile.diagnostics import SourceError
 PATIENCE = 120
 
 
+@pytest.fixture(autouse=True)
+def interruptible():
+    """Ctrl-C reaches the watch these tests start, even when the tests run as a
+    script's background job: the shell starts that job with SIGINT ignored,
+    and a child inherits an ignored signal (a handler, it does not)."""
+    before = signal.getsignal(signal.SIGINT)
+    if before == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 @pytest.fixture
 def watcher(project_copy, tmp_path):
     out = tmp_path / "preview"
