@@ -123,8 +123,13 @@ def libreoffice(tmp_path_factory):
         return {Path(name).name: seen for name, seen in json.loads(result.stdout).items()}
 
     yield inspect
-    os.killpg(office.pid, signal.SIGTERM)  # the session LibreOffice started, and its children
-    office.wait()
+    quit_ = [UNO_PYTHON, str(REPO / "tests" / "libreoffice_uno.py"), pipe, "--quit"]
+    try:  # asked to quit, LibreOffice removes the pipes it made in /tmp; killed, it leaves them
+        subprocess.run(quit_, capture_output=True, timeout=60)
+        office.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(office.pid, signal.SIGTERM)  # the session LibreOffice started, and its children
+        office.wait()
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,11 @@ against a LibreOffice listening on a pipe (tests/conftest.py starts one):
 For each file it prints, as JSON: the tracked changes LibreOffice sees
 (their number and types), the PDF it exported to OUTDIR, and the DOCX it
 saved there once it had accepted every change.
+
+    /usr/bin/python3 tests/libreoffice_uno.py PIPE --quit
+
+ends that LibreOffice as a user's "Quit" does: it then removes the pipes it
+made in /tmp, which a killed LibreOffice leaves behind.
 """
 
 import json
@@ -61,6 +66,12 @@ def main():
     pipe, outdir, *files = sys.argv[1:]
     ctx = connect(pipe)
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    if outdir == "--quit":
+        try:
+            desktop.terminate()
+        except Exception:  # the bridge goes down with LibreOffice, sometimes before the call returns
+            pass
+        return
     result = {path: inspect(ctx, desktop, pathlib.Path(path), pathlib.Path(outdir)) for path in files}
     print(json.dumps(result, ensure_ascii=False))
 
