@@ -187,22 +187,20 @@ def _on_a_thread(task: Callable[[], object]) -> tuple[bool, object]:
     of a 124 MB heap at 20,000 articles, where an NL DOCX was written 15 to
     20 % slower (bench/README.md)."""
     outcome: list[tuple[bool, object]] = []
-    failure: list[BaseException] = []
 
     def run() -> None:
         try:
             outcome.append((True, task()))
-        except Exception as error:
+        except BaseException as error:
             outcome.append((False, error))
-        except BaseException as error:  # SystemExit and the like end the worker, as they would here
-            failure.append(error)
 
     thread = threading.Thread(target=run, name="bocompile task")
     thread.start()
     thread.join()
-    if failure:
-        raise failure[0]
-    return outcome[0]
+    returned, value = outcome[0]
+    if not returned and isinstance(value, BaseException) and not isinstance(value, Exception):
+        raise value  # SystemExit and the like end the worker, as they would without the thread
+    return returned, value
 
 
 def _resident() -> int:

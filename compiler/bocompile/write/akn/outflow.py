@@ -44,15 +44,20 @@ class Outflow:
         start, end = (f"<{close}{etree.QName(holder).localname}>".encode() for close in ("", "/"))
         self.pieces.append(xml[xml.index(start) + len(start) : xml.rindex(end)].strip())
         del holder[:]  # by slice: libxml2 frees them at once
-        body.append(etree.ProcessingInstruction(_PART, str(len(self.pieces) - 1)))
+        body.append(_placeholder(len(self.pieces) - 1))
 
     def spliced(self, skeleton: bytes) -> bytes:
         """The file: `skeleton` (the document serialised as it stands) with
         each placeholder replaced by the piece it stands for."""
         out, at = [], 0
         for index, piece in enumerate(self.pieces):
-            mark = etree.tostring(etree.ProcessingInstruction(_PART, str(index)))
+            mark = etree.tostring(_placeholder(index))
             found = skeleton.index(mark, at)  # text cannot hold "<?": it is escaped
             out += [skeleton[at:found], piece]
             at = found + len(mark)
         return b"".join((*out, skeleton[at:]))  # one buffer the size of the file
+
+
+def _placeholder(index: int) -> etree._Element:
+    """What stands in the body for the `index`-th piece written out."""
+    return etree.ProcessingInstruction(_PART, str(index))
