@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -97,20 +97,6 @@ def _typeset(
     def body(node):
         return text(node) if blocks else node
 
-    def division(node: Division) -> Division:
-        hit = shared.get(id(node))  # it holds the node too, so its id stays its own
-        if hit is not None:
-            return hit[1]
-        children = tuple(division(child) for child in node.children)
-        shell = replace(text(replace(node, children=(), blocks=())), blocks=body(node.blocks))
-        kept = shell.title is node.title and shell.blocks is node.blocks
-        if kept and all(new is old for new, old in zip(children, node.children, strict=True)):
-            typeset_node = node
-        else:
-            typeset_node = replace(shell, children=children)
-        shared[id(node)] = (node, typeset_node)
-        return typeset_node
-
     def words(values: dict) -> dict:
         return {lang: one(value, lang) for lang, value in values.items()}
 
@@ -129,7 +115,9 @@ def _typeset(
     config, signing = edition.config, edition.signing
     return replace(
         edition,
-        agreement=replace(edition.agreement, parts=tuple(division(part) for part in edition.agreement.parts)),
+        agreement=replace(
+            edition.agreement, parts=tuple(_division(part, shared, text, body) for part in edition.agreement.parts)
+        ),
         preamble=body(edition.preamble),
         annexes=tuple(replace(annex, title=words(annex.title), blocks=body(annex.blocks)) for annex in edition.annexes),
         title=words(edition.title),
@@ -144,6 +132,25 @@ def _typeset(
         ),
         signing=signing and replace(signing, place=words(signing.place), parties=parties(signing.parties)),
     )
+
+
+def _division(node: Division, shared: dict[int, tuple[Division, Division]], text: Callable, body: Callable) -> Division:
+    """`node` typeset: its title and heading texts with `text`, its blocks
+    with `body`, each child in turn; a module function, as one nested in
+    _typeset that called itself would be a reference cycle holding `shared`
+    (and every division in it) until the collector found it."""
+    hit = shared.get(id(node))  # it holds the node too, so its id stays its own
+    if hit is not None:
+        return hit[1]
+    children = tuple(_division(child, shared, text, body) for child in node.children)
+    shell = replace(text(replace(node, children=(), blocks=())), blocks=body(node.blocks))
+    kept = shell.title is node.title and shell.blocks is node.blocks
+    if kept and all(new is old for new, old in zip(children, node.children, strict=True)):
+        typeset_node = node
+    else:
+        typeset_node = replace(shell, children=children)
+    shared[id(node)] = (node, typeset_node)
+    return typeset_node
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")

@@ -102,13 +102,15 @@ def _located(agreement: Agreement, key: str) -> tuple[tuple[Division, ...], tupl
 def learn_places(agreement: Agreement) -> None:
     """Where every division of `agreement` stands, for path_to: one walk
     instead of a search through the parts for each key first asked."""
+    _learn(agreement.parts, ())
 
-    def visit(divisions: tuple[Division, ...], above: tuple[int, ...]) -> None:
-        for index, division in enumerate(divisions):
-            _PLACES[division.key] = place = (*above, index)
-            visit(division.children, place)
 
-    visit(agreement.parts, ())
+def _learn(divisions: tuple[Division, ...], above: tuple[int, ...]) -> None:
+    """A module function: a nested one calling itself is a reference cycle,
+    which a run keeps to its end (heap.settled)."""
+    for index, division in enumerate(divisions):
+        _PLACES[division.key] = place = (*above, index)
+        _learn(division.children, place)
 
 
 def _at(agreement: Agreement, place: tuple[int, ...]) -> tuple[Division, ...]:

@@ -69,22 +69,25 @@ def assign(agreement: Agreement) -> Agreement:
     other kind restarts in its parent (sections in their part, paragraphs in
     their article). Numbers already fixed stay."""
     throughout: Counter = Counter()
-
-    def visit(division: Division, position: int) -> Division:
-        if division.kind in THROUGHOUT:
-            throughout[division.kind] += 1
-            position = throughout[division.kind]
-        siblings: Counter = Counter()
-        children = []
-        for child in division.children:
-            siblings[child.kind] += 1
-            children.append(visit(child, siblings[child.kind]))
-        if division.number and all(new is old for new, old in zip(children, division.children, strict=True)):
-            return division  # numbered already: the same object, shared
-        return replace(division, number=division.number or (position,), children=tuple(children))
-
-    parts = tuple(visit(p, i) for i, p in enumerate(agreement.parts, start=1))
+    parts = tuple(_assigned(p, i, throughout) for i, p in enumerate(agreement.parts, start=1))
     return agreement if all(new is old for new, old in zip(parts, agreement.parts, strict=True)) else Agreement(parts)
+
+
+def _assigned(division: Division, position: int, throughout: Counter) -> Division:
+    """`division` numbered at `position` among its siblings (or in `throughout`),
+    and its children in turn; a module function, not a nested one calling
+    itself, whose reference cycle a run would keep to its end (heap.settled)."""
+    if division.kind in THROUGHOUT:
+        throughout[division.kind] += 1
+        position = throughout[division.kind]
+    siblings: Counter = Counter()
+    children = []
+    for child in division.children:
+        siblings[child.kind] += 1
+        children.append(_assigned(child, siblings[child.kind], throughout))
+    if division.number and all(new is old for new, old in zip(children, division.children, strict=True)):
+        return division  # numbered already: the same object, shared
+    return replace(division, number=division.number or (position,), children=tuple(children))
 
 
 def number(agreement: Agreement, style: str = "slash") -> Numbering:
