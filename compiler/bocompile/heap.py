@@ -47,7 +47,9 @@ def one_run() -> Iterator[None]:
 def settled() -> None:
     """What is alive now (each file's divisions as they are read, the loaded
     model, the states of its history) lives to the end of the run: the
-    collector stops walking it. Outside a run (a library caller), nothing."""
+    collector stops walking it. What is garbage in a cycle now stays too, so
+    the code that runs before makes no cycle: no nested function that calls
+    itself (tests/test_heap.py). Outside a run (a library caller), nothing."""
     if _runs:
         gc.freeze()
 

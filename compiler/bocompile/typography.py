@@ -136,9 +136,7 @@ def _typeset(
 
 def _division(node: Division, shared: dict[int, tuple[Division, Division]], text: Callable, body: Callable) -> Division:
     """`node` typeset: its title and heading texts with `text`, its blocks
-    with `body`, each child in turn; a module function, as one nested in
-    _typeset that called itself would be a reference cycle holding `shared`
-    (and every division in it) until the collector found it."""
+    with `body`, each child in turn (a module function: heap.settled)."""
     hit = shared.get(id(node))  # it holds the node too, so its id stays its own
     if hit is not None:
         return hit[1]

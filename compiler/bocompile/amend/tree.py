@@ -106,8 +106,7 @@ def learn_places(agreement: Agreement) -> None:
 
 
 def _learn(divisions: tuple[Division, ...], above: tuple[int, ...]) -> None:
-    """A module function: a nested one calling itself is a reference cycle,
-    which a run keeps to its end (heap.settled)."""
+    """Each division below `above` and its children (a module function: heap.settled)."""
     for index, division in enumerate(divisions):
         _PLACES[division.key] = place = (*above, index)
         _learn(division.children, place)

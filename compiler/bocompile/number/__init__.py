@@ -74,9 +74,8 @@ def assign(agreement: Agreement) -> Agreement:
 
 
 def _assigned(division: Division, position: int, throughout: Counter) -> Division:
-    """`division` numbered at `position` among its siblings (or in `throughout`),
-    and its children in turn; a module function, not a nested one calling
-    itself, whose reference cycle a run would keep to its end (heap.settled)."""
+    """`division` numbered at `position` among its siblings (or in
+    `throughout`), and its children in turn (a module function: heap.settled)."""
     if division.kind in THROUGHOUT:
         throughout[division.kind] += 1
         position = throughout[division.kind]
