@@ -8,7 +8,6 @@ dict each would be a third of check's memory) and a weak-reference slot
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
@@ -62,16 +61,22 @@ class Node:
     __slots__ = ()
 
     def __reduce__(self):
-        return type(self), _values(type(self))(self)
+        """The first node of a kind to be pickled gives its kind a reducer of
+        its own, which pickles the others: the French tree is pickled while
+        the build waits for it (bench/README.md)."""
+        reduce = type(self).__reduce__ = _reducer(type(self))
+        return reduce(self)
 
 
-@functools.cache
-def _values(kind: type) -> Callable[[object], tuple]:
-    """Reads a node's fields, in the order its constructor takes them."""
+def _reducer(kind: type) -> Callable[[object], tuple]:
+    """A node of `kind` as its constructor and its fields, in the order the
+    constructor takes them."""
     names = [f.name for f in fields(kind)]
-    if len(names) < 2:  # attrgetter of one name gives the value, not a tuple
-        return lambda node: tuple(getattr(node, name) for name in names)
-    return operator.attrgetter(*names)
+    if len(names) == 1:  # attrgetter of one name gives the value, not a tuple
+        one = operator.attrgetter(names[0])
+        return lambda node: (kind, (one(node),))
+    every = operator.attrgetter(*names) if names else lambda node: ()
+    return lambda node: (kind, every(node))
 
 
 # -- inline content (always inside a Localized: it is per language) --------
