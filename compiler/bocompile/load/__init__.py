@@ -23,7 +23,7 @@ from bocompile.load.readings import read_file
 from bocompile.load.references import check_references, check_unique_keys
 from bocompile.load.repeats import check_repeats
 from bocompile.load.tables import check_totals
-from bocompile.model import Agreement, Division
+from bocompile.model import Agreement, Division, Figure, Reference, walk
 from bocompile.model.amendment import Amendment
 from bocompile.model.facts import Config
 from bocompile.model.hierarchy import misplaced
@@ -99,8 +99,15 @@ def _language(project: Project, config: Config, lang: str, data) -> tuple:
     tree = _read_language(project, config, lang, data, report, unread)
     check_unique_keys(lang, tree, report)
     check_repeats(lang, tree, report)
-    check_references(lang, tree, report)
-    check_figures(project, lang, tree, report)
+    references: list[Reference] = []
+    figures: list[Figure] = []
+    for node, _ in walk(tree, lang):  # one walk finds what both checks look at
+        if isinstance(node, Reference):
+            references.append(node)
+        elif isinstance(node, Figure):
+            figures.append(node)
+    check_references(lang, tree, references, report)
+    check_figures(project, lang, figures, report)
     amendments = read_amendments(project, config, lang, data, amending)
     return tree, report.diagnostics, unread, amendments, amending.diagnostics
 

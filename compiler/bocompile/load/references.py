@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bocompile.diagnostics import Report
-from bocompile.model import Division, Reference, query, walk_divisions
+from bocompile.model import Division, Reference, walk_divisions
 
 
 def check_unique_keys(lang: str, parts: tuple[Division, ...], report: Report) -> None:
@@ -18,9 +20,10 @@ def check_unique_keys(lang: str, parts: tuple[Division, ...], report: Report) ->
             )
 
 
-def check_references(lang: str, parts: tuple[Division, ...], report: Report) -> None:
+def check_references(lang: str, parts: tuple[Division, ...], references: Iterable[Reference], report: Report) -> None:
+    """`references`: those in `parts`, in `lang` (the loader finds them in the walk that finds figures)."""
     keys = {d.key for d in walk_divisions(parts)}
-    for reference in query(parts, Reference, lang):
+    for reference in references:
         if reference.key not in keys and reference.key:
             report.error(
                 reference.loc, f"[[{reference.key}]] refers to no part, section or article; use an existing key"
