@@ -8,7 +8,10 @@ import threading
 
 import pytest
 
+import bocompile.load as loading
 from bocompile import cores
+from bocompile.project import Project
+from conftest import REPO
 
 
 def pids(count: int = 4) -> set[int]:
@@ -78,3 +81,14 @@ def test_a_worker_that_dies_is_reported_not_waited_for():
     assert next(results) == 0
     with pytest.raises(RuntimeError, match="exit code 9"):
         next(results)
+
+
+def test_languages_read_side_by_side_give_the_model_read_in_turn(monkeypatch, compiled):
+    """A long agreement's second language is read in a worker and comes back
+    pickled (model.nodes: each kind's reducer): the same model, every field
+    of every node, as the bundled agreement read in this process."""
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 0)  # the bundled agreement counts as long
+    assert pids() - {os.getpid()}  # and tasks go to workers here
+    side_by_side = loading.load(Project.open(REPO))
+    assert side_by_side.agreement == compiled.agreement
+    assert side_by_side.amendments == compiled.amendments
