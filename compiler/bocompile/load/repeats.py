@@ -54,22 +54,16 @@ def _visit(division: Division, lang: str, shape: dict[int, int], seen: dict[int,
 def _content(node: object, lang: str) -> object:
     """A hashable value of what `node` says in `lang`: its text and shape,
     not its place (loc) nor, for a division, its key. This walks every node
-    of the text: the most frequent kinds are told by their exact type first."""
-    kind = type(node)
-    if kind is tuple:
-        return tuple([_content(item, lang) for item in node])  # type: ignore[attr-defined]
-    if kind is str:
+    of the text, the kinds it meets most tested first."""
+    if isinstance(node, tuple):
+        return tuple([_content(item, lang) for item in node])
+    if isinstance(node, str):
         return node
-    if kind is dict:  # a Localized value
-        return _content(node.get(lang), lang)  # type: ignore[attr-defined]
-    if kind is Division:
-        division: Division = node  # type: ignore[assignment]
-        return (
-            division.kind,
-            _content(division.title, lang),
-            _content(division.blocks, lang),
-            _content(division.children, lang),
-        )
+    if isinstance(node, dict):  # a Localized value
+        return _content(node.get(lang), lang)
+    if isinstance(node, Division):
+        return (node.kind, _content(node.title, lang), _content(node.blocks, lang), _content(node.children, lang))
+    kind = type(node)
     said = _said(kind)  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
     if said is not None:
         return (kind.__name__, *[_content(getattr(node, name), lang) for name in said])
