@@ -59,7 +59,7 @@ def _content(node: object, lang: str) -> object:
         return tuple([_content(item, lang) for item in node])
     if isinstance(node, str):
         return node
-    if isinstance(node, dict):  # a Localized value
+    if isinstance(node, dict):  # a Localized value, as readers make them (a Mapping's test is slower)
         return _content(node.get(lang), lang)
     if isinstance(node, Division):
         return (node.kind, _content(node.title, lang), _content(node.blocks, lang), _content(node.children, lang))
@@ -67,7 +67,7 @@ def _content(node: object, lang: str) -> object:
     said = _said(kind)  # type: ignore[arg-type]  # a type is Hashable: python/mypy#11470
     if said is not None:
         return (kind.__name__, *[_content(getattr(node, name), lang) for name in said])
-    if isinstance(node, Mapping):
+    if isinstance(node, Mapping):  # a Localized value of another kind
         return _content(node.get(lang), lang)
     return node
 
