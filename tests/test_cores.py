@@ -3,8 +3,11 @@ would strand keeps it in this process."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 import os
 import threading
+import time
 
 import pytest
 
@@ -64,6 +67,21 @@ def test_a_worker_grown_by_a_large_task_hands_over_to_a_fresh_one(monkeypatch):
     ran = list(cores.in_order(tasks, large=4))
     assert len(set(ran[:4])) == 4 and not set(ran[:4]) & set(ran[4:])
     assert len(set(ran[4:])) < 8  # the others take task after task
+
+
+def test_large_tasks_of_a_long_agreement_run_one_at_a_time_while_the_rest_goes_on_beside(monkeypatch):
+    def span(seconds: float) -> tuple[float, float]:
+        start = time.monotonic()  # CLOCK_MONOTONIC: the same clock in every process
+        time.sleep(seconds)
+        return start, time.monotonic()
+
+    monkeypatch.setattr(cores, "RETIRE_LARGE", -1)  # each large task grows its worker past it: a long agreement's
+    tasks = [functools.partial(span, 0.1)] * 4 + [functools.partial(span, 0.05)] * 40
+    spans = list(cores.in_order(tasks, large=4))
+    # the first two start together, before one has shown how large they are
+    after = sorted(spans[1:4])
+    assert all(one[1] <= following[0] for one, following in itertools.pairwise(after))  # then never two at once
+    assert any(start < after[-1][1] for start, _ in spans[4:])  # the other core did not wait for them
 
 
 def test_a_task_that_raises_is_reported_in_its_turn():

@@ -105,6 +105,7 @@ class _Workers:
     def __init__(self, indices: range, count: int, setup: Callable[[], None] | None, large: int = 0):
         self.waiting = deque(indices)
         self.count, self.setup, self.large = count, setup, large
+        self.heavy = False  # whether a large task has grown its worker past RETIRE_LARGE (a long agreement's)
         self.running: dict[Connection, tuple[multiprocessing.process.BaseProcess, int]] = {}  # pipe -> worker, task
         self.lost: dict[int, int | None] = {}  # task -> the exit code of the worker that ended while running it
         self.done: dict[int, tuple[bool, object]] = {}  # task -> (whether it returned, its value or exception)
@@ -130,12 +131,33 @@ class _Workers:
         """Fork workers for the waiting tasks, while there is room."""
         context = multiprocessing.get_context("fork")
         while self.waiting and len(self.running) < self.count:
-            index = self.waiting.popleft()
+            index = self._next()
+            assert index is not None, "a fresh worker takes any task"
             pipe, theirs = context.Pipe()
             process = context.Process(target=_work, args=(index, theirs, self.setup), daemon=True)
             process.start()
             theirs.close()  # the worker holds its own end: when it ends, this end reads the end of the pipe
             self.running[pipe] = (process, index)
+
+    def _next(self, after: int | None = None, grown: int = 0) -> int | None:
+        """The task for a worker that has just run task `after` and grown by
+        `grown` (None: a fresh worker): the first waiting, unless it is
+        large, large tasks are `heavy` and one is running; then the first
+        that is not large, so that two large tasks' peaks do not add up
+        while the other work goes on beside one (two run at once only when
+        nothing else is left). A worker that other tasks have grown by more
+        than RETIRE_LARGE takes no large one, as what they left would add to
+        its peak: it is given None when only large tasks are left, and a
+        fresh worker takes its place."""
+        running = (index for _, index in self.running.values() if index not in self.done)
+        fit = after is None or after < self.large or grown <= RETIRE_LARGE
+        if self.waiting[0] >= self.large or (fit and not (self.heavy and any(index < self.large for index in running))):
+            return self.waiting.popleft()
+        for position, index in enumerate(self.waiting):
+            if index >= self.large:
+                del self.waiting[position]
+                return index
+        return self.waiting.popleft() if fit else None
 
     def _receive(self) -> None:
         for pipe in wait(list(self.running)):
@@ -153,7 +175,8 @@ class _Workers:
                 continue
             self.done[index] = (returned, value)
             going_on = returned and grown <= (RETIRE_LARGE if index < self.large else RETIRE)
-            following = self.waiting.popleft() if going_on and self.waiting else None
+            self.heavy = self.heavy or (index < self.large and grown > RETIRE_LARGE)
+            following = self._next(index, grown) if going_on and self.waiting else None
             pipe.send(following)
             if following is not None:
                 self.running[pipe] = (process, following)
