@@ -60,6 +60,19 @@ def test_a_worker_grown_past_its_limit_hands_over_to_a_fresh_one(monkeypatch):
     assert len(set(cores.in_order(tasks))) == 12
 
 
+def test_a_worker_that_copied_much_of_what_it_inherited_hands_over_to_a_fresh_one(monkeypatch):
+    inherited = [object() for _ in range(1_000_000)]  # 24 MB of objects, each read writes its reference count
+
+    def reads() -> int:
+        assert sum(1 for _ in inherited) == len(inherited)
+        return os.getpid()
+
+    assert len(set(cores.in_order([reads] * 12))) < 12  # 24 MB is far below RETIRE_OWN
+    monkeypatch.setattr(cores, "RETIRE_OWN", 8 << 20)
+    assert len(set(cores.in_order([reads] * 12))) == 12  # each copied the pages it read: 24 MB of its own
+    assert len(set(cores.in_order([os.getpid] * 12))) < 12  # reading nothing, they copy next to nothing
+
+
 def test_a_worker_grown_by_a_large_task_hands_over_to_a_fresh_one(monkeypatch):
     tasks = [os.getpid] * 12
     assert len(set(cores.in_order(tasks, large=4))) < 12  # grown by no more than the limits

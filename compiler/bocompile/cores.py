@@ -9,14 +9,15 @@ the same as on one core. Elsewhere, or where it cannot pay (one core, one
 task, threads running that a fork would leave stranded), tasks run here in
 turn.
 
-A worker that has grown by more than RETIRE ends after its task, and a
-fresh one takes its place: what the task left behind in it (caches, garbage
-not yet collected, memory the allocator keeps rather than give back) would
-otherwise add to the peak of every task after it. A long agreement's
-documents each get a fresh worker that way; a short one's share two. The
-workers are forked here, from the calling thread: concurrent.futures'
-process pool forks from a thread of its own, and for that reason refuses
-to replace its forked workers (max_tasks_per_child).
+A worker that has grown by more than RETIRE, or holds more than RETIRE_OWN
+of its own (the pages of the model it copied by reading them count), ends
+after its task, and a fresh one takes its place: what the task left behind
+in it (caches, garbage not yet collected, memory the allocator keeps rather
+than give back, copies) would otherwise add to the peak of every task after
+it. A long agreement's documents each get a fresh worker that way; a short
+one's share two. The workers are forked here, from the calling thread:
+concurrent.futures' process pool forks from a thread of its own, and for
+that reason refuses to replace its forked workers (max_tasks_per_child).
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ T = TypeVar("T")
 RETIRE = 128 << 20
 #: the same, after one of the large tasks (in_order's `large`)
 RETIRE_LARGE = 48 << 20
+#: how much memory of its own a worker may hold and still take another
+#: task: what it allocated and the pages it copied of what it inherited
+#: (CPython writes the reference count of each object it reads, so a worker
+#: reading the model copies every page its objects lie on)
+RETIRE_OWN = 256 << 20
 #: the tasks of the running map, inherited by the forked workers
 _tasks: list[Callable[[], object]] = []
 #: threads a fork may leave behind (fork_safe)
@@ -164,7 +170,7 @@ class _Workers:
             assert isinstance(pipe, Connection), "wait was given connections"
             process, index = self.running[pipe]
             try:
-                returned, value, grown = pipe.recv()
+                returned, value, grown, full = pipe.recv()
             except EOFError:
                 del self.running[pipe]
                 process.join()
@@ -174,7 +180,7 @@ class _Workers:
                 self.fill()
                 continue
             self.done[index] = (returned, value)
-            going_on = returned and grown <= (RETIRE_LARGE if index < self.large else RETIRE)
+            going_on = returned and not full and grown <= (RETIRE_LARGE if index < self.large else RETIRE)
             self.heavy = self.heavy or (index < self.large and grown > RETIRE_LARGE)
             following = self._next(index, grown) if going_on and self.waiting else None
             pipe.send(following)
@@ -184,18 +190,19 @@ class _Workers:
 
 def _work(index: int | None, pipe: Connection, setup: Callable[[], None] | None) -> None:
     """A worker's life: a task, its result sent back (with how much the
-    worker has grown since it was forked), then the next task it is given,
-    until it is given none; a task that raises ends it too."""
+    worker has grown since it was forked, and whether its own memory has
+    passed RETIRE_OWN), then the next task it is given, until it is given
+    none; a task that raises ends it too."""
     if setup:
         setup()
-    inherited = _resident()
+    inherited, own = _resident(), _Own()
     while index is not None:
         outcome = _on_a_thread(_tasks[index])
-        grown = _resident() - inherited
+        grown, full = _resident() - inherited, own.past(RETIRE_OWN)
         try:
-            pipe.send((*outcome, grown))
+            pipe.send((*outcome, grown, full))
         except Exception as error:  # a value or an exception that does not pickle
-            pipe.send((False, RuntimeError(f"a task's result could not be sent back: {error}"), grown))
+            pipe.send((False, RuntimeError(f"a task's result could not be sent back: {error}"), grown, full))
         index = pipe.recv()
     pipe.close()
 
@@ -226,7 +233,38 @@ def _on_a_thread(task: Callable[[], object]) -> tuple[bool, object]:
     return returned, value
 
 
+class _Own:
+    """This process's own memory (its private pages), read only when it may
+    have passed a limit: reading it walks every page table (19 ms in a
+    process of 650 MB, too slow after each of thousands of tasks), while a
+    bound is cheap, as each page a process makes its own costs it a minor
+    page fault."""
+
+    def __init__(self) -> None:
+        self.known, self.faults = 0, _faults()  # just forked: nothing of its own yet
+
+    def past(self, limit: int) -> bool:
+        faults = _faults()
+        if self.known + (faults - self.faults) * _PAGE <= limit:
+            return False
+        self.faults = faults
+        with open("/proc/self/smaps_rollup") as rollup:
+            self.known = sum(int(line.split()[1]) << 10 for line in rollup if line.startswith("Private_"))
+        return self.known > limit
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _faults() -> int:
+    """The minor page faults of this process so far (only workers count them:
+    the module is POSIX's)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
 def _resident() -> int:
     """This process's resident memory, in bytes (Linux: what fork needs)."""
     with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        return int(statm.read().split()[1]) * _PAGE
