@@ -155,9 +155,11 @@ class _Workers:
         than RETIRE_LARGE takes no large one, as what they left would add to
         its peak: it is given None when only large tasks are left, and a
         fresh worker takes its place."""
-        running = (index for _, index in self.running.values() if index not in self.done)
+        if self.waiting[0] >= self.large:
+            return self.waiting.popleft()
         fit = after is None or after < self.large or grown <= RETIRE_LARGE
-        if self.waiting[0] >= self.large or (fit and not (self.heavy and any(index < self.large for index in running))):
+        running = (index for _, index in self.running.values() if index not in self.done)
+        if fit and not (self.heavy and any(index < self.large for index in running)):
             return self.waiting.popleft()
         for position, index in enumerate(self.waiting):
             if index >= self.large:
@@ -257,8 +259,8 @@ _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _faults() -> int:
-    """The minor page faults of this process so far (only workers count them:
-    the module is POSIX's)."""
+    """The minor page faults of this process so far (imported here: only
+    forked workers ask, and `resource` is POSIX's)."""
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
