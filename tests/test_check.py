@@ -282,3 +282,41 @@ def test_a_template_only_one_document_uses_fails_check_at_its_line(project_copy,
     assert errors(result)[0].startswith(
         f"templates/lang/nl.toml:{line + 1}: error: template '{key}' cannot be rendered"
     )
+
+
+def test_a_check_answered_again_in_one_process_reads_again_the_wording_and_amendments_that_changed(project_copy):
+    """As `watch` answers check after check, keeping what it read: a wording
+    or an amendment edited between two checks is read as it now is, and
+    back as it was."""
+    from bocompile.check import verdict
+    from bocompile.diagnostics import SourceError
+    from bocompile.kept import kept
+    from bocompile.project import Project
+
+    project = Project.open(project_copy)
+    wording = project_copy / "templates/lang/nl.toml"
+    amendment = project_copy / "sources/fr/amendments/wijziging-1.md"
+    edits = (
+        (
+            wording,
+            'article = "Artikel {{ n }}"',
+            'article = "Artikel {{ n }"',
+            "templates/lang/nl.toml:26: error: template",
+        ),
+        (
+            amendment,
+            "in transversale",
+            "in nergens transversale",
+            "sources/fr/amendments/wijziging-1.md:5: error: '::: insert",
+        ),
+    )
+    with kept():
+        ok = verdict(project)
+        assert ok.startswith("ok: 4 parts")
+        for path, old, new, where in edits:
+            replace_in(path, old, new)
+            with pytest.raises(SourceError) as wrong:
+                verdict(project)
+            assert any(str(d).startswith(where) for d in wrong.value.diagnostics), wrong.value
+            replace_in(path, new, old)
+            assert verdict(project) == ok

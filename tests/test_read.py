@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bocompile.diagnostics import Report
+from bocompile.kept import kept
 from bocompile.load import load
-from bocompile.load.readings import kept
 from bocompile.model import (
     DataTable,
     Division,

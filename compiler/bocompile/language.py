@@ -14,9 +14,8 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from importlib.resources.abc import Traversable
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
@@ -25,6 +24,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from bocompile.diagnostics import Diagnostic, Loc, Report, SourceError
+from bocompile.kept import again
 from bocompile.project import Project
 from bocompile.read.tomlfile import parse_toml
 from bocompile.read.tomlpos import key_lines, line_of
@@ -70,6 +70,13 @@ class Language:
         except KeyError:
             text = self.rendered[key] = self._render(name, values)
             return text
+
+    def afresh(self) -> Language:
+        """This wording for another run: what it rendered stays known, what
+        was asked is asked anew (a kept Language, kept.py)."""
+        fresh = replace(self)
+        fresh.rendered.update(self.rendered)
+        return fresh
 
     def _render(self, name: str, values: dict) -> str:
         source: object = self.strings
@@ -164,11 +171,17 @@ def load_language(project: Project, code: str) -> Language:
                 )
             ]
         )
+    texts = tuple((project.template_text(file), where) for file, where in layers)
+    return again(("language", code), texts, lambda: _wording(code, texts)).afresh()
+
+
+def _wording(code: str, layers: tuple[tuple[str, str], ...]) -> Language:
+    """The Language of `layers`: (text, file name shown) of each, the default first."""
     strings: dict = {}
     origins: dict[tuple, Loc] = {}
     report = Report()
-    for index, (file, where) in enumerate(layers):
-        data, lines = _read(project, file, where)
+    for index, (text, where) in enumerate(layers):
+        data, lines = parse_toml(text, where), key_lines(text)
         _merge(strings, data, (), where, _first_lines(lines), origins, report, over_default=index > 0)
     report.raise_if_errors()
     if not isinstance(strings.get("locale"), str):
@@ -191,11 +204,6 @@ def load_language(project: Project, code: str) -> Language:
         origins,
         _typography(strings.get("typography", {}), strings["locale"], origins),
     )
-
-
-def _read(project: Project, file: Traversable, where: str) -> tuple[dict, dict[tuple, int]]:
-    text = project.template_text(file)
-    return parse_toml(text, where), key_lines(text)
 
 
 def _merge(

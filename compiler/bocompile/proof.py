@@ -28,6 +28,7 @@ arbitrary --as-of date and of `bocompile diff` between arbitrary points
 from __future__ import annotations
 
 import fnmatch
+import functools
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -253,12 +254,19 @@ def _unused(language: Language) -> None:
     """Every key of bocompile's wording no provision or edition rendered,
     once, with specimen values."""
     for name in wording_keys(language):
-        values = next((values for pattern, values in SPECIMENS if fnmatch.fnmatchcase(name, pattern)), None)
+        values = _specimen(name)
         if name in language.asked or values is None:
             continue
         if name.startswith("date."):
             values = {**values, "month": month_name(language.locale, 1)}
         language.render(name, **values)
+
+
+@functools.cache
+def _specimen(name: str) -> dict | None:
+    """The specimen values of template `name` (None: it is not proven), by
+    the first pattern it matches: the same for every check a watch answers."""
+    return next((values for pattern, values in SPECIMENS if fnmatch.fnmatchcase(name, pattern)), None)
 
 
 def wording_keys(language: Language):

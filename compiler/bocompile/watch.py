@@ -19,7 +19,7 @@ import watchfiles
 from bocompile.build import build
 from bocompile.check import verdict
 from bocompile.diagnostics import SourceError, UsageProblem
-from bocompile.load.readings import kept
+from bocompile.kept import kept
 from bocompile.project import Project
 from bocompile.resident import answering
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from bocompile.diagnostics import Loc, Report, SourceError
 from bocompile.load.merge import Merger
+from bocompile.load.readings import read_operations
 from bocompile.model.amendment import Amendment
 from bocompile.model.facts import Config
 from bocompile.project import CONFIG, Project
-from bocompile.read.amendment import AmendmentReader
 
 
 def read_amendments(project: Project, config: Config, lang: str, data, report: Report) -> dict[str, tuple]:
@@ -30,7 +30,7 @@ def read_amendments(project: Project, config: Config, lang: str, data, report: R
         except SourceError as error:
             report.extend(error.diagnostics)
             continue
-        read[info.id] = AmendmentReader(project.rel(path), lang, data, report).operations(text)
+        read[info.id] = read_operations(project.rel(path), lang, text, data, report)
     listed = {f"{i.id}.md" for i in config.amendments}
     listing = project.files(folder, ".md", Loc(project.rel(folder), 0)) if project.kind(folder) == "a directory" else ()
     for path in listing:

@@ -1,50 +1,50 @@
-"""What a long-running process keeps of each file's reading between loads.
+"""A source file's reading, kept by a long-running process (kept.py).
 
-`watch` loads the project again after every save, and again for each check
-it answers; most files have not changed. Within `kept()`, a file whose text,
-cited data tables and known operations are those of its last reading is not
-read again: its divisions (immutable, so shared) and diagnostics are taken
-as they were. One reading is kept per file and language, the last. Outside
-(a build, a check), nothing is kept: each language's own tree is let go
-once the languages are merged.
+Within `kept()`, a file whose text, cited data tables and known operations
+are those of its last reading is not read again: its divisions or
+operations (immutable, so shared) and diagnostics are taken as they were.
+Outside (a build, a check), each language's own tree is let go once the
+languages are merged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from typing import TypeVar
 
 from bocompile.diagnostics import Diagnostic, Report
+from bocompile.kept import again, keeping
 from bocompile.model import Division
+from bocompile.model.amendment import Operation
 from bocompile.operations import names
+from bocompile.read.amendment import AmendmentReader
 from bocompile.read.data import DataSeries
 from bocompile.read.markdown import FileReader
 
-#: (file, language) -> (what its reading depends on, its divisions and diagnostics)
-Kept = dict[tuple[str, str], tuple[tuple, tuple[tuple[Division, ...], tuple[Diagnostic, ...]]]]
-
-_kept: list[Kept] = []  # one per `kept()` under way
-
-
-@contextmanager
-def kept() -> Iterator[None]:
-    _kept.append({})
-    try:
-        yield
-    finally:
-        _kept.pop()
+R = TypeVar("R")
 
 
 def read_file(name: str, lang: str, text: str, data: dict[str, DataSeries], report: Report) -> tuple[Division, ...]:
     """The divisions of file `name` in `lang`; what is wrong in it goes to `report`."""
-    if not _kept:  # a build or a check: nothing to keep, nothing to compare
-        return FileReader(name, lang, data, report).read(text)
-    depends = (text, frozenset(data.items()), names())
-    last = _kept[-1].get((name, lang))
-    if last is None or last[0] != depends:
+    return _reading(("file", name, lang), text, data, report, lambda own: FileReader(name, lang, data, own).read(text))
+
+
+def read_operations(
+    name: str, lang: str, text: str, data: dict[str, DataSeries], report: Report
+) -> tuple[Operation, ...]:
+    """The operations of amendment file `name` in `lang`; what is wrong in it goes to `report`."""
+    key = ("amendment", name, lang)
+    return _reading(key, text, data, report, lambda own: AmendmentReader(name, lang, data, own).operations(text))
+
+
+def _reading(key: tuple, text: str, data: dict[str, DataSeries], report: Report, read: Callable[[Report], R]) -> R:
+    if not keeping():  # a build or a check: nothing to keep, nothing to compare
+        return read(report)
+
+    def reading() -> tuple[R, tuple[Diagnostic, ...]]:
         own = Report()
-        divisions = FileReader(name, lang, data, own).read(text)
-        last = _kept[-1][name, lang] = (depends, (divisions, tuple(own.diagnostics)))
-    divisions, found = last[1]
+        return read(own), tuple(own.diagnostics)
+
+    value, found = again(key, (text, frozenset(data.items()), names()), reading)
     report.extend(found)
-    return divisions
+    return value

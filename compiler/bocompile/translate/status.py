@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from babel import Locale
 
 from bocompile.diagnostics import Report, UsageProblem
-from bocompile.language import load_languages
 from bocompile.load import Loaded
 from bocompile.model import walk_divisions
 from bocompile.translate.ledger import Ledger, read_ledger, write_ledger
@@ -125,7 +124,10 @@ def _check_known(ledger: Ledger, present: set[str]) -> None:
 
 def _names(loaded: Loaded) -> dict[str, str]:
     """Each language's name in English ("French"), from its locale: for messages."""
+    # the wording the editions read, not read again (imported here: compose imports this module)
+    from bocompile.compose.inputs import languages_of
+
     return {
         code: Locale.parse(language.locale).get_language_name("en") or code
-        for code, language in load_languages(loaded.project, loaded.config.languages).items()
+        for code, language in languages_of(loaded).items()
     }
