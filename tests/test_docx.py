@@ -624,3 +624,34 @@ def test_a_document_written_out_as_it_goes_is_byte_for_byte_the_one_held_whole(f
     assert spilled == files
     body = docx.Document(io.BytesIO(files["nl-fr.docx"])).element.body
     assert max(written.values()) > len(body)  # more pieces than elements: the NL|FR text went out row by row
+
+
+def test_table_columns_break_no_word_and_give_the_room_to_the_text_that_needs_it():
+    """A budget-like table: labels, three columns of figures, a column of
+    explanations. Every column is at least as wide as its longest word, the
+    explanations get the room, and the table comes out shorter than with
+    equal columns (in the writer's estimate of lines)."""
+    from bocompile.write.docx.tables import CELL_MARGIN, CHAR_WIDTH, _lines, column_widths
+
+    explanation = (
+        "De kredieten voor het personeel omvatten de bezoldigingen van het statutaire en het "
+        "contractuele personeel, met inbegrip van de sociale lasten en de werkgeversbijdragen."
+    )
+    columns = [
+        ["Personeelskredieten", "Werkingskosten", "Investeringen", "Totaal"],
+        *[["12.345", "1.234", "456", "14.035"] for _ in range(3)],
+        [explanation, explanation + "\n" + explanation, "Zie artikel 29.", ""],
+    ]
+    total = 9638
+
+    def lines(widths):
+        return sum(
+            max(_lines(text, w) for text, w in zip(row, widths, strict=True)) for row in zip(*columns, strict=True)
+        )
+
+    widths = column_widths(columns, total)
+    assert sum(widths) == total
+    for width, column in zip(widths, columns, strict=True):
+        assert width >= CHAR_WIDTH * max(len(word) for text in column for word in text.split()) + 2 * CELL_MARGIN
+    assert widths[-1] == max(widths) > 3 * widths[1]
+    assert lines(widths) < lines([total // len(columns)] * len(columns))

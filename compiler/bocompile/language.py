@@ -109,10 +109,16 @@ class Language:
 
     def figure(self, value: Decimal, grouping: str) -> str:
         """A figure per Babel; grouping "dot" forces Belgian official 206.746."""
-        text = format_decimal(value, locale=self.locale)
-        if grouping == "dot":
-            text = text.replace(get_group_symbol(self.locale), ".")
-        return text
+        return _figure(str(value), self.locale, grouping)
+
+
+@functools.lru_cache(maxsize=8192)  # a budget's figures stand in every edition and language
+def _figure(value: str, locale: str, grouping: str) -> str:
+    """The figure written `value` (a Decimal's own text: 1.50 stays 1.50)."""
+    text = format_decimal(Decimal(value), locale=locale)
+    if grouping == "dot":
+        text = text.replace(get_group_symbol(locale), ".")
+    return text
 
 
 @functools.cache
