@@ -26,8 +26,9 @@ test: lint bytecode
 
 # the compiler's bytecode, written once: an editable install leaves it to
 # Python's first run, and where PYTHONDONTWRITEBYTECODE is set (container
-# images often set it) every run would compile every module again: 0.5 s
-# before each command (bench/README.md). Only what changed is compiled anew.
+# images often set it) every run would compile every module again: 0.25 s
+# of each command's start here (bench/README.md). Only what changed is
+# compiled anew.
 bytecode: $(BIN)/bocompile
 	$(BIN)/python -m compileall -q compiler/bocompile
 

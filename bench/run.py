@@ -210,7 +210,7 @@ def main() -> None:
     runs = args.runs
     # bocompile as a user runs it: its bytecode written (an editable install
     # leaves that to the first run, and where PYTHONDONTWRITEBYTECODE is set,
-    # every run would compile every module again, 0.5 s before each command)
+    # every run would compile every module again: 0.25 s of each start here)
     compileall.compile_dir(ROOT / "compiler" / "bocompile", quiet=1)
     table = Table()
     binary = pandoc()

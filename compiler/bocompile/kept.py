@@ -2,10 +2,10 @@
 
 `watch` loads the project again after every save, and again for each check
 it answers; most files have not changed. Within `kept()`, a reading (a
-source file's divisions, a language's wording) whose inputs are those of
-its last reading is not made again: the value made then is taken as it is.
-One value is kept per key, the last. Outside (a build, a check), nothing is
-kept.
+source file's divisions or operations, a language's wording) whose inputs
+are those of its last reading is not made again: the value made then is
+taken as it is. One value is kept per key, the last. Outside (a build, a
+check), nothing is kept.
 """
 
 from __future__ import annotations
