@@ -156,8 +156,12 @@ def fits(cells: list[str], widths: list[int], height: int) -> bool:
 
 @functools.lru_cache(maxsize=65536)  # column_widths asks the same question many times
 def _lines(text: str, width: int) -> int:
-    inner = max(CHAR_WIDTH, width - 2 * CELL_MARGIN)
-    return sum(max(1, math.ceil(len(p) * CHAR_WIDTH / inner)) for p in text.split("\n"))
+    return sum(_paragraph_lines(len(p), width) for p in text.split("\n"))
+
+
+def _paragraph_lines(length: int, width: int) -> int:
+    """The estimated lines of a paragraph of `length` characters in a cell of `width`."""
+    return max(1, math.ceil(length * CHAR_WIDTH / max(CHAR_WIDTH, width - 2 * CELL_MARGIN)))
 
 
 def _two_fullest(row: tuple[int, ...]) -> tuple[int, int]:
@@ -185,7 +189,7 @@ def _steps(lengths: frozenset[int], width: int, room: int, first: int = 3) -> li
     inner = width - 2 * CELL_MARGIN
     steps = set()
     for length in lengths:
-        lines = max(1, math.ceil(length * CHAR_WIDTH / max(CHAR_WIDTH, inner)))  # _lines of such a paragraph
+        lines = _paragraph_lines(length, width)
         if lines > 1:
             needed = math.ceil(length * CHAR_WIDTH / (lines - 1)) - inner
             if 0 < needed <= room:
