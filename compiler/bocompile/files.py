@@ -9,6 +9,7 @@ names the file in the diagnostic; this module only says why it refused.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -28,6 +29,18 @@ _KINDS = (
 
 class Refused(Exception):
     """Why a file is not read (the message follows the file's name)."""
+
+
+def resolved(path: Path) -> Path:
+    """`path` with its symbolic links resolved, whether it exists or not;
+    OSError (RuntimeError before Python 3.13) for a loop of links, which
+    Python 3.13 resolves leniently by giving the loop back unresolved."""
+    try:
+        return path.resolve(strict=True)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise
+        return path.resolve()  # missing, or below a file: said where it is read or written
 
 
 def kind_of(mode: int) -> str:

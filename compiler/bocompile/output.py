@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
+from bocompile.files import resolved
 from bocompile.project import Project
 
 if sys.platform != "win32":  # one build at a time per output directory; Windows has no fcntl
@@ -37,7 +38,7 @@ def check_destination(project: Project, out: Path) -> None:
     """Refuse an output directory that is, holds or lies in sources/ or
     templates/: a build replaces what it finds there."""
     try:
-        real = out.resolve()
+        real = resolved(out)
     except (OSError, RuntimeError):
         raise UsageProblem(f"output directory {out} cannot be resolved (a loop of symbolic links?)") from None
     for name in PROTECTED:

@@ -14,7 +14,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
-from bocompile.files import Refused, kind_of, read_regular
+from bocompile.files import Refused, kind_of, read_regular, resolved
 from bocompile.sourcetext import TextFaults, decode
 
 CONFIG = "sources/agreement.toml"
@@ -152,8 +152,8 @@ class Project:
 
     def _resolve(self, path: Path, loc: Loc) -> Path:
         try:
-            return path.resolve()
-        except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links
+            return resolved(path)
+        except (OSError, RuntimeError):  # a loop of symbolic links
             name = self.rel(path) if path.is_relative_to(self.root) else str(path)
             raise SourceError(
                 [Diagnostic(loc, f"{name} cannot be followed: a loop of symbolic links; replace the link by the file")]
