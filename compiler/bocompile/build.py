@@ -26,7 +26,7 @@ from bocompile.compose.instrument import instrument_edition
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
-from bocompile.heap import one_run, settled, writing
+from bocompile.heap import immortal, one_run, settled, writing
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publishing
 from bocompile.project import Project
@@ -64,9 +64,12 @@ def build(
     renumbered: bool = False,
     warnings: list[Diagnostic] | None = None,
     progress: Progress | None = None,
+    process_ends: bool = False,
 ) -> list[Path]:
     """Compile the project into `out`; returns the files written. Warnings
-    (nothing wrong for this build, but worth a look) go to `warnings`."""
+    (nothing wrong for this build, but worth a look) go to `warnings`.
+    `process_ends`: nothing runs in this process after the build (the
+    command line's), so its model may be kept for good (heap.immortal)."""
     if (as_of or renumbered) and not consolidated:
         raise UsageProblem("--as-of and --renumber go with --consolidate")
     check_destination(project, out)
@@ -75,7 +78,9 @@ def build(
         states = history_of(loaded)
         if warnings is not None:
             warnings.extend(states.warnings)
-        files = render(loaded, staging.put, langs, formats, consolidated, as_of, renumbered, states, progress)
+        files = render(
+            loaded, staging.put, langs, formats, consolidated, as_of, renumbered, states, progress, process_ends
+        )
     return [out / name for name in sorted(files)]
 
 
@@ -89,6 +94,7 @@ def render(
     renumbered: bool,
     states: History,
     progress: Progress | None,
+    process_ends: bool = False,
 ) -> dict[str, str]:
     """Every output file, manifest included, written with `put`: {name: SHA-256}.
 
@@ -96,7 +102,9 @@ def render(
     its redline); with `consolidated`, also the text in force on `as_of`
     (default: the latest entry into force), renumbered if asked. No
     `formats`: those of [output] in agreement.toml (docx and akn unless it
-    says otherwise).
+    says otherwise). `process_ends`: the model, the history and the whole
+    texts are made immortal before the workers are forked, which then read
+    them without copying them.
     """
     unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
@@ -113,6 +121,8 @@ def render(
     # instrument where its files are written, as it needs nothing of the others'
     texts = typeset_editions(whole_texts(loaded, consolidated, as_of, renumbered, states=states), langs)
     settled()  # the editions, as the model, live to the end of the build
+    if process_ends:
+        immortal(loaded, states, texts)
     asked = tuple(formats)
     formats = asked or loaded.config.formats
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them

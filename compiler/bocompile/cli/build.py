@@ -71,6 +71,7 @@ def command(
             renumber,
             warnings,
             progress,
+            process_ends=True,
         )
     for warning in warnings:
         click.echo(str(warning), err=True)
