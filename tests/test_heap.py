@@ -10,6 +10,7 @@ import gc
 import inspect
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from synthetic import Agreement
@@ -108,3 +109,44 @@ def test_a_worker_reads_an_immortal_model_without_copying_it(tmp_path):
         copied[kind] = int(run.stdout)
     assert copied["mortal"] > 2_000, f"a worker copies the pages it reads of a mortal model: {copied}"
     assert copied["immortal"] < copied["mortal"] / 2, f"kB copied by the worker: {copied}"
+
+
+#: in a process of its own: the bundled agreement built into argv[2] by the
+#: command line (argv[1] "cli") or by the library's `build`; prints how many
+#: of the model's nodes still alive after it are immortal, and how many there are
+IMMORTAL_NODES = """
+import gc, sys
+from pathlib import Path
+from bocompile.build import build
+from bocompile.cli import main
+from bocompile.model.nodes import Node
+from bocompile.project import Project
+from conftest import REPO
+
+if sys.argv[1] == "cli":
+    main(["-C", str(REPO), "-q", "build", "-o", sys.argv[2]], standalone_mode=False)
+else:
+    build(Project.open(REPO), Path(sys.argv[2]))
+nodes = [o for o in gc.get_objects() if isinstance(o, Node)]
+print(sum(sys.getrefcount(o) == 0xFFFFFFFF for o in nodes), len(nodes))
+"""
+
+
+@pytest.mark.skipif(not _immortals(), reason="needs CPython 3.12 or newer (immortal objects, PEP 683)")
+def test_only_the_command_line_keeps_its_model_for_good(tmp_path):
+    """The command line's build ends its process, so its model may stay
+    immortal; a build called as a library (by `watch`, on every save) must
+    leave its model to be freed."""
+    counted = {}
+    for caller in ("cli", "library"):
+        run = subprocess.run(
+            [sys.executable, "-c", IMMORTAL_NODES, caller, str(tmp_path / caller)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).parent,
+        )
+        counted[caller] = tuple(map(int, run.stdout.split()))
+    immortal_nodes, alive = counted["cli"]
+    assert immortal_nodes > 1_000 and immortal_nodes == alive, f"(immortal, alive) nodes: {counted}"
+    assert counted["library"][0] == 0, f"(immortal, alive) nodes after a library build: {counted}"
