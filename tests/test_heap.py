@@ -2,7 +2,9 @@
 leave alive (heap.settled freezes it), so a reference cycle among it would
 hold all it refers to until the process ends. A one-core machine read both
 languages in its own process, and a nested function calling itself in the
-repeat check held every division's content: 180 MB at 20,000 articles."""
+repeat check held every division's content: 180 MB at 20,000 articles.
+And what the command line's build keeps for good: its model, made immortal
+before it forks, which a worker then reads without copying it."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from synthetic import Agreement
 
 from bocompile.compose import whole_texts
 from bocompile.compose.inputs import history_of
-from bocompile.heap import _immortals, one_run
+from bocompile.heap import immortals, one_run
 from bocompile.load import load
 from bocompile.model.nodes import Node
 from bocompile.project import Project
@@ -93,7 +95,7 @@ with one_run():
 """
 
 
-@pytest.mark.skipif(not _immortals(), reason="needs CPython 3.12 or newer (immortal objects, PEP 683)")
+@pytest.mark.skipif(not immortals(), reason="needs CPython 3.12 or newer (immortal objects, PEP 683)")
 def test_a_worker_reads_an_immortal_model_without_copying_it(tmp_path):
     """The build of the command line makes its model immortal before it
     forks: a worker writing a whole text then copies less than half the
@@ -132,7 +134,7 @@ print(sum(sys.getrefcount(o) == 0xFFFFFFFF for o in nodes), len(nodes))
 """
 
 
-@pytest.mark.skipif(not _immortals(), reason="needs CPython 3.12 or newer (immortal objects, PEP 683)")
+@pytest.mark.skipif(not immortals(), reason="needs CPython 3.12 or newer (immortal objects, PEP 683)")
 def test_only_the_command_line_keeps_its_model_for_good(tmp_path):
     """The command line's build ends its process, so its model may stay
     immortal; a build called as a library (by `watch`, on every save) must

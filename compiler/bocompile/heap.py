@@ -124,7 +124,7 @@ def immortal(*roots: object) -> int:
     otherwise than a probe proves. CPython has no call that makes an object
     immortal; its count is the first word of the object (the stable ABI's
     `ob_refcnt`), written here for a whole batch of objects at a time."""
-    if not _immortals():
+    if not immortals():
         return 0
     wanted = _Wanted()
     made = 0
@@ -151,7 +151,7 @@ class _Wanted(dict):
         return verdict
 
 
-def _immortals() -> bool:
+def immortals() -> bool:
     """Whether this interpreter keeps an object immortal when its count says
     so: CPython 3.12 or newer, 64 bits, little-endian (the count's low half
     first), not free-threaded; proved on a probe, an empty list that an
