@@ -33,8 +33,8 @@ class Refused(Exception):
 
 def resolved(path: Path) -> Path:
     """`path` with its symbolic links resolved, whether it exists or not;
-    OSError (RuntimeError before Python 3.13) for a loop of links, which
-    Python 3.13 resolves leniently by giving the loop back unresolved."""
+    OSError for a loop of links (RuntimeError too before Python 3.13),
+    which Python 3.13's lenient resolve gives back unresolved."""
     try:
         return path.resolve(strict=True)
     except OSError as error:
