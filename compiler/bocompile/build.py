@@ -26,7 +26,7 @@ from bocompile.compose.instrument import instrument_edition
 from bocompile.cores import in_order
 from bocompile.diagnostics import Diagnostic, Loc, SourceError, UsageProblem
 from bocompile.diff.divisions import Shared
-from bocompile.heap import immortal, one_run, settled, writing
+from bocompile.heap import one_run, settled, writing
 from bocompile.load import Loaded, load
 from bocompile.output import check_destination, publishing
 from bocompile.project import Project
@@ -103,8 +103,8 @@ def render(
     (default: the latest entry into force), renumbered if asked. No
     `formats`: those of [output] in agreement.toml (docx and akn unless it
     says otherwise). `process_ends`: the model, the history and the whole
-    texts are made immortal before the workers are forked, which then read
-    them without copying them.
+    texts are made immortal if workers are forked, which then read them
+    without copying them.
     """
     unknown = [lang for lang in langs if lang not in loaded.config.languages]
     if unknown:
@@ -121,8 +121,6 @@ def render(
     # instrument where its files are written, as it needs nothing of the others'
     texts = typeset_editions(whole_texts(loaded, consolidated, as_of, renumbered, states=states), langs)
     settled()  # the editions, as the model, live to the end of the build
-    if process_ends:
-        immortal(loaded, states, texts)
     asked = tuple(formats)
     formats = asked or loaded.config.formats
     converted = {CONVERTERS[fmt][0] for fmt in formats if fmt in CONVERTERS}  # their converter writes them
@@ -141,7 +139,8 @@ def render(
         redlines = [
             functools.partial(_redlines, put, loaded, states, index, langs, shared) for index in range(len(instruments))
         ]
-    written = in_order(tasks + redlines, setup=writing, large=len(whole))
+    lasting = (loaded, states, texts) if process_ends else ()
+    written = in_order(tasks + redlines, setup=writing, large=len(whole), lasting=lasting)
     files: dict[str, str] = {}
     entries = {text.name: _entry(text) for text in texts}
     for _ in tasks:

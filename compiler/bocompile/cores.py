@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import TypeVar
 
-from bocompile.heap import given_back
+from bocompile.heap import given_back, immortal
 
 T = TypeVar("T")
 
@@ -69,6 +69,7 @@ def in_order(
     worth_it: bool = True,
     setup: Callable[[], None] | None = None,
     large: int = 0,
+    lasting: tuple[object, ...] = (),
 ) -> Iterator[T]:
     """Each task's result, in the order of `tasks`; an exception a task
     raises is raised here, when its turn comes. `worth_it`: the caller's
@@ -77,7 +78,9 @@ def in_order(
     first so many tasks may each reach the peak of the run on their own; a
     worker that grew by RETIRE_LARGE in one hands over (a long agreement's),
     so that what it left does not add to the peak of the next one, while a
-    short agreement's go on in the same worker."""
+    short agreement's go on in the same worker. `lasting`: what the workers
+    read and this process keeps to its end, made immortal before they are
+    forked (heap.immortal), and only then."""
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(tasks))
     forks = sys.platform.startswith("linux")  # macOS has fork, but frameworks there may not survive it
     if not worth_it or workers < 2 or not forks or not _alone() or _tasks:
@@ -90,6 +93,7 @@ def in_order(
     # travel back (a language's whole tree, when load reads them side by side)
     here = len(tasks) <= workers
     pool = _Workers(range(here, len(tasks)), workers - here, setup, large)
+    immortal(*lasting)
     given_back()  # what this process freed would count in every worker's size
     try:
         pool.fill()

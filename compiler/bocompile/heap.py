@@ -124,7 +124,7 @@ def immortal(*roots: object) -> int:
     otherwise than a probe proves. CPython has no call that makes an object
     immortal; its count is the first word of the object (the stable ABI's
     `ob_refcnt`), written here for a whole batch of objects at a time."""
-    if not immortals():
+    if not roots or not immortals():
         return 0
     wanted = _Wanted()
     made = 0
