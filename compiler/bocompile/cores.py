@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import TypeVar
 
-from bocompile.heap import given_back, immortal
+from bocompile.heap import given_back, holes_filled, immortal
 
 T = TypeVar("T")
 
@@ -80,7 +80,8 @@ def in_order(
     so that what it left does not add to the peak of the next one, while a
     short agreement's go on in the same worker. `lasting`: what the workers
     read and this process keeps to its end, made immortal before they are
-    forked (heap.immortal), and only then."""
+    forked (heap.immortal), and only then; the holes among them are filled
+    then too (heap.holes_filled), so that what the workers make lies apart."""
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, len(tasks))
     forks = sys.platform.startswith("linux")  # macOS has fork, but frameworks there may not survive it
     if not worth_it or workers < 2 or not forks or not _alone() or _tasks:
@@ -93,7 +94,9 @@ def in_order(
     # travel back (a language's whole tree, when load reads them side by side)
     here = len(tasks) <= workers
     pool = _Workers(range(here, len(tasks)), workers - here, setup, large)
-    immortal(*lasting)
+    if lasting:  # kept to this process's end: shared with the workers as they are
+        immortal(*lasting)
+        holes_filled()
     given_back()  # what this process freed would count in every worker's size
     try:
         pool.fill()

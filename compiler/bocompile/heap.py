@@ -15,9 +15,10 @@ writing makes. When the command line exits, `at_exit` leaves what is alive to th
 system, which takes the memory back at once.
 
 A build of the command line, which ends its process, makes the model
-immortal before it forks its workers (`immortal`, CPython 3.12 and newer):
-a worker then reads the model in the pages it shares with the build's
-process instead of copying every page it reads.
+immortal before it forks its workers (`immortal`, CPython 3.12 and newer)
+and fills the holes between its objects (`holes_filled`): a worker then
+reads the model in the pages it shares with the build's process instead of
+copying every page it reads, and makes its own objects in pages of its own.
 """
 
 from __future__ import annotations
@@ -25,15 +26,19 @@ from __future__ import annotations
 import atexit
 import ctypes
 import datetime as dt
+import functools
 import gc
+import os
+import re
 import sys
 import sysconfig
+import tempfile
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from itertools import compress, repeat
-from operator import le, rshift, sub
+from operator import is_, le, rshift, sub
 
 #: the collector's thresholds during a run (Python's default: 700, 10, 10)
 COLLECT_EVERY = (100_000, 20, 100)
@@ -106,6 +111,11 @@ _MORTAL = 0x7FFFFFFF
 _PLAIN = frozenset({str, bytes, int, float, tuple, list, dict, set, frozenset, Decimal, dt.date, dt.datetime})
 #: how many objects `immortal` takes at a time
 _BATCH = 1 << 16
+#: PyMemoryView_FromMemory's flag for a writable view
+_PYBUF_WRITE = 0x200
+#: a size class of the small-object allocator in sys._debugmallocstats'
+#: table: class, size, pools, blocks in use, free blocks in those pools
+_SIZE_CLASS = re.compile(rb"^ *\d+ +(\d+) +\d+ +\d+ +(\d+)$", re.M)
 
 
 def immortal(*roots: object) -> int:
@@ -116,9 +126,11 @@ def immortal(*roots: object) -> int:
     forked worker copies each page it writes to: the worker writing the
     consolidated NL|FR DOCX of 20,000 articles copied 496 MB of the model
     it read. An immortal object's count is never written again, so workers
-    read the model in the pages they share with this process (that worker
-    copied 211 MB: what it allocates fills holes in those pages). Immortal
-    objects are never freed: only for a run after which the process ends
+    read the model in the pages they share with this process. Each
+    string's hash is computed here too: CPython keeps it in the string the
+    first time it is asked for, a write that copied 40 MB of that worker's
+    pages (with `holes_filled`, it copies 8 MB). Immortal objects are
+    never freed: only for a run after which the process ends
     (the command line's build). Nothing where the interpreter has no
     immortal objects (before 3.12, a free-threaded build), or reads them
     otherwise than a probe proves. CPython has no call that makes an object
@@ -137,6 +149,7 @@ def immortal(*roots: object) -> int:
         if not batch:
             continue
         _write_immortal(list(map(id, batch)))
+        deque(map(hash, compress(batch, map(is_, map(type, batch), repeat(str)))), 0)
         made += len(batch)
         held = gc.get_referents(*batch)
         waiting.extend(held[start : start + _BATCH] for start in range(0, len(held), _BATCH))
@@ -170,11 +183,73 @@ def immortals() -> bool:
     return sys.getrefcount(again) == _IMMORTAL
 
 
+def _memory(address: int, size: int) -> memoryview:
+    """A writable view of `size` bytes at `address` (a ctypes array of that
+    size would make a new ctypes type, kept for good, for each size)."""
+    return _c_api("PyMemoryView_FromMemory", ctypes.py_object, ctypes.c_void_p, ctypes.c_ssize_t, ctypes.c_int)(
+        address, size, _PYBUF_WRITE
+    )
+
+
+@functools.cache
+def _c_api(name: str, result: type, *arguments: type) -> Callable:
+    """The interpreter's C function `name`, called with the GIL held (a
+    prototype of its own: setting ctypes.pythonapi's would change it for
+    every other caller)."""
+    return ctypes.PYFUNCTYPE(result, *arguments)((name, ctypes.pythonapi))
+
+
 def _write_immortal(addresses: list[int]) -> None:
     """The immortal count written into the objects at `addresses`: the low
     half of each one's first word, through one view of the memory they lie
     in (a ctypes call for each of millions of objects took seconds)."""
     low = min(addresses)
-    span = (ctypes.c_uint32 * ((max(addresses) - low) // 4 + 1)).from_address(low)
-    counts = memoryview(span).cast("B").cast("I")
+    counts = _memory(low, max(addresses) - low + 4).cast("I")
     deque(map(counts.__setitem__, map(rshift, map(sub, addresses, repeat(low)), repeat(2)), repeat(_IMMORTAL)), 0)
+
+
+def holes_filled() -> int:
+    """The free blocks of the small-object allocator's pools in use, taken
+    for good before workers are forked: how many bytes.
+
+    Loading and amending leave freed blocks scattered through the pages of
+    the model (50 MB at 20,000+2,000). A worker puts its own small objects
+    there first, and each copies the page it lands in, 4 KiB for a few
+    bytes: the worker writing the consolidated NL|FR DOCX held 62 MB more
+    of its own. The objects Python keeps for reuse (its free lists of
+    tuples, dicts, lists) are such holes too, scattered the same way: a
+    full collection gives them back to the pools first (what lives is
+    settled by then, so it walks little). Filled here, the holes leave a
+    worker's objects to pools of its own. Never given back, so only for a
+    run after which the process ends (as `immortal`). CPython tells a
+    pool's free blocks only in the table sys._debugmallocstats prints;
+    where there is none to read, nothing."""
+    if sys.implementation.name != "cpython" or not hasattr(sys, "_debugmallocstats"):
+        return 0
+    gc.collect()  # empties Python's free lists of tuples, dicts, lists...: holes too, now in the pools
+    malloc = _c_api("PyObject_Malloc", ctypes.c_void_p, ctypes.c_size_t)
+    taken = 0
+    for size, free in _free_blocks():
+        deque(map(malloc, repeat(size, free)), 0)
+        taken += size * free
+    return taken
+
+
+def _free_blocks() -> list[tuple[int, int]]:
+    """(block size, free blocks) of each size class, from the table that
+    sys._debugmallocstats prints on the standard error of the C library."""
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as table:
+        try:
+            error = os.dup(2)
+        except OSError:  # no standard error to put back
+            return []
+        os.dup2(table.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(error, 2)
+            os.close(error)
+        table.seek(0)
+        text = table.read()
+    return [(int(size), int(free)) for size, free in _SIZE_CLASS.findall(text)]
