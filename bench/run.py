@@ -322,14 +322,14 @@ def main() -> None:
                 ("check", check(huge), check_large, check(large), 2),
                 ("build", build(huge, "--consolidate"), build_large, build(large, "--consolidate"), 1),
             )
-            for what, measure, reference, tenth, runs in hundred:
+            for what, measure, reference, tenth, beside in hundred:
                 # timed beside its tenth of the work, which gets these runs
                 # too, so that the two see the same load: the check, timed
                 # once minutes after its tenth, read 8.6 to 14.6 x unchanged;
                 # and in a run of its own: sampling every process's memory,
                 # which walks its page tables, slowed this build by 5 %
                 timing, memory = Timing(f"{what} 20000"), Timing(f"{what} 20000, memory", together=True)
-                side_by_side(runs, (reference, tenth), (timing, measure))
+                side_by_side(beside, (reference, tenth), (timing, measure))
                 measure(memory)
                 table.goal(
                     f"{what} 20,000+2,000 <= 11 x 2,000+200",
