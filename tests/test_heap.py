@@ -57,6 +57,14 @@ def test_composing_the_whole_texts_leaves_no_cycle_holding_the_model(cycles):
     assert not nodes, f"{len(nodes)} nodes of the model held only by reference cycles: {sorted(set(nodes))}"
 
 
+#: put before the scripts below, which measure a worker's copies by what it shares, in kB
+SHARED = """
+def shared():
+    with open("/proc/self/smaps_rollup") as rollup:
+        return sum(int(line.split()[1]) for line in rollup if line.startswith("Shared_"))
+"""
+
+
 #: in a process of its own (what it keeps stays to its end): the whole texts
 #: of the project at argv[1] composed as a build composes them, then handed
 #: to cores.in_order as a build hands them, kept for good (immortal, holes
@@ -74,10 +82,6 @@ from bocompile.load import load
 from bocompile.project import Project
 from bocompile.typography import typeset_editions
 from bocompile.write.docx import docx_files
-
-def shared():
-    with open("/proc/self/smaps_rollup") as rollup:
-        return sum(int(line.split()[1]) for line in rollup if line.startswith("Shared_"))
 
 def copied():
     before = shared()
@@ -109,7 +113,10 @@ def test_a_worker_reads_a_kept_model_without_copying_it(tmp_path):
     copied = {}
     for kind in ("mortal", "kept"):
         run = subprocess.run(
-            [sys.executable, "-c", WORKER_COPIES, str(tmp_path), kind], capture_output=True, text=True, check=True
+            [sys.executable, "-c", SHARED + WORKER_COPIES, str(tmp_path), kind],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         copied[kind] = int(run.stdout)
     assert copied["mortal"] > 5_000, f"a worker copies the pages it reads of a mortal model: {copied}"
@@ -165,10 +172,6 @@ WORKER_OBJECTS = """
 import os, sys
 from bocompile.heap import holes_filled
 
-def shared():
-    with open("/proc/self/smaps_rollup") as rollup:
-        return sum(int(line.split()[1]) for line in rollup if line.startswith("Shared_"))
-
 kept = [(i,) * (i % 5 + 1) for i in range(1_000_000)]
 del kept[::2]
 if sys.argv[1] == "filled":
@@ -191,7 +194,9 @@ def test_a_worker_makes_its_objects_apart_from_the_builds_pages():
     few bytes it makes (78 MB here with the holes left, 1.6 MB filled)."""
     copied = {}
     for kind in ("holes", "filled"):
-        run = subprocess.run([sys.executable, "-c", WORKER_OBJECTS, kind], capture_output=True, text=True, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", SHARED + WORKER_OBJECTS, kind], capture_output=True, text=True, check=True
+        )
         copied[kind] = int(run.stdout)
     assert copied["holes"] > 20_000, f"a worker's objects fill the holes of the pages it shares: {copied}"
     assert copied["filled"] < copied["holes"] / 10, f"kB copied by the worker: {copied}"
