@@ -626,6 +626,37 @@ def test_a_document_written_out_as_it_goes_is_byte_for_byte_the_one_held_whole(f
     assert max(written.values()) > len(body)  # more pieces than elements: the NL|FR text went out row by row
 
 
+def test_the_contents_are_written_out_a_line_at_a_time(files, edition, monkeypatch):
+    """The table of contents has a line per article: a 20,000-article
+    agreement's took 150 MB held whole while its NL|FR document was written.
+    Its lines now go out as they are made, like the body, and the document
+    is the same."""
+    monkeypatch.setattr(spill_module, "KEPT", 1)
+    held: dict[int, list[int]] = {}  # body -> its size after each line of the contents is added
+    append = spill_module.Outflow.append
+
+    def counted(self, elements):
+        elements = list(elements)
+        append(self, elements)
+        if any(_style(e).startswith("TOC") for e in elements):
+            held.setdefault(id(self), []).append(len(self.container))
+
+    monkeypatch.setattr(spill_module.Outflow, "append", counted)
+    assert write_docx(edition, LANGS) == files
+    for name, sizes in zip(files, held.values(), strict=True):
+        body = docx.Document(io.BytesIO(files[name])).element.body
+        lines = [p for p in body.iterchildren(qn("w:p")) if _style(p).startswith("TOC")]
+        assert len(lines) > 30, name
+        assert len(sizes) == len(lines), name  # added one by one
+        assert max(sizes[1:]) == 2, name  # a line and the w:sectPr: the line before it went out
+
+
+def _style(element) -> str:
+    """A paragraph's style, "" for any other element."""
+    style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return "" if style is None else style.get(qn("w:val"))
+
+
 def test_table_columns_break_no_word_and_give_the_room_to_the_text_that_needs_it():
     """A budget-like table: labels, three columns of figures, a column of
     explanations. Every column is at least as wide as its longest word, the

@@ -30,15 +30,17 @@ def write_document(edition: Edition, lang: str, heading_pages: dict[str, int] | 
     if any(d.title[lang] for d in divisions):  # a cover page, then the contents
         page_break(cover[-1])
         package.append(cover)
-        toc = contents(
-            ctx,
-            ctx.text("contents.heading"),
-            [entry(ctx, d) for d in divisions if d.kind in LEVELS] + [annex_entry(ctx, a) for a in edition.annexes],
-            heading_pages,
+        package.pour(
+            contents(
+                ctx,
+                ctx.text("contents.heading"),
+                chain(
+                    (entry(ctx, d) for d in divisions if d.kind in LEVELS),
+                    (annex_entry(ctx, a) for a in edition.annexes),
+                ),
+                heading_pages,
+            )
         )
-        page_break(toc[-1])
-        package.append(toc)
-        del toc  # written out with the next spill: held here, its paragraphs (one per heading) would stay in memory
     else:  # an instrument runs on from its title
         package.append(cover)
     last = None  # the body's last element: it stays with the signatures

@@ -3,11 +3,13 @@ division has a title to list, as in an amendment instrument)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from docx.oxml.ns import qn
 
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.headings import Entry
-from bocompile.write.docx.ooxml import field_runs, line, make, paragraph, run, sub
+from bocompile.write.docx.ooxml import break_before, field_runs, line, make, page_break, paragraph, run, sub
 
 TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
 
@@ -44,9 +46,19 @@ def title_page(ctx: Context, spacing: dict | None = None) -> list:
 
 
 def contents(
-    ctx: Context, title: str, entries: list[Entry], pages: dict[str, int] | None, width: int | None = None
-) -> list:
-    """A TOC field whose cached result lists every heading as a link, with
+    ctx: Context,
+    title: str,
+    entries: Iterable[Entry],
+    pages: dict[str, int] | None,
+    width: int | None = None,
+    new_page: bool = False,
+) -> Iterator:
+    """The contents on a page of their own, a paragraph at a time: a long
+    agreement's (20,000 articles) would take 150 MB held whole. Its heading
+    starts a page when `new_page` (after a cover that cannot end with a
+    break, a table), and its last line ends one.
+
+    A TOC field whose cached result lists every heading as a link, with
     the page it stands on when `pages` (bookmark -> page, from a layout of
     this very document) is given, without page numbers otherwise. Word and
     LibreOffice show the cached result as it is: nothing asks to update
@@ -57,34 +69,44 @@ def contents(
     heading's with "p" for "k", so that the PDF step can write the pages
     into the laid-out document. `width` moves the tab stop to the right
     margin of a page wider than the reference's."""
-    lines = []
-    for item in entries:
-        style = f"TOC{item.level}"
-        tabs = (
-            [("clear", pos, "none") for pos in ctx.package.tab_stops(style)] + [("right", width, "dot")]
-            if width
-            else None
-        )
-        p = paragraph(style, tabs=tabs)
-        link = sub(p, "w:hyperlink", anchor=item.anchor, history=1)
-        link.append(run(item.text))
-        if pages is not None:
-            tab = make("w:r")
-            sub(tab, "w:tab")
-            mark = ctx.package.bookmark_id()
-            link.append(tab)
-            sub(link, "w:bookmarkStart", id=mark, name=page_mark(item.anchor))
-            link.append(run(str(pages.get(item.anchor, 0))))
-            sub(link, "w:bookmarkEnd", id=mark)
-        lines.append(p)
-    if not lines:
-        lines.append(paragraph("TOC1"))
+    heading = line("TOCHeading", title)
+    yield break_before(heading) if new_page else heading
     *opening, end = field_runs(TOC_FIELD)
-    start = 1 if lines[0].find(qn("w:pPr")) is not None else 0
-    for offset, r in enumerate(opening):
-        lines[0].insert(start + offset, r)
-    lines[-1].append(end)
-    return [line("TOCHeading", title)] + lines
+    held = None  # each line goes out once the next is made: the last gets the field's end
+    for item in entries:
+        if held is not None:
+            yield held
+        held = _line(ctx, item, pages, width)
+        if opening:
+            start = 1 if held.find(qn("w:pPr")) is not None else 0
+            for offset, r in enumerate(opening):
+                held.insert(start + offset, r)
+            opening = []
+    if held is None:  # no entries: the field alone
+        held = paragraph("TOC1")
+        held.extend(opening)
+    held.append(end)
+    yield page_break(held)
+
+
+def _line(ctx: Context, item: Entry, pages: dict[str, int] | None, width: int | None):
+    """One heading's line: a link to it, and its page when known."""
+    style = f"TOC{item.level}"
+    tabs = (
+        [("clear", pos, "none") for pos in ctx.package.tab_stops(style)] + [("right", width, "dot")] if width else None
+    )
+    p = paragraph(style, tabs=tabs)
+    link = sub(p, "w:hyperlink", anchor=item.anchor, history=1)
+    link.append(run(item.text))
+    if pages is not None:
+        tab = make("w:r")
+        sub(tab, "w:tab")
+        mark = ctx.package.bookmark_id()
+        link.append(tab)
+        sub(link, "w:bookmarkStart", id=mark, name=page_mark(item.anchor))
+        link.append(run(str(pages.get(item.anchor, 0))))
+        sub(link, "w:bookmarkEnd", id=mark)
+    return p
 
 
 def page_mark(anchor: str) -> str:

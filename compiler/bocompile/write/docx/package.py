@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterable
 from copy import deepcopy
 
 import docx
@@ -141,6 +142,13 @@ class Package:
     def spill(self, keep: int = 0) -> None:
         """See spill.Outflow.spill: a document's memory then follows the part being written."""
         self.body.spill(keep)
+
+    def pour(self, elements: Iterable) -> None:
+        """Append elements as they are made, written out as they go: a long
+        run of them (the contents of a long agreement) is never held whole."""
+        for element in elements:
+            self.body.append([element])
+            self.body.spill()
 
     # -- numbered things ---------------------------------------------------------
 

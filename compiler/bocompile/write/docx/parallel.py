@@ -16,6 +16,8 @@ the row of the last lines of text.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from docx.oxml.ns import qn
 
 from bocompile.compose.edition import Edition
@@ -35,7 +37,7 @@ from bocompile.write.docx.blocks import (
 from bocompile.write.docx.context import Context
 from bocompile.write.docx.front import contents, title_page
 from bocompile.write.docx.headings import LEVELS, annex_entry, annex_heading, entry, heading, run_in
-from bocompile.write.docx.ooxml import break_before, line, page_break
+from bocompile.write.docx.ooxml import line
 from bocompile.write.docx.package import Package, language_tag
 from bocompile.write.docx.pages import LANGUAGE_SEPARATOR, header_and_footer
 from bocompile.write.docx.signature import signature
@@ -72,18 +74,19 @@ def write_parallel(edition: Edition, heading_pages: dict[str, int] | None = None
     package.append([cover, spacer()])
     if any(d.title[langs[0]] for d in divisions):  # the contents on a page of their own
         title = LANGUAGE_SEPARATOR.join(ctx.text("contents.heading") for ctx in pages)
-        toc = contents(
-            pages[0],
-            title,
-            [entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns]
-            + [annex_entry(ctx, a) for a in edition.annexes for ctx in columns],
-            heading_pages,
-            width,
+        package.pour(
+            contents(
+                pages[0],
+                title,
+                chain(
+                    (entry(ctx, d) for d in divisions if d.kind in LEVELS for ctx in columns),
+                    (annex_entry(ctx, a) for a in edition.annexes for ctx in columns),
+                ),
+                heading_pages,
+                width,
+                new_page=True,
+            )
         )
-        break_before(toc[0])
-        page_break(toc[-1])
-        package.append(toc)
-        del toc  # written out with the next spill: held here, its paragraphs (one per heading) would stay in memory
 
     body = _Body(package, columns, widths)
     body.blocks(edition.preamble)
