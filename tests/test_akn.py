@@ -24,7 +24,7 @@ from bocompile.load import load
 from bocompile.model import Heading, LineBreak, Paragraph, Reference, Text, query, walk, walk_divisions
 from bocompile.number import Numbering
 from bocompile.project import Project
-from bocompile.write.akn import document, write_akn
+from bocompile.write.akn import document, outflow, write_akn
 from bocompile.write.akn.tree import NAMESPACE
 
 REPO = Path(__file__).resolve().parent.parent
@@ -116,6 +116,24 @@ def test_a_body_written_out_part_by_part_gives_the_whole_trees_bytes(compiled, k
         written = write_akn(edition, (lang,))[f"{lang}.akn.xml"]
         assert written == expected
         assert b"<?bocompile" not in written
+
+
+def test_a_long_text_keeps_the_parts_it_wrote_out_packed(compiled, monkeypatch):
+    """The consolidated text of 20,000 articles held its written parts, 53 MB
+    of XML, until its file was put together: they are kept packed, and the
+    file is still the same (test above)."""
+    held: list[tuple[int, int]] = []  # (bytes of the written parts held, bytes of the skeleton)
+    spliced = outflow.Outflow.spliced
+
+    def counted(self, skeleton):
+        held.append((sum(map(len, self.pieces)), len(skeleton)))
+        return spliced(self, skeleton)
+
+    monkeypatch.setattr(outflow.Outflow, "spliced", counted)
+    written = write_akn(consolidated_edition(compiled), ("nl",))["nl.akn.xml"]
+    [(parts, skeleton)] = held
+    assert len(written) - skeleton > 50_000  # what the parts hold, less their short placeholders
+    assert parts < (len(written) - skeleton) / 3
 
 
 # -- ids ---------------------------------------------------------------------
