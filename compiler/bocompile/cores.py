@@ -43,8 +43,12 @@ RETIRE_LARGE = 48 << 20
 #: how much memory of its own a worker may hold and still take another
 #: task: what it allocated and the pages it copied of what it inherited
 #: (CPython writes the reference count of each object it reads, so a worker
-#: reading the model copies every page its objects lie on)
-RETIRE_OWN = 256 << 20
+#: reading a mortal model copies every page its objects lie on). Since the
+#: build's model is shared without copies (heap.py), what a worker holds of
+#: its own is what its tasks left: at 256 MiB, two workers' leftovers and
+#: the model passed 1 GiB at 20,000 articles (1,104 MiB, 366 s); at 128 MiB,
+#: 949 MiB in the same time (370 s; bench/README.md)
+RETIRE_OWN = 128 << 20
 #: the tasks of the running map, inherited by the forked workers
 _tasks: list[Callable[[], object]] = []
 #: threads a fork may leave behind (fork_safe)
