@@ -54,7 +54,7 @@ def contents(
     new_page: bool = False,
 ) -> Iterator:
     """The contents on a page of their own, a paragraph at a time: a long
-    agreement's (20,000 articles) would take 150 MB held whole. Its heading
+    agreement's (20,000 articles) took 140 MB held whole. Its heading
     starts a page when `new_page` (after a cover that cannot end with a
     break, a table), and its last line ends one.
 
