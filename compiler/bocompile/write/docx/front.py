@@ -72,19 +72,16 @@ def contents(
     heading = line("TOCHeading", title)
     yield break_before(heading) if new_page else heading
     *opening, end = field_runs(TOC_FIELD)
-    held = None  # each line goes out once the next is made: the last gets the field's end
-    for item in entries:
-        if held is not None:
-            yield held
-        held = _line(ctx, item, pages, width)
-        if opening:
-            start = 1 if held.find(qn("w:pPr")) is not None else 0
-            for offset, r in enumerate(opening):
-                held.insert(start + offset, r)
-            opening = []
+    lines = (_line(ctx, item, pages, width) for item in entries)
+    held = next(lines, None)  # each line goes out once the next is made: the last gets the field's end
     if held is None:  # no entries: the field alone
         held = paragraph("TOC1")
-        held.extend(opening)
+    start = 1 if held.find(qn("w:pPr")) is not None else 0
+    for offset, r in enumerate(opening):
+        held.insert(start + offset, r)
+    for following in lines:
+        yield held
+        held = following
     held.append(end)
     yield page_break(held)
 

@@ -162,11 +162,6 @@ class _Body:
             self.row([[] for _ in self.columns])
         self._close()
 
-    def _out(self, elements: list) -> None:
-        """Finished top-level elements, into the document (which may write them out)."""
-        self.package.append(elements)
-        self.package.spill()
-
     def _flush(self) -> None:
         if self.last is not None:
             tr = add_row(self.text, keep=self.keep)
@@ -178,7 +173,7 @@ class _Body:
     def _close(self) -> None:
         self._flush()
         if self.text is not None:
-            self._out([spacer()])
+            self.package.pour([spacer()])
             self.text = None
 
     def _with_heading(self, cells: list[list]) -> list[list]:
@@ -198,7 +193,7 @@ class _Body:
             tr = add_row(tbl, header=index == 0, keep=keep)
             for ctx, side in zip(self.columns, sides, strict=True):
                 table_cells(tr, ctx, row, side, header=index == 0)
-        self._out([tbl, spacer()])
+        self.package.pour([tbl, spacer()])
 
     def _wide(self, item: Table) -> None:
         """Each row in every language, one under the other, in a frame row that
@@ -214,7 +209,7 @@ class _Body:
                 table_cells(add_row(nested, keep=True), ctx, row, inner, header=index == 0)
             tr = add_row(frame, header=index == 0, keep=row_fits(self.columns, row, inner))
             add_cell(tr, self.width, [nested], closing=hairline())
-        self._out([frame, spacer()])
+        self.package.pour([frame, spacer()])
 
     def _data(self, item: DataTable) -> None:
         """Label and figures in every language side by side: one row each, so
@@ -230,7 +225,7 @@ class _Body:
             tr = add_row(tbl, keep=True)
             for ctx, side in zip(self.columns, sides, strict=True):
                 data_row_cells(tr, ctx, item, index, side)
-        self._out([tbl, spacer()])
+        self.package.pour([tbl, spacer()])
 
     def _heading_row(self, tbl, spans: list[int]) -> None:
         """The pending heading as the table's first header row, one cell per language."""
