@@ -22,6 +22,7 @@ from bocompile.load.merge import Merger
 from bocompile.load.readings import read_file
 from bocompile.load.references import check_references, check_unique_keys
 from bocompile.load.repeats import check_repeats
+from bocompile.load.stored import storing
 from bocompile.load.tables import check_totals
 from bocompile.model import Agreement, Division, Figure, Reference, walk
 from bocompile.model.amendment import Amendment
@@ -61,12 +62,13 @@ def load(project: Project) -> Loaded:
     texts: dict[str, dict[str, tuple]] = {}  # each language's amendments, by id
     later: list[Diagnostic] = []  # what is wrong in them, told once the agreement is sound
     tasks = [functools.partial(_language, project, config, lang, data) for lang in config.languages]
-    languages = in_order(tasks, worth_it=_size(project, config) >= PARALLEL_FROM)
-    for lang, (tree, found, missing, amendments, wrong) in zip(config.languages, languages, strict=True):
-        trees[lang], texts[lang] = tree, amendments
-        report.extend(found)
-        later += wrong
-        unread += missing
+    with storing(project.root):
+        languages = in_order(tasks, worth_it=_size(project, config) >= PARALLEL_FROM)
+        for lang, (tree, found, missing, amendments, wrong) in zip(config.languages, languages, strict=True):
+            trees[lang], texts[lang] = tree, amendments
+            report.extend(found)
+            later += wrong
+            unread += missing
     if unread:
         report.raise_if_errors()
     start = {lang: Loc(f"sources/{lang}/{config.files[0]}" if config.files else CONFIG, 1) for lang in config.languages}

@@ -1,10 +1,12 @@
-"""A source file's reading, kept by a long-running process (kept.py).
+"""A source file's reading, kept by a long-running process (kept.py) and
+stored under the project between runs (stored.py).
 
 Within `kept()`, a file whose text, cited data tables and known operations
 are those of its last reading is not read again: its divisions or
 operations (immutable, so shared) and diagnostics are taken as they were.
 Outside (a build, a check), each language's own tree is let go once the
-languages are merged.
+languages are merged. Within `storing()`, a reading not kept is looked for
+in the project's store before the file is read.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from bocompile.diagnostics import Diagnostic, Report
-from bocompile.kept import again, keeping
+from bocompile.kept import again
+from bocompile.load.stored import stored
 from bocompile.model import Division
 from bocompile.model.amendment import Operation
 from bocompile.operations import names
@@ -37,14 +40,16 @@ def read_operations(
     return _reading(key, text, data, report, lambda own: AmendmentReader(name, lang, data, own).operations(text))
 
 
-def _reading(key: tuple, text: str, data: dict[str, DataSeries], report: Report, read: Callable[[Report], R]) -> R:
-    if not keeping():  # a build or a check: nothing to keep, nothing to compare
-        return read(report)
-
+def _reading(
+    key: tuple[str, str, str], text: str, data: dict[str, DataSeries], report: Report, read: Callable[[Report], R]
+) -> R:
     def reading() -> tuple[R, tuple[Diagnostic, ...]]:
         own = Report()
         return read(own), tuple(own.diagnostics)
 
-    value, found = again(key, (text, frozenset(data.items()), names()), reading)
+    def storable() -> tuple[R, tuple[Diagnostic, ...]]:
+        return stored(key, (text, repr(sorted(data.items())), *names()), reading)
+
+    value, found = again(key, (text, frozenset(data.items()), names()), storable)
     report.extend(found)
     return value
