@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import bocompile.load as load_module
 from bocompile.load import load
 from bocompile.load import readings as readings_module
 from bocompile.load.stored import FOLDER, stored, storing
@@ -77,6 +78,16 @@ def test_a_changed_source_is_read_again(project_copy, tmp_path):
     assert _build(project_copy, tmp_path / "unstored", "--format", "akn") == changed
 
 
+def test_a_changed_figure_is_read_again(project_copy, tmp_path):
+    _build(project_copy, tmp_path / "first", "--format", "akn")
+    assert "12.393" in _base_text(tmp_path / "first")
+    figures = project_copy / "sources/data/budget-diensten.csv"
+    replace_in(figures, "ccb,12393,", "ccb,12394,")
+    replace_in(figures, "total,81714,", "total,81715,")
+    _build(project_copy, tmp_path / "changed", "--format", "akn")
+    assert "12.394" in _base_text(tmp_path / "changed") and "12.393" not in _base_text(tmp_path / "changed")
+
+
 def test_a_source_with_an_error_says_so_every_time(project_copy, tmp_path):
     _build(project_copy, tmp_path / "out", "--format", "akn")
     replace_in(project_copy / "sources/nl/definities.md", WORDS, "bevat de `code` verbintenissen")
@@ -87,30 +98,36 @@ def test_a_source_with_an_error_says_so_every_time(project_copy, tmp_path):
 
 
 def _asked(project: Path) -> dict[tuple, tuple]:
-    """What each reading a load of `project` asks the store for (its key
-    and inputs), with the value it gets."""
+    """What each reading a load of `project` asks the store for (what the
+    run's readings share, its key and inputs), with the value it gets."""
     asked = {}
-    real = readings_module.stored
+    shared: list[tuple] = []
+    real_storing, real_stored = load_module.storing, readings_module.stored
 
-    def spy(key, inputs, read):
-        value, diagnostics = real(key, inputs, read)
-        asked[key] = (inputs, value)
+    def storing_spy(root, *common):
+        shared.append(common)
+        return real_storing(root, *common)
+
+    def stored_spy(key, inputs, read):
+        value, diagnostics = real_stored(key, inputs, read)
+        asked[key] = (shared[-1], inputs, value)
         return value, diagnostics
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(readings_module, "stored", spy)
+        patch.setattr(load_module, "storing", storing_spy)
+        patch.setattr(readings_module, "stored", stored_spy)
         load(Project.open(project))
     return asked
 
 
 def _signed(project: Path, readings: dict[tuple, tuple]) -> None:
-    """The store of `project` holding `readings` (key -> inputs, value),
-    signed as the store signs: as only a process of this machine, writing
-    into this very folder, can."""
+    """The store of `project` holding `readings` (key -> shared, inputs,
+    value), signed as the store signs: as only a process of this machine,
+    writing into this very folder, can."""
     for name in _entries(project):
         (project / FOLDER / name).unlink()
-    with storing(project):
-        for key, (inputs, value) in readings.items():
+    for key, (shared, inputs, value) in readings.items():
+        with storing(project, *shared):
             stored(key, inputs, functools.partial(tuple, (value, ())))
 
 
@@ -121,7 +138,7 @@ def test_a_store_copied_with_its_project_is_not_believed(project_copy, tmp_path)
     replace_in(source, WORDS, FORGED)
     forged = _asked(project_copy)
     source.write_bytes(original)
-    _signed(project_copy, {key: (inputs, forged[key][1]) for key, (inputs, _) in honest.items()})
+    _signed(project_copy, {key: (*asked[:2], forged[key][2]) for key, asked in honest.items()})
     # in its own folder, the store's signed word is taken: the forgery shows
     _build(project_copy, tmp_path / "here", "--format", "akn")
     assert FORGED in _base_text(tmp_path / "here")
@@ -144,7 +161,7 @@ class _Run:
 def test_nothing_in_a_store_is_run(project_copy, tmp_path):
     marker = tmp_path / "ran"
     honest = _build(project_copy, tmp_path / "honest", "--format", "akn")
-    _signed(project_copy, {key: (inputs, (_Run(marker),)) for key, (inputs, _) in _asked(project_copy).items()})
+    _signed(project_copy, {key: (*asked[:2], (_Run(marker),)) for key, asked in _asked(project_copy).items()})
     assert _build(project_copy, tmp_path / "out", "--format", "akn") == honest
     assert not marker.exists()
 

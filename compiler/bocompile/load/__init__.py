@@ -62,7 +62,7 @@ def load(project: Project) -> Loaded:
     texts: dict[str, dict[str, tuple]] = {}  # each language's amendments, by id
     later: list[Diagnostic] = []  # what is wrong in them, told once the agreement is sound
     tasks = [functools.partial(_language, project, config, lang, data) for lang in config.languages]
-    with storing(project.root):
+    with storing(project.root, repr(sorted(data.items()))):
         languages = in_order(tasks, worth_it=_size(project, config) >= PARALLEL_FROM)
         for lang, (tree, found, missing, amendments, wrong) in zip(config.languages, languages, strict=True):
             trees[lang], texts[lang] = tree, amendments

@@ -6,7 +6,8 @@ are those of its last reading is not read again: its divisions or
 operations (immutable, so shared) and diagnostics are taken as they were.
 Outside (a build, a check), each language's own tree is let go once the
 languages are merged. Within `storing()`, a reading not kept is looked for
-in the project's store before the file is read.
+in the project's store before the file is read (the data tables, which
+every reading may cite, are part of what the store's digests are made of).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from bocompile.diagnostics import Diagnostic, Report
-from bocompile.kept import again
+from bocompile.kept import again, keeping
 from bocompile.load.stored import stored
 from bocompile.model import Division
 from bocompile.model.amendment import Operation
@@ -48,8 +49,11 @@ def _reading(
         return read(own), tuple(own.diagnostics)
 
     def storable() -> tuple[R, tuple[Diagnostic, ...]]:
-        return stored(key, (text, repr(sorted(data.items())), *names()), reading)
+        return stored(key, (text, *names()), reading)
 
-    value, found = again(key, (text, frozenset(data.items()), names()), storable)
+    if keeping():
+        value, found = again(key, (text, frozenset(data.items()), names()), storable)
+    else:  # a build or a check: nothing to keep, nothing to compare
+        value, found = storable()
     report.extend(found)
     return value

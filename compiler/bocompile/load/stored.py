@@ -69,21 +69,23 @@ _READ = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0)
 
 
 class _Store:
-    """The open folder of a project's store and the key its entries are signed with."""
+    """The open folder of a project's store, the key its entries are signed
+    with, and the digest of what every reading of the run is made from."""
 
-    def __init__(self, folder: int, key: bytes):
-        self.folder, self.key = folder, key
+    def __init__(self, folder: int, key: bytes, shared: bytes):
+        self.folder, self.key, self.shared = folder, key, shared
 
 
 _store: _Store | None = None
 
 
 @contextlib.contextmanager
-def storing(root: Path) -> Iterator[None]:
+def storing(root: Path, *shared: str) -> Iterator[None]:
     """Within, readings are taken from and saved to the store under `root`
-    (forked workers share it)."""
+    (forked workers share it); `shared`: what every reading is made from
+    besides its own inputs (the data tables), digested once for all."""
     global _store
-    store = _opened(root / FOLDER) if _AT and _code() else None
+    store = _opened(root / FOLDER, _digest(_code(), *shared)) if _AT and _code() else None
     previous, _store = _store, store
     try:
         yield
@@ -101,7 +103,7 @@ def stored(key: tuple[str, ...], inputs: tuple[str, ...], read: Callable[[], tup
     if store is None:
         return read()
     name = hashlib.sha256("\0".join(key).encode()).hexdigest()[:32]
-    digest = _digest(_code(), *key, *inputs)
+    digest = _digest(store.shared, *key, *inputs)
     found = _taken(store, name, digest)
     if found is not None:
         return found, ()
@@ -137,7 +139,7 @@ def _code() -> bytes:
     return _digest(*parts, markdown_it.__version__, mdit_py_plugins.__version__, sys.version)
 
 
-def _opened(folder: Path) -> _Store | None:
+def _opened(folder: Path, shared: bytes) -> _Store | None:
     """The store in `folder`, made if missing; None where it is not a
     folder of its own (a link, a file) or cannot be made or read."""
     try:
@@ -155,7 +157,7 @@ def _opened(folder: Path) -> _Store | None:
     if key is None:
         os.close(fd)
         return None
-    return _Store(fd, key)
+    return _Store(fd, key, shared)
 
 
 def _made(folder: Path) -> bool:
